@@ -1,0 +1,224 @@
+// geoaudit-cli: the headless front end, on the same core as the app.
+#include "export/CsvExporter.h"
+#include "run/AuditRunner.h"
+#include "spec/SpecReader.h"
+#include "store/AuditRepository.h"
+#include "store/AuditStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+
+#include <cstdio>
+#include <memory>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+enum Exit { Success = 0, SomeFailed = 1, BadInput = 2 };
+
+const char *Help = R"(Usage: geoaudit-cli VERB [ARGUMENTS] [OPTIONS]
+
+Asks AI answer engines about a brand, analyses every answer and writes the results.
+
+Verbs:
+  run SPEC [--db PATH] [--out DIR]
+        Runs the audit described by the spec file SPEC (JSON, see docs/spec-format.md),
+        storing everything in the database, and with --out writes answers.csv,
+        mentions.csv, citations.csv, sites.csv, scores.csv and failures.csv to DIR.
+        Progress goes to stderr. Exit status: 0 when every answer succeeded, 1 when the
+        audit finished but some answers failed, 2 on bad input.
+  list [--db PATH]
+        Lists the audits in the database: id, state, answers, failures, name.
+  export AUDIT_ID --out DIR [--db PATH]
+        Writes the CSV tables of a stored audit to DIR.
+
+Options:
+  --db PATH    the SQLite database (default: %1)
+  --out DIR    where to write the CSV tables
+  -h, --help   this help
+  -v, --version
+)";
+
+void say(const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stderr);
+}
+
+void print(const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stdout);
+    std::fflush(stdout);
+}
+
+// Waits for a future while the event loop runs; the CLI has nothing else to do meanwhile.
+template<typename T>
+T await(QFuture<T> future)
+{
+    while (!future.isFinished())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return future.result();
+}
+
+int openStore(std::unique_ptr<AuditStore> &store, const QString &path)
+{
+    store = std::make_unique<AuditStore>(path.isEmpty() ? AuditStore::defaultPath() : path);
+    if (const Status s = await(store->opened()); !s) {
+        say(s.error());
+        return BadInput;
+    }
+    return Success;
+}
+
+int exportCsv(AuditStore &store, qint64 auditId, const QString &out)
+{
+    const QString folder = QDir(out).absolutePath();
+    const auto written = await(store.submit([auditId, folder](QSqlDatabase &db) {
+        return CsvExporter::exportAudit(db, auditId, folder);
+    }));
+    if (!written) {
+        say(written.error());
+        return BadInput;
+    }
+    say(u"wrote %1 tables to %2"_s.arg(written->size()).arg(folder));
+    return Success;
+}
+
+int run(const QString &specPath, const QString &dbPath, const QString &out)
+{
+    const SpecReader::Outcome read = SpecReader::readFile(specPath);
+    if (!read.spec) {
+        say(u"%1: the spec has %2 problem(s):"_s.arg(specPath).arg(read.problems.size()));
+        for (const QString &p : read.problems)
+            say(u"  "_s + p);
+        return BadInput;
+    }
+    std::unique_ptr<AuditStore> store;
+    if (const int code = openStore(store, dbPath); code != Success)
+        return code;
+
+    QNetworkAccessManager network;
+    AuditRunner runner(store.get(), &network);
+    int exitCode = Success;
+    bool done = false;
+    QElapsedTimer sinceReport;
+    QObject::connect(&runner, &AuditRunner::error, [&](const QString &message) {
+        say(u"error: "_s + message);
+        if (!runner.isRunning()) {
+            exitCode = BadInput;
+            done = true;
+        }
+    });
+    QObject::connect(&runner, &AuditRunner::started, [&](qint64 id) {
+        say(u"audit %1 \"%2\": %3 answers to get"_s.arg(id).arg(read.spec->name).arg(runner.stats().planned));
+        sinceReport.start();
+    });
+    QObject::connect(&runner, &AuditRunner::progress, [&](const RunStats &s) {
+        if (sinceReport.isValid() && sinceReport.elapsed() < 500 && !s.finished)
+            return;
+        sinceReport.restart();
+        say(u"%1/%2 done: %3 answered, %4 analysed, %5 failed, %6 in flight, %7 answers/s"_s.arg(s.done())
+                .arg(s.planned)
+                .arg(s.answered)
+                .arg(s.analysed)
+                .arg(s.failed)
+                .arg(s.inFlight)
+                .arg(s.answersPerSecondOverall, 0, 'f', 1));
+    });
+    QObject::connect(&runner, &AuditRunner::itemFailed, [](const FailureRecord &f, const QString &prompt) {
+        say(u"failed: %1 [%2] \"%3\": %4"_s.arg(f.engine, f.errorClass, prompt.left(60), f.message));
+    });
+    QObject::connect(&runner, &AuditRunner::finished, [&](qint64, const QString &state, const RunStats &s) {
+        say(u"audit %1 %2 in %3 s: %4 answered, %5 failed"_s.arg(runner.auditId())
+                .arg(state)
+                .arg(double(s.elapsedMs) / 1000.0, 0, 'f', 1)
+                .arg(s.answered)
+                .arg(s.failed));
+        exitCode = s.failed > 0 ? SomeFailed : Success;
+        done = true;
+    });
+    runner.start(*read.spec);
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    if (!out.isEmpty() && runner.auditId() > 0)
+        if (const int code = exportCsv(*store, runner.auditId(), out); code != Success)
+            return code;
+    return exitCode;
+}
+
+int list(const QString &dbPath)
+{
+    std::unique_ptr<AuditStore> store;
+    if (const int code = openStore(store, dbPath); code != Success)
+        return code;
+    const auto audits = await(store->submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); }));
+    if (!audits) {
+        say(audits.error());
+        return BadInput;
+    }
+    print(u"id\tstate\tanswers\tfailed\tcreated\tname"_s);
+    for (const AuditSummary &a : audits.value())
+        print(u"%1\t%2\t%3/%4\t%5\t%6\t%7"_s.arg(a.id)
+                  .arg(a.state)
+                  .arg(a.answered)
+                  .arg(a.items)
+                  .arg(a.failed)
+                  .arg(a.createdAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s), a.name));
+    return Success;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"geoaudit"_s);
+    QCoreApplication::setOrganizationName(u"geoaudit"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(GEOAUDIT_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"GEO Audit command line"_s);
+    const QCommandLineOption db(u"db"_s, u"The SQLite database."_s, u"PATH"_s);
+    const QCommandLineOption out(u"out"_s, u"Where to write the CSV tables."_s, u"DIR"_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
+    const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
+    parser.addOptions({db, out, help, version});
+    parser.addPositionalArgument(u"verb"_s, u"run, list or export"_s);
+    const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
+    if (!parser.parse(app.arguments())) {
+        say(parser.errorText() + u"; see geoaudit-cli --help"_s);
+        return BadInput;
+    }
+    if (parser.isSet(version)) {
+        print(u"geoaudit-cli "_s + QCoreApplication::applicationVersion());
+        return Success;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (parser.isSet(help) || args.isEmpty() || args.front() == u"help"_s) {
+        std::fputs(qPrintable(usage), args.isEmpty() && !parser.isSet(help) ? stderr : stdout);
+        return args.isEmpty() && !parser.isSet(help) ? BadInput : Success;
+    }
+    const QString verb = args.front();
+    if (verb == u"run"_s && args.size() == 2)
+        return run(args[1], parser.value(db), parser.value(out));
+    if (verb == u"list"_s && args.size() == 1)
+        return list(parser.value(db));
+    if (verb == u"export"_s && args.size() == 2) {
+        bool isNumber = false;
+        const qint64 id = args[1].toLongLong(&isNumber);
+        if (!isNumber || !parser.isSet(out)) {
+            say(u"usage: geoaudit-cli export AUDIT_ID --out DIR; `geoaudit-cli list` shows the ids"_s);
+            return BadInput;
+        }
+        std::unique_ptr<AuditStore> store;
+        if (const int code = openStore(store, parser.value(db)); code != Success)
+            return code;
+        return exportCsv(*store, id, parser.value(out));
+    }
+    say(u"\"%1\" with %2 argument(s) is not a command; see geoaudit-cli --help"_s.arg(verb).arg(args.size() - 1));
+    return BadInput;
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "spec/AuditSpec.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace geo {
+
+// A source an engine returned with its answer (e.g. an OpenAI url_citation).
+struct Citation
+{
+    QString url;
+    QString title;
+};
+
+struct EngineRequest
+{
+    qint64 itemId = 0;
+    QString prompt;
+    int sample = 1;
+};
+
+// What an engine said, or why it could not.
+struct EngineReply
+{
+    enum class Outcome { Answered, TransientFailure, PermanentFailure };
+
+    qint64 itemId = 0;
+    Outcome outcome = Outcome::Answered;
+    QString text;
+    QString model;
+    QString finishReason;
+    QList<Citation> citations;
+    int tokensIn = 0;
+    int tokensOut = 0;
+    int latencyMs = 0;
+    QString errorClass; // e.g. "http-429", "timeout", "not-recorded"
+    QString errorMessage;
+
+    bool answered() const { return outcome == Outcome::Answered; }
+};
+
+// One answer engine behind one API. ask() returns at once; the reply arrives as finished(),
+// on the thread the engine lives in.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~Engine() override = default;
+
+    virtual const EngineSpec &spec() const = 0;
+    virtual void ask(const EngineRequest &request) = 0;
+
+signals:
+    void finished(const geo::EngineReply &reply);
+};
+
+} // namespace geo
+
+Q_DECLARE_METATYPE(geo::EngineReply)

@@ -1,0 +1,165 @@
+#include "CsvExporter.h"
+
+#include "CsvWriter.h"
+#include "store/AuditRepository.h"
+#include "store/Sql.h"
+
+#include <QDir>
+#include <QSaveFile>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <functional>
+
+namespace geo {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct QueryTable
+{
+    QString file;
+    QString sql; // one parameter: the audit id; the result's column names are the header
+};
+
+// Tables that are one query each. The column names are the documented CSV header.
+const QList<QueryTable> &queryTables()
+{
+    static const QList<QueryTable> tables{
+        {u"answers.csv"_s,
+         u"SELECT i.id AS answer_id, i.engine AS engine, i.model AS model, p.text AS prompt, p.category AS category, "
+         "p.topic AS topic, p.branded AS branded, i.sample AS sample, i.status AS status, i.attempts AS attempts, "
+         "i.latency_ms AS latency_ms, i.tokens_in AS tokens_in, i.tokens_out AS tokens_out, "
+         "i.finish_reason AS finish_reason, i.answered_at AS answered_at, "
+         "(SELECT group_concat(name, '; ') FROM (SELECT b.name AS name FROM mentions m JOIN brands b "
+         "  ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index WHERE m.item_id = i.id ORDER BY m.mention_order)) "
+         "  AS brands_mentioned, "
+         "(SELECT COUNT(*) FROM citations c WHERE c.item_id = i.id) AS citations, i.answer AS answer "
+         "FROM items i JOIN prompts p ON p.id = i.prompt_id WHERE i.audit_id = ? ORDER BY i.id"_s},
+        {u"mentions.csv"_s,
+         u"SELECT i.id AS answer_id, i.engine AS engine, p.text AS prompt, i.sample AS sample, b.name AS brand, "
+         "CASE WHEN b.brand_index = 0 THEN 'brand' ELSE 'competitor' END AS role, m.mentions AS mentions, "
+         "m.first_offset AS first_offset, m.first_pos AS first_pos, m.mention_order AS mention_order "
+         "FROM mentions m JOIN items i ON i.id = m.item_id JOIN prompts p ON p.id = i.prompt_id "
+         "JOIN brands b ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index "
+         "WHERE i.audit_id = ? ORDER BY i.id, m.mention_order"_s},
+        {u"citations.csv"_s,
+         u"SELECT i.id AS answer_id, i.engine AS engine, p.text AS prompt, i.sample AS sample, c.position + 1 AS position, "
+         "c.url AS url, c.host AS host, c.domain AS domain, COALESCE(b.name, 'third party') AS owner, "
+         "CASE WHEN c.owner_index = 0 THEN 'brand' WHEN c.owner_index > 0 THEN 'competitor' ELSE 'third party' END "
+         "  AS owner_role, c.source AS source "
+         "FROM citations c JOIN items i ON i.id = c.item_id JOIN prompts p ON p.id = i.prompt_id "
+         "LEFT JOIN brands b ON b.audit_id = i.audit_id AND b.brand_index = c.owner_index "
+         "WHERE i.audit_id = ? ORDER BY i.id, c.position"_s},
+        {u"sites.csv"_s,
+         u"SELECT c.domain AS domain, COALESCE(b.name, 'third party') AS owner, "
+         "CASE WHEN c.owner_index = 0 THEN 'brand' WHEN c.owner_index > 0 THEN 'competitor' ELSE 'third party' END "
+         "  AS owner_role, COUNT(*) AS citations, COUNT(DISTINCT c.item_id) AS citing_answers, "
+         "'not inspected' AS inspection "
+         "FROM citations c JOIN items i ON i.id = c.item_id "
+         "LEFT JOIN brands b ON b.audit_id = i.audit_id AND b.brand_index = c.owner_index "
+         "WHERE i.audit_id = ? GROUP BY c.domain, c.owner_index ORDER BY citations DESC, c.domain"_s},
+        {u"failures.csv"_s,
+         u"SELECT f.at AS time, f.stage AS stage, f.engine AS engine, p.text AS prompt, i.sample AS sample, "
+         "f.error_class AS error_class, f.message AS message, f.attempts AS attempts "
+         "FROM failures f LEFT JOIN items i ON i.id = f.item_id LEFT JOIN prompts p ON p.id = i.prompt_id "
+         "WHERE f.audit_id = ? ORDER BY f.id"_s},
+    };
+    return tables;
+}
+
+Status writeFile(const QString &path, const std::function<Status(CsvWriter &)> &write)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{u"cannot write %1 (%2); choose a folder you can write to"_s.arg(path, file.errorString())};
+    CsvWriter csv(&file);
+    if (Status s = write(csv); !s) {
+        file.cancelWriting();
+        return s;
+    }
+    if (!csv.ok() || !file.commit())
+        return Error{u"cannot write %1 (%2); check the free space"_s.arg(path, file.errorString())};
+    return ok();
+}
+
+Status writeQuery(QSqlDatabase &db, const QueryTable &table, qint64 auditId, CsvWriter &csv)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(table.sql);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return s;
+    const QSqlRecord record = q.record();
+    QVariantList row;
+    for (int c = 0; c < record.count(); ++c)
+        row << record.fieldName(c);
+    csv.writeRow(row);
+    while (q.next()) {
+        for (int c = 0; c < record.count(); ++c)
+            row[c] = q.value(c);
+        csv.writeRow(row);
+    }
+    return ok();
+}
+
+QVariant figure(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+Status writeScores(QSqlDatabase &db, qint64 auditId, CsvWriter &csv)
+{
+    const Result<QStringList> names = AuditRepository::brandNames(db, auditId);
+    if (!names)
+        return Error{names.error()};
+    const auto answers = AuditRepository::scoredAnswers(db, auditId, int(names->size()));
+    if (!answers)
+        return Error{answers.error()};
+    csv.writeRow({u"cut"_s, u"brand"_s, u"role"_s, u"answers"_s, u"mentioned_answers"_s, u"mentions"_s,
+                  u"visibility"_s, u"visibility_low"_s, u"visibility_high"_s, u"share_of_voice"_s, u"mention_share"_s});
+    for (const CutScores &cut : Scorer::score(int(names->size()), answers.value())) {
+        for (int b = 0; b < cut.brands.size(); ++b) {
+            const BrandScore &s = cut.brands[b];
+            csv.writeRow({cut.cut, names->at(b), b == 0 ? u"brand"_s : u"competitor"_s, s.answers, s.mentionedAnswers,
+                          s.mentions, figure(s.visibility),
+                          s.visibilityInterval ? QVariant(s.visibilityInterval->low) : QVariant(),
+                          s.visibilityInterval ? QVariant(s.visibilityInterval->high) : QVariant(),
+                          figure(s.shareOfVoice), figure(s.mentionShare)});
+        }
+    }
+    return ok();
+}
+
+} // namespace
+
+const QStringList &CsvExporter::fileNames()
+{
+    static const QStringList names{u"answers.csv"_s, u"mentions.csv"_s, u"citations.csv"_s,
+                                   u"sites.csv"_s, u"scores.csv"_s, u"failures.csv"_s};
+    return names;
+}
+
+Result<QStringList> CsvExporter::exportAudit(QSqlDatabase &db, qint64 auditId, const QString &folder)
+{
+    if (!QDir().mkpath(folder))
+        return Error{u"cannot create the folder %1; choose a folder you can write to"_s.arg(folder)};
+    if (const auto names = AuditRepository::brandNames(db, auditId); !names)
+        return Error{names.error()};
+    const QDir dir(folder);
+    QStringList written;
+    for (const QueryTable &table : queryTables()) {
+        const QString path = dir.filePath(table.file);
+        if (Status s = writeFile(path, [&](CsvWriter &csv) { return writeQuery(db, table, auditId, csv); }); !s)
+            return Error{s.error()};
+        written << path;
+    }
+    const QString scores = dir.filePath(u"scores.csv"_s);
+    if (Status s = writeFile(scores, [&](CsvWriter &csv) { return writeScores(db, auditId, csv); }); !s)
+        return Error{s.error()};
+    written << scores;
+    return written;
+}
+
+} // namespace geo

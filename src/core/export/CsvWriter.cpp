@@ -1,0 +1,46 @@
+#include "CsvWriter.h"
+
+namespace geo {
+
+using namespace Qt::StringLiterals;
+
+QString CsvWriter::formatCell(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::UnknownType:
+        return {};
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        return value.toString();
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return QString::number(value.toDouble(), 'g', 12);
+    case QMetaType::Bool:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    default:
+        break;
+    }
+    QString text = value.toString();
+    if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
+        text.prepend(u'\'');
+    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r'))
+        text = u'"' + text.replace(u'"', u"\"\""_s) + u'"';
+    return text;
+}
+
+void CsvWriter::writeRow(const QVariantList &cells)
+{
+    QString line;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            line += u',';
+        line += formatCell(cells[i]);
+    }
+    line += u"\r\n"_s;
+    const QByteArray utf8 = line.toUtf8();
+    m_ok = m_ok && m_device->write(utf8) == utf8.size();
+}
+
+} // namespace geo

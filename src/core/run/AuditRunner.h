@@ -1,0 +1,90 @@
+#pragma once
+
+#include "RunStats.h"
+#include "analysis/ResponseAnalyzer.h"
+#include "engines/Engine.h"
+#include "spec/AuditSpec.h"
+#include "spec/PromptPlanner.h"
+#include "store/AuditRepository.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+
+namespace geo {
+
+class AuditStore;
+
+// Runs one audit: plans the work items, asks each engine at most `concurrency` at a time,
+// stores every answer the moment it arrives, analyses it on a pool of its own and stores
+// the analysis. Owns the state of every item (pending -> asked -> answered -> analysed, or
+// failed) and reports progress at most ten times a second. Lives on the GUI or CLI thread
+// and never blocks it: engines are asynchronous, the pool and the store answer by futures.
+class AuditRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuditRunner)
+public:
+    AuditRunner(AuditStore *store, QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~AuditRunner() override;
+
+    // Starts the audit; started() or error() follows.
+    void start(const AuditSpec &spec);
+    // Stops asking; what is in flight is still stored, then finished() reports "cancelled".
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    qint64 auditId() const { return m_auditId; }
+    RunStats stats() const { return m_stats.snapshot(); }
+
+signals:
+    void started(qint64 auditId);
+    void progress(const geo::RunStats &stats);
+    void itemFailed(const geo::FailureRecord &failure, const QString &prompt);
+    void finished(qint64 auditId, const QString &state, const geo::RunStats &stats);
+    void error(const QString &message); // the audit could not start or the store failed
+
+private:
+    struct Item
+    {
+        qint64 id = 0;
+        WorkItem work;
+        int attempts = 0;
+    };
+
+    void begin(const NewAudit &created);
+    void dispatch();
+    void onReply(const EngineReply &reply);
+    void analyse(const EngineReply &reply);
+    void fail(const Item &item, const QString &stage, const QString &errorClass, const QString &message);
+    void storeFailed(const QString &message);
+    void scheduleProgress();
+    void finishIfDone();
+
+    AuditStore *m_store;
+    QNetworkAccessManager *m_network;
+    AuditSpec m_spec;
+    Plan m_plan;
+    std::vector<std::unique_ptr<Engine>> m_engines;
+    std::vector<std::deque<int>> m_pending; // per engine: indices into m_items
+    std::vector<int> m_inFlight;            // per engine
+    QList<Item> m_items;
+    QHash<qint64, int> m_itemIndex;         // item id -> index into m_items
+    std::shared_ptr<const ResponseAnalyzer> m_analyzer;
+    QThreadPool m_pool;
+    RunStatsTracker m_stats;
+    qint64 m_auditId = 0;
+    int m_analysing = 0;
+    bool m_running = false;
+    bool m_cancelled = false;
+    bool m_progressScheduled = false;
+    bool m_finishing = false;
+};
+
+} // namespace geo

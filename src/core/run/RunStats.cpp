@@ -1,0 +1,85 @@
+#include "RunStats.h"
+
+#include <algorithm>
+
+namespace geo {
+
+void RunStatsTracker::start(int planned)
+{
+    m_stats = RunStats{};
+    m_stats.planned = planned;
+    m_answerTimes.clear();
+    m_analysisTimes.clear();
+    m_latencies.clear();
+    m_clock.start();
+}
+
+void RunStatsTracker::asked()
+{
+    ++m_stats.asked;
+    ++m_stats.inFlight;
+}
+
+void RunStatsTracker::answered(int latencyMs, int tokensIn, int tokensOut)
+{
+    ++m_stats.answered;
+    --m_stats.inFlight;
+    m_stats.tokensIn += tokensIn;
+    m_stats.tokensOut += tokensOut;
+    m_latencies.append(latencyMs);
+    m_answerTimes.push_back(m_clock.elapsed());
+}
+
+void RunStatsTracker::analysed()
+{
+    ++m_stats.analysed;
+    m_analysisTimes.push_back(m_clock.elapsed());
+}
+
+void RunStatsTracker::failed(bool wasInFlight)
+{
+    ++m_stats.failed;
+    if (wasInFlight)
+        --m_stats.inFlight;
+}
+
+void RunStatsTracker::finish()
+{
+    m_stats.finished = true;
+    m_stats.elapsedMs = m_clock.elapsed();
+}
+
+void RunStatsTracker::trim(std::deque<qint64> &events, qint64 now) const
+{
+    while (!events.empty() && events.front() < now - WindowMs)
+        events.pop_front();
+}
+
+RunStats RunStatsTracker::snapshot() const
+{
+    RunStats s = m_stats;
+    if (!s.finished)
+        s.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    const qint64 now = s.elapsedMs;
+    trim(m_answerTimes, now);
+    trim(m_analysisTimes, now);
+    const double window = std::clamp(double(now), 1.0, double(WindowMs)) / 1000.0;
+    s.answersPerSecond = double(m_answerTimes.size()) / window;
+    s.analysesPerSecond = double(m_analysisTimes.size()) / window;
+    const double seconds = std::max(1.0, double(now)) / 1000.0;
+    s.answersPerSecondOverall = s.answered / seconds;
+    s.analysesPerSecondOverall = s.analysed / seconds;
+    if (!m_latencies.isEmpty()) {
+        QList<int> sorted = m_latencies;
+        const auto percentile = [&sorted](double p) {
+            const auto k = qsizetype(p * double(sorted.size() - 1) + 0.5);
+            std::nth_element(sorted.begin(), sorted.begin() + k, sorted.end());
+            return sorted[k];
+        };
+        s.latencyP50Ms = percentile(0.50);
+        s.latencyP95Ms = percentile(0.95);
+    }
+    return s;
+}
+
+} // namespace geo

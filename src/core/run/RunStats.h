@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QMetaType>
+
+#include <deque>
+
+namespace geo {
+
+// The run figures of METRICS.md at one moment, as the views show them.
+struct RunStats
+{
+    int planned = 0;
+    int asked = 0;
+    int answered = 0;
+    int analysed = 0;
+    int failed = 0;
+    int inFlight = 0;
+    qint64 elapsedMs = 0;
+    double answersPerSecond = 0.0;  // over the last 10 s
+    double analysesPerSecond = 0.0; // over the last 10 s
+    double answersPerSecondOverall = 0.0;
+    double analysesPerSecondOverall = 0.0;
+    int latencyP50Ms = 0;
+    int latencyP95Ms = 0;
+    qint64 tokensIn = 0;
+    qint64 tokensOut = 0;
+    bool finished = false;
+
+    int done() const { return analysed + failed; } // items that reached an end state
+};
+
+// Collects run events and turns them into RunStats. Lives on the runner's thread.
+class RunStatsTracker final
+{
+public:
+    void start(int planned);
+    void asked();
+    void answered(int latencyMs, int tokensIn, int tokensOut);
+    void analysed();
+    void failed(bool wasInFlight);
+    void finish();
+
+    RunStats snapshot() const;
+
+private:
+    static constexpr qint64 WindowMs = 10000;
+    void trim(std::deque<qint64> &events, qint64 now) const;
+
+    RunStats m_stats;
+    QElapsedTimer m_clock;
+    mutable std::deque<qint64> m_answerTimes;
+    mutable std::deque<qint64> m_analysisTimes;
+    QList<int> m_latencies;
+};
+
+} // namespace geo
+
+Q_DECLARE_METATYPE(geo::RunStats)

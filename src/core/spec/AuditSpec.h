@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace geo {
+
+// A brand the audit tracks: the audited brand or a competitor.
+struct BrandSpec
+{
+    QString name;
+    QStringList aliases;
+    QStringList domains;
+
+    QStringList names() const; // name first, then aliases
+};
+
+struct EngineSpec
+{
+    QString id;
+    QString kind; // openai, anthropic, gemini, recorded
+    QString model;
+    QUrl baseUrl;
+    QString apiKeyEnv;
+    int concurrency = 10;
+    int rpm = 0; // 0: no limit
+    int timeoutMs = 60000;
+    bool webSearch = false;
+    QString file;       // recorded: JSONL of answers, resolved against the spec's folder
+    double speed = 0.0; // recorded: replay at recorded latency / speed; 0 replays at once
+};
+
+struct AnalysisSpec
+{
+    int threads = 10;
+    bool inspectSites = true;
+    QString recordedSites; // folder of recorded site responses, resolved like EngineSpec::file
+};
+
+// An audit as the user describes it (docs/spec-format.md).
+struct AuditSpec
+{
+    QString name;
+    BrandSpec brand;
+    QList<BrandSpec> competitors;
+    QStringList topics;
+    bool templates = true;
+    QStringList prompts;
+    int samples = 1;
+    QList<EngineSpec> engines;
+    AnalysisSpec analysis;
+    double budgetUsd = 0.0; // 0: no budget
+    bool sampleData = false; // recorded answers shipped with the product, not a real run
+
+    // The brand first, then the competitors: the order of every per-brand table.
+    QList<BrandSpec> trackedBrands() const;
+    QJsonObject toJson() const;
+};
+
+} // namespace geo

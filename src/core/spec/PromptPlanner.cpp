@@ -1,0 +1,91 @@
+#include "PromptPlanner.h"
+
+#include "analysis/MentionFinder.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace geo {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Every filling of the placeholders a template names; a template naming none yields itself.
+QStringList expand(const QString &text, const AuditSpec &spec, const QString &topic)
+{
+    QStringList out{text};
+    const auto fill = [&out](const QString &placeholder, const QStringList &values) {
+        if (!out.front().contains(placeholder))
+            return;
+        QStringList next;
+        for (const QString &t : std::as_const(out))
+            for (const QString &v : values)
+                next << QString(t).replace(placeholder, v);
+        out = next;
+    };
+    fill(u"{topic}"_s, {topic});
+    fill(u"{brand}"_s, {spec.brand.name});
+    QStringList competitors;
+    for (const auto &c : spec.competitors)
+        competitors << c.name;
+    fill(u"{competitor}"_s, competitors);
+    return out;
+}
+
+} // namespace
+
+Result<Plan> PromptPlanner::plan(const AuditSpec &spec)
+{
+    Plan plan;
+    const MentionFinder finder(spec.trackedBrands());
+    QSet<QString> seen;
+    const auto add = [&](const QString &text, const QString &category, const QString &topic) {
+        const QString normal = text.simplified();
+        if (normal.isEmpty() || seen.contains(normal.toCaseFolded()))
+            return;
+        seen.insert(normal.toCaseFolded());
+        plan.prompts.append({normal, category, topic, finder.mentionsAny(normal)});
+    };
+
+    if (spec.templates) {
+        QFile file(u":/prompts/templates.json"_s);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{u"the built-in prompt templates are missing from this build"_s};
+        const QJsonArray categories = QJsonDocument::fromJson(file.readAll()).object().value(u"categories"_s).toArray();
+        const QStringList topics = spec.topics.isEmpty() ? QStringList{QString()} : spec.topics;
+        for (const QJsonValue &c : categories) {
+            const QString category = c.toObject().value(u"id"_s).toString();
+            for (const QJsonValue &t : c.toObject().value(u"templates"_s).toArray()) {
+                const QString text = t.toString();
+                const bool perTopic = text.contains(u"{topic}"_s);
+                for (const QString &topic : topics) {
+                    if (perTopic && topic.isEmpty())
+                        continue;
+                    for (const QString &filled : expand(text, spec, topic))
+                        add(filled, category, perTopic ? topic : QString());
+                    if (!perTopic)
+                        break;
+                }
+            }
+        }
+    }
+    for (const QString &p : spec.prompts) {
+        QString topic;
+        for (const QString &t : spec.topics)
+            if (p.contains(t, Qt::CaseInsensitive))
+                topic = t;
+        add(p, u"custom"_s, topic);
+    }
+
+    for (int p = 0; p < plan.prompts.size(); ++p)
+        for (int e = 0; e < spec.engines.size(); ++e)
+            for (int s = 1; s <= spec.samples; ++s)
+                plan.items.append({p, e, s});
+    return plan;
+}
+
+} // namespace geo

@@ -1,0 +1,416 @@
+#include "SpecReader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace geo {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return u"null"_s;
+    case QJsonValue::Bool: return v.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Double: return QString::number(v.toDouble());
+    case QJsonValue::String: return u"\"%1\""_s.arg(v.toString().left(60));
+    case QJsonValue::Array: return u"a list"_s;
+    case QJsonValue::Object: return u"an object"_s;
+    case QJsonValue::Undefined: break;
+    }
+    return u"nothing"_s;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> row(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = i;
+        for (int j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+QString lineAndColumn(const QByteArray &text, int offset)
+{
+    const QByteArray before = text.left(offset);
+    const int line = before.count('\n') + 1;
+    const int column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    return u"line %1, column %2"_s.arg(line).arg(column);
+}
+
+// Walks the JSON once, collecting every problem with its path.
+class Checker
+{
+public:
+    explicit Checker(QString baseDir) : m_baseDir(std::move(baseDir)) {}
+
+    QStringList problems;
+
+    void problem(const QString &path, const QString &message)
+    {
+        problems << (path.isEmpty() ? message : path + u": "_s + message);
+    }
+
+    static QString join(const QString &path, const QString &key)
+    {
+        return path.isEmpty() ? key : path + u'.' + key;
+    }
+
+    void onlyKeys(const QJsonObject &o, const QString &path, const QStringList &known)
+    {
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (known.contains(it.key()))
+                continue;
+            if (it.key() == u"api_key"_s) {
+                problem(join(path, it.key()),
+                        u"API keys are never written in a spec; put the key in an environment "
+                        "variable (or the keychain in the app) and name the variable in \"api_key_env\""_s);
+                continue;
+            }
+            QString hint;
+            for (const auto &k : known)
+                if (editDistance(it.key(), k) <= 2)
+                    hint = u"; did you mean \"%1\"?"_s.arg(k);
+            if (hint.isEmpty())
+                hint = u"; remove it (known keys: %1)"_s.arg(known.join(u", "_s));
+            problem(join(path, it.key()), u"unknown key"_s + hint);
+        }
+    }
+
+    QString string(const QJsonObject &o, const QString &path, const QString &key, bool required,
+                   const QString &what)
+    {
+        const QJsonValue v = o.value(key);
+        const QString p = join(path, key);
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                problem(p, u"missing; give %1"_s.arg(what));
+            return {};
+        }
+        if (!v.isString()) {
+            problem(p, u"expected text (%1), got %2"_s.arg(what, typeName(v)));
+            return {};
+        }
+        const QString s = v.toString().trimmed();
+        if (s.isEmpty() && required)
+            problem(p, u"is empty; give %1"_s.arg(what));
+        return s;
+    }
+
+    QStringList strings(const QJsonObject &o, const QString &path, const QString &key,
+                        const QString &what)
+    {
+        const QJsonValue v = o.value(key);
+        const QString p = join(path, key);
+        QStringList out;
+        if (v.isUndefined() || v.isNull())
+            return out;
+        if (!v.isArray()) {
+            problem(p, u"expected a list of %1, got %2"_s.arg(what, typeName(v)));
+            return out;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QString ip = u"%1[%2]"_s.arg(p).arg(i);
+            if (!a[i].isString()) {
+                problem(ip, u"expected text (%1), got %2"_s.arg(what, typeName(a[i])));
+            } else if (a[i].toString().trimmed().isEmpty()) {
+                problem(ip, u"is empty; remove it or write %1"_s.arg(what));
+            } else {
+                out << a[i].toString().trimmed();
+            }
+        }
+        return out;
+    }
+
+    int integer(const QJsonObject &o, const QString &path, const QString &key, int fallback,
+                int min, int max)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined())
+            return fallback;
+        const double d = v.toDouble(std::nan(""));
+        if (!v.isDouble() || d != std::floor(d) || d < min || d > max) {
+            problem(join(path, key),
+                    u"expected a whole number from %1 to %2, got %3"_s.arg(min).arg(max).arg(typeName(v)));
+            return fallback;
+        }
+        return int(d);
+    }
+
+    double number(const QJsonObject &o, const QString &path, const QString &key, double fallback,
+                  double min, double max, const QString &what)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isDouble() || v.toDouble() < min || v.toDouble() > max) {
+            problem(join(path, key), u"expected %1, got %2"_s.arg(what, typeName(v)));
+            return fallback;
+        }
+        return v.toDouble();
+    }
+
+    bool boolean(const QJsonObject &o, const QString &path, const QString &key, bool fallback)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isBool()) {
+            problem(join(path, key), u"expected true or false, got %1"_s.arg(typeName(v)));
+            return fallback;
+        }
+        return v.toBool();
+    }
+
+    QJsonObject object(const QJsonObject &o, const QString &path, const QString &key, bool required,
+                       const QString &what)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() && !required)
+            return {};
+        if (!v.isObject()) {
+            problem(join(path, key), v.isUndefined() ? u"missing; give %1"_s.arg(what)
+                                                     : u"expected an object (%1), got %2"_s.arg(what, typeName(v)));
+            return {};
+        }
+        return v.toObject();
+    }
+
+    BrandSpec brand(const QJsonObject &o, const QString &path)
+    {
+        onlyKeys(o, path, {u"name"_s, u"aliases"_s, u"domains"_s});
+        BrandSpec b;
+        b.name = string(o, path, u"name"_s, true, u"the brand's name as people write it"_s);
+        b.aliases = strings(o, path, u"aliases"_s, u"other names of the brand"_s);
+        const QStringList domains = strings(o, path, u"domains"_s, u"domain names such as \"example.com\""_s);
+        for (qsizetype i = 0; i < domains.size(); ++i) {
+            if (SpecReader::isDomainName(domains[i]))
+                b.domains << domains[i].toLower();
+            else
+                problem(u"%1.domains[%2]"_s.arg(path).arg(i),
+                        u"\"%1\" is not a domain name; write a host name such as \"example.com\", "
+                        "without \"https://\" or a path"_s.arg(domains[i]));
+        }
+        return b;
+    }
+
+    QString existingPath(const QString &path, const QString &name, bool directory)
+    {
+        const QString resolved = QDir::isAbsolutePath(name) ? name : QDir(m_baseDir).filePath(name);
+        const QFileInfo info(resolved);
+        if (!info.exists() || info.isDir() != directory) {
+            problem(path, u"\"%1\" not found (looked for %2 %3); give a path relative to the spec's folder"_s
+                              .arg(name, directory ? u"the folder"_s : u"the file"_s, resolved));
+            return name;
+        }
+        return resolved;
+    }
+
+    EngineSpec engine(const QJsonObject &o, const QString &path)
+    {
+        static const QStringList kinds{u"openai"_s, u"anthropic"_s, u"gemini"_s, u"recorded"_s};
+        static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$"_s);
+        static const QRegularExpression envPattern(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+        onlyKeys(o, path, {u"id"_s, u"kind"_s, u"model"_s, u"base_url"_s, u"api_key_env"_s,
+                           u"concurrency"_s, u"rpm"_s, u"timeout_ms"_s, u"web_search"_s, u"file"_s,
+                           u"speed"_s});
+        EngineSpec e;
+        e.id = string(o, path, u"id"_s, true, u"a short name for the engine such as \"gpt\""_s);
+        if (!e.id.isEmpty() && !idPattern.match(e.id).hasMatch())
+            problem(join(path, u"id"_s), u"\"%1\" is not a usable id; use up to 40 letters, digits, "
+                                         "\"-\", \"_\" or \".\""_s.arg(e.id));
+        e.kind = string(o, path, u"kind"_s, true, u"one of %1"_s.arg(kinds.join(u", "_s)));
+        if (!e.kind.isEmpty() && !kinds.contains(e.kind))
+            problem(join(path, u"kind"_s), u"\"%1\" is not an engine kind; use one of %2"_s.arg(e.kind, kinds.join(u", "_s)));
+        const bool recorded = e.kind == u"recorded"_s;
+        e.model = string(o, path, u"model"_s, !recorded, u"the model to ask, such as \"gpt-4o-mini\""_s);
+        const QString url = string(o, path, u"base_url"_s, false, u"the API's address"_s);
+        if (!url.isEmpty()) {
+            e.baseUrl = QUrl(url, QUrl::StrictMode);
+            if (!e.baseUrl.isValid() || (e.baseUrl.scheme() != u"https"_s && e.baseUrl.scheme() != u"http"_s)
+                || e.baseUrl.host().isEmpty())
+                problem(join(path, u"base_url"_s),
+                        u"\"%1\" is not an http(s) address; write it like \"https://api.openai.com/v1\""_s.arg(url));
+        } else if (e.kind == u"openai"_s) {
+            e.baseUrl = QUrl(u"https://api.openai.com/v1"_s);
+        } else if (e.kind == u"anthropic"_s) {
+            e.baseUrl = QUrl(u"https://api.anthropic.com/v1"_s);
+        } else if (e.kind == u"gemini"_s) {
+            e.baseUrl = QUrl(u"https://generativelanguage.googleapis.com/v1beta"_s);
+        }
+        e.apiKeyEnv = string(o, path, u"api_key_env"_s, false, u"the environment variable holding the key"_s);
+        if (!e.apiKeyEnv.isEmpty() && !envPattern.match(e.apiKeyEnv).hasMatch())
+            problem(join(path, u"api_key_env"_s),
+                    u"\"%1\" is not an environment variable name; use letters, digits and \"_\" such as \"OPENAI_API_KEY\""_s
+                        .arg(e.apiKeyEnv));
+        e.concurrency = integer(o, path, u"concurrency"_s, 10, 1, 100);
+        e.rpm = integer(o, path, u"rpm"_s, 0, 0, 1000000);
+        e.timeoutMs = integer(o, path, u"timeout_ms"_s, 60000, 1000, 600000);
+        e.webSearch = boolean(o, path, u"web_search"_s, false);
+        e.speed = number(o, path, u"speed"_s, 0.0, 0.0, 1e6, u"a replay speed-up of 0 (at once) or more"_s);
+        const QString file = string(o, path, u"file"_s, recorded, u"the JSONL file of recorded answers"_s);
+        if (!file.isEmpty())
+            e.file = existingPath(join(path, u"file"_s), file, false);
+        if (!recorded && (o.contains(u"file"_s) || o.contains(u"speed"_s)))
+            problem(join(path, o.contains(u"file"_s) ? u"file"_s : u"speed"_s),
+                    u"only a \"recorded\" engine replays a file; remove it or set \"kind\": \"recorded\""_s);
+        return e;
+    }
+
+private:
+    QString m_baseDir;
+};
+
+} // namespace
+
+bool SpecReader::isDomainName(const QString &text)
+{
+    const QString ace = QString::fromLatin1(QUrl::toAce(text));
+    if (ace.isEmpty() || ace.size() > 253 || ace.endsWith(u'.'))
+        return false;
+    static const QRegularExpression label(u"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$"_s);
+    const QStringList labels = ace.split(u'.');
+    if (labels.size() < 2)
+        return false;
+    return std::all_of(labels.begin(), labels.end(),
+                       [](const QString &l) { return label.match(l).hasMatch(); })
+        && !labels.last().front().isDigit();
+}
+
+SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &baseDir)
+{
+    Outcome out;
+    if (json.size() > MaxSpecBytes) {
+        out.problems << u"the spec is %1 MiB; a spec is at most %2 MiB of JSON, so check that this is the right file"_s
+                            .arg(double(json.size()) / (1024 * 1024), 0, 'f', 1)
+                            .arg(MaxSpecBytes / (1024 * 1024));
+        return out;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        out.problems << u"%1: the JSON is malformed (%2); fix the syntax there"_s.arg(
+            lineAndColumn(json, error.offset), error.errorString());
+        return out;
+    }
+    if (!doc.isObject()) {
+        out.problems << u"the spec must be a JSON object such as {\"name\": ..., \"brand\": ...}"_s;
+        return out;
+    }
+    const QJsonObject root = doc.object();
+    Checker c(baseDir);
+    AuditSpec spec;
+    c.onlyKeys(root, {}, {u"name"_s, u"brand"_s, u"competitors"_s, u"topics"_s, u"templates"_s,
+                          u"prompts"_s, u"samples"_s, u"engines"_s, u"analysis"_s, u"budget_usd"_s,
+                          u"sample_data"_s});
+    spec.name = c.string(root, {}, u"name"_s, true, u"a name for the audit such as \"Acme CRM audit\""_s);
+    spec.brand = c.brand(c.object(root, {}, u"brand"_s, true, u"the audited brand: {\"name\": ...}"_s), u"brand"_s);
+
+    const QJsonValue competitors = root.value(u"competitors"_s);
+    if (!competitors.isUndefined() && !competitors.isArray())
+        c.problem(u"competitors"_s, u"expected a list of brands, got %1"_s.arg(typeName(competitors)));
+    const QJsonArray competitorArray = competitors.toArray();
+    for (qsizetype i = 0; i < competitorArray.size(); ++i) {
+        const QString path = u"competitors[%1]"_s.arg(i);
+        if (!competitorArray[i].isObject())
+            c.problem(path, u"expected a brand {\"name\": ..., \"aliases\": [], \"domains\": []}, got %1"_s
+                                .arg(typeName(competitorArray[i])));
+        else
+            spec.competitors << c.brand(competitorArray[i].toObject(), path);
+    }
+    QSet<QString> seenNames;
+    const QList<BrandSpec> tracked = spec.trackedBrands();
+    for (qsizetype i = 0; i < tracked.size(); ++i) {
+        for (const QString &n : tracked[i].names()) {
+            if (n.isEmpty())
+                continue;
+            if (seenNames.contains(n.toCaseFolded()))
+                c.problem(i == 0 ? u"brand"_s : u"competitors[%1]"_s.arg(i - 1),
+                          u"the name \"%1\" is given twice; each name or alias belongs to one brand"_s.arg(n));
+            seenNames.insert(n.toCaseFolded());
+        }
+    }
+
+    spec.topics = c.strings(root, {}, u"topics"_s, u"topics such as \"CRM for small business\""_s);
+    spec.templates = c.boolean(root, {}, u"templates"_s, true);
+    spec.prompts = c.strings(root, {}, u"prompts"_s, u"a question to ask the engines"_s);
+    if (spec.prompts.isEmpty() && !(spec.templates && !spec.topics.isEmpty()))
+        c.problem(u"prompts"_s, u"no prompts to ask; add prompts, or set \"templates\": true and give at least one topic"_s);
+    spec.samples = c.integer(root, {}, u"samples"_s, 1, 1, 100);
+
+    const QJsonValue engines = root.value(u"engines"_s);
+    if (!engines.isArray() || engines.toArray().isEmpty())
+        c.problem(u"engines"_s, engines.isUndefined()
+                                    ? u"missing; give at least one engine such as {\"id\": \"gpt\", \"kind\": \"openai\", \"model\": \"gpt-4o-mini\"}"_s
+                                    : u"expected a non-empty list of engines, got %1"_s.arg(typeName(engines)));
+    const QJsonArray engineArray = engines.toArray();
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < engineArray.size(); ++i) {
+        const QString path = u"engines[%1]"_s.arg(i);
+        if (!engineArray[i].isObject()) {
+            c.problem(path, u"expected an engine object, got %1"_s.arg(typeName(engineArray[i])));
+            continue;
+        }
+        EngineSpec e = c.engine(engineArray[i].toObject(), path);
+        if (!e.id.isEmpty() && ids.contains(e.id))
+            c.problem(path + u".id"_s, u"\"%1\" is used by another engine; give each engine its own id"_s.arg(e.id));
+        ids.insert(e.id);
+        spec.engines << e;
+    }
+
+    const QJsonObject analysis = c.object(root, {}, u"analysis"_s, false, u"analysis settings"_s);
+    c.onlyKeys(analysis, u"analysis"_s, {u"threads"_s, u"inspect_sites"_s, u"recorded_sites"_s});
+    spec.analysis.threads = c.integer(analysis, u"analysis"_s, u"threads"_s, 10, 1, 64);
+    spec.analysis.inspectSites = c.boolean(analysis, u"analysis"_s, u"inspect_sites"_s, true);
+    const QString sites = c.string(analysis, u"analysis"_s, u"recorded_sites"_s, false, u"a folder of recorded sites"_s);
+    if (!sites.isEmpty())
+        spec.analysis.recordedSites = c.existingPath(u"analysis.recorded_sites"_s, sites, true);
+    spec.budgetUsd = c.number(root, {}, u"budget_usd"_s, 0.0, 0.0, 1e9, u"an amount in US dollars, 0 or more"_s);
+    spec.sampleData = c.boolean(root, {}, u"sample_data"_s, false);
+
+    out.problems = c.problems;
+    if (out.problems.isEmpty())
+        out.spec = spec;
+    return out;
+}
+
+SpecReader::Outcome SpecReader::readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Outcome out;
+        out.problems << u"%1: cannot read the spec (%2); check the path"_s.arg(path, file.errorString());
+        return out;
+    }
+    if (file.size() > MaxSpecBytes) {
+        Outcome out;
+        out.problems << u"%1: the file is %2 MiB; a spec is at most %3 MiB of JSON, so check that this is the right file"_s
+                            .arg(path)
+                            .arg(double(file.size()) / (1024 * 1024), 0, 'f', 1)
+                            .arg(MaxSpecBytes / (1024 * 1024));
+        return out;
+    }
+    return parse(file.readAll(), QFileInfo(path).absolutePath());
+}
+
+} // namespace geo

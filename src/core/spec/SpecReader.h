@@ -1,0 +1,35 @@
+#pragma once
+
+#include "AuditSpec.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace geo {
+
+// Reads an audit spec from JSON and validates all of it at once. Every problem names its
+// JSON path and the fix: `competitors[2].domains[0]: "acme..com" is not a domain name`.
+class SpecReader final
+{
+public:
+    struct Outcome
+    {
+        std::optional<AuditSpec> spec;
+        QStringList problems;
+    };
+
+    // baseDir resolves relative file names (recorded answers and sites); it may be a
+    // resource path such as ":/examples".
+    static Outcome parse(const QByteArray &json, const QString &baseDir);
+    static Outcome readFile(const QString &path);
+
+    static bool isDomainName(const QString &text);
+
+    // Specs larger than this are refused before parsing.
+    static constexpr qint64 MaxSpecBytes = 4 * 1024 * 1024;
+};
+
+} // namespace geo

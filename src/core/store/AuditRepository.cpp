@@ -1,0 +1,166 @@
+#include "AuditRepository.h"
+
+#include "Sql.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace geo::AuditRepository {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+Result<NewAudit> createAudit(QSqlDatabase &db, const AuditSpec &spec, const Plan &plan)
+{
+    NewAudit created;
+    QSqlQuery &audit = Sql::prepared(
+        db, u"INSERT INTO audits (name, spec_json, state, sample_data, created_at) VALUES (?, ?, 'running', ?, ?)"_s);
+    if (Status s = Sql::exec(audit, {spec.name, QString::fromUtf8(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact)),
+                                     spec.sampleData ? 1 : 0, now()});
+        !s)
+        return Error{s.error()};
+    created.id = audit.lastInsertId().toLongLong();
+
+    const QList<BrandSpec> brands = spec.trackedBrands();
+    for (int b = 0; b < brands.size(); ++b)
+        if (Status s = Sql::exec(db, u"INSERT INTO brands (audit_id, brand_index, name, aliases, domains) VALUES (?, ?, ?, ?, ?)"_s,
+                                 {created.id, b, brands[b].name, brands[b].aliases.join(u'\n'), brands[b].domains.join(u'\n')});
+            !s)
+            return Error{s.error()};
+
+    QList<qint64> promptIds;
+    QSqlQuery &prompt = Sql::prepared(
+        db, u"INSERT INTO prompts (audit_id, position, text, category, topic, branded) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (int p = 0; p < plan.prompts.size(); ++p) {
+        const PlannedPrompt &pp = plan.prompts[p];
+        if (Status s = Sql::exec(prompt, {created.id, p, pp.text, pp.category, pp.topic, pp.branded ? 1 : 0}); !s)
+            return Error{s.error()};
+        promptIds << prompt.lastInsertId().toLongLong();
+    }
+
+    QSqlQuery &item = Sql::prepared(db, u"INSERT INTO items (audit_id, prompt_id, engine, sample) VALUES (?, ?, ?, ?)"_s);
+    for (const WorkItem &w : plan.items) {
+        if (Status s = Sql::exec(item, {created.id, promptIds[w.prompt], spec.engines[w.engine].id, w.sample}); !s)
+            return Error{s.error()};
+        created.itemIds << item.lastInsertId().toLongLong();
+    }
+    return created;
+}
+
+Status saveAnswer(QSqlDatabase &db, const EngineReply &reply, int attempts)
+{
+    return Sql::exec(db,
+                     u"UPDATE items SET status = 'answered', attempts = ?, model = ?, finish_reason = ?, answer = ?, "
+                     "latency_ms = ?, tokens_in = ?, tokens_out = ?, answered_at = ? WHERE id = ?"_s,
+                     {attempts, reply.model, reply.finishReason, reply.text, reply.latencyMs, reply.tokensIn,
+                      reply.tokensOut, now(), reply.itemId});
+}
+
+Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis)
+{
+    QSqlQuery &mention = Sql::prepared(db, u"INSERT OR REPLACE INTO mentions (item_id, brand_index, mentions, first_offset, "
+                                           "first_pos, mention_order) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (int b = 0; b < analysis.brands.size(); ++b) {
+        const BrandFigures &f = analysis.brands[b];
+        if (!f.mentioned())
+            continue;
+        if (Status s = Sql::exec(mention, {itemId, b, f.mentions, f.firstOffset, f.firstPos, f.order}); !s)
+            return s;
+    }
+    QSqlQuery &citation = Sql::prepared(db, u"INSERT OR REPLACE INTO citations (item_id, position, url, host, domain, "
+                                            "owner_index, source) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    for (int c = 0; c < analysis.citations.size(); ++c) {
+        const CitationRef &r = analysis.citations[c];
+        if (Status s = Sql::exec(citation, {itemId, c, r.url, r.host, r.domain, r.owner,
+                                            r.source == CitationRef::Source::Engine ? u"engine"_s : u"text"_s});
+            !s)
+            return s;
+    }
+    return Sql::exec(db, u"UPDATE items SET status = 'analysed' WHERE id = ?"_s, {itemId});
+}
+
+Status saveFailure(QSqlDatabase &db, const FailureRecord &f)
+{
+    if (Status s = Sql::exec(db,
+                             u"INSERT INTO failures (audit_id, item_id, at, stage, engine, error_class, message, attempts) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                             {f.auditId, f.itemId > 0 ? QVariant(f.itemId) : QVariant(), f.at.toString(Qt::ISODateWithMs),
+                              f.stage, f.engine, f.errorClass, f.message, f.attempts});
+        !s || f.itemId <= 0)
+        return s;
+    return Sql::exec(db, u"UPDATE items SET status = 'failed', attempts = ? WHERE id = ?"_s, {f.attempts, f.itemId});
+}
+
+Status setState(QSqlDatabase &db, qint64 auditId, const QString &state)
+{
+    return Sql::exec(db,
+                     u"UPDATE audits SET state = ?, finished_at = CASE WHEN ? = 'finished' THEN ? ELSE finished_at END "
+                     "WHERE id = ?"_s,
+                     {state, state, now(), auditId});
+}
+
+Result<QList<AuditSummary>> listAudits(QSqlDatabase &db)
+{
+    QSqlQuery &q = Sql::prepared(
+        db, u"SELECT a.id, a.name, a.state, a.sample_data, a.created_at, a.finished_at, COUNT(i.id), "
+            "SUM(CASE WHEN i.status IN ('answered', 'analysed') THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN i.status = 'failed' THEN 1 ELSE 0 END) "
+            "FROM audits a LEFT JOIN items i ON i.audit_id = a.id GROUP BY a.id ORDER BY a.id DESC"_s);
+    if (Status s = Sql::exec(q, {}); !s)
+        return Error{s.error()};
+    QList<AuditSummary> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool(),
+                    QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs),
+                    QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs), q.value(6).toInt(),
+                    q.value(7).toInt(), q.value(8).toInt()});
+    q.finish();
+    return out;
+}
+
+Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT name FROM brands WHERE audit_id = ? ORDER BY brand_index"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    q.finish();
+    if (names.isEmpty())
+        return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
+    return names;
+}
+
+Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int brandCount)
+{
+    QSqlQuery &q = Sql::prepared(
+        db, u"SELECT i.id, i.engine, p.category, p.topic, p.branded, m.brand_index, m.mentions FROM items i "
+            "JOIN prompts p ON p.id = i.prompt_id LEFT JOIN mentions m ON m.item_id = i.id "
+            "WHERE i.audit_id = ? AND i.status = 'analysed' ORDER BY i.id"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<ScoredAnswer> out;
+    qint64 current = 0;
+    while (q.next()) {
+        if (q.value(0).toLongLong() != current) {
+            current = q.value(0).toLongLong();
+            out.append({q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toBool(),
+                        QList<int>(brandCount, 0)});
+        }
+        if (!q.isNull(5) && q.value(5).toInt() < brandCount)
+            out.last().mentions[q.value(5).toInt()] = q.value(6).toInt();
+    }
+    q.finish();
+    return out;
+}
+
+} // namespace geo::AuditRepository

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "Result.h"
+#include "analysis/ResponseAnalyzer.h"
+#include "engines/Engine.h"
+#include "scoring/Scorer.h"
+#include "spec/AuditSpec.h"
+#include "spec/PromptPlanner.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace geo {
+
+struct AuditSummary
+{
+    qint64 id = 0;
+    QString name;
+    QString state; // running, finished, interrupted
+    bool sampleData = false;
+    QDateTime createdAt;
+    QDateTime finishedAt;
+    int items = 0;
+    int answered = 0; // answered or analysed
+    int failed = 0;
+};
+
+struct NewAudit
+{
+    qint64 id = 0;
+    QList<qint64> itemIds; // in Plan::items order
+};
+
+struct FailureRecord
+{
+    qint64 auditId = 0;
+    qint64 itemId = 0; // 0 when the failure is not about one item
+    QDateTime at;
+    QString stage; // ask, analyse, store
+    QString engine;
+    QString errorClass;
+    QString message;
+    int attempts = 0;
+};
+
+// The SQL of the audit store, as plain functions of a connection. They run on the store's
+// writer thread (AuditStore::submit) or, for reads, on a thread's own connection.
+namespace AuditRepository {
+
+Result<NewAudit> createAudit(QSqlDatabase &db, const AuditSpec &spec, const Plan &plan);
+Status saveAnswer(QSqlDatabase &db, const EngineReply &reply, int attempts);
+Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis);
+Status saveFailure(QSqlDatabase &db, const FailureRecord &failure);
+Status setState(QSqlDatabase &db, qint64 auditId, const QString &state);
+Result<QList<AuditSummary>> listAudits(QSqlDatabase &db);
+// The tracked brands' names, audited brand first.
+Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId);
+// The analysed answers of an audit, as the scorer reads them.
+Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int brandCount);
+
+} // namespace AuditRepository
+
+} // namespace geo
