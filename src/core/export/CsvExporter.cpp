@@ -111,19 +111,16 @@ QVariant figure(const std::optional<double> &value)
 
 Status writeScores(QSqlDatabase &db, qint64 auditId, CsvWriter &csv)
 {
-    const Result<QStringList> names = AuditRepository::brandNames(db, auditId);
-    if (!names)
-        return Error{names.error()};
-    const auto answers = AuditRepository::scoredAnswers(db, auditId, int(names->size()));
-    if (!answers)
-        return Error{answers.error()};
+    const Result<AuditScores> scores = AuditRepository::scores(db, auditId);
+    if (!scores)
+        return Error{scores.error()};
     csv.writeRow({u"cut"_s, u"brand"_s, u"role"_s, u"answers"_s, u"mentioned_answers"_s, u"mentions"_s,
                   u"visibility"_s, u"visibility_low"_s, u"visibility_high"_s, u"share_of_voice"_s, u"mention_share"_s});
-    for (const CutScores &cut : Scorer::score(int(names->size()), answers.value())) {
+    for (const CutScores &cut : scores->cuts) {
         for (int b = 0; b < cut.brands.size(); ++b) {
             const BrandScore &s = cut.brands[b];
-            csv.writeRow({cut.cut, names->at(b), b == 0 ? u"brand"_s : u"competitor"_s, s.answers, s.mentionedAnswers,
-                          s.mentions, figure(s.visibility),
+            csv.writeRow({cut.cut, scores->brands.at(b), b == 0 ? u"brand"_s : u"competitor"_s, s.answers,
+                          s.mentionedAnswers, s.mentions, figure(s.visibility),
                           s.visibilityInterval ? QVariant(s.visibilityInterval->low) : QVariant(),
                           s.visibilityInterval ? QVariant(s.visibilityInterval->high) : QVariant(),
                           figure(s.shareOfVoice), figure(s.mentionShare)});

@@ -5,6 +5,18 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+namespace geo {
+
+const CutScores *AuditScores::cut(const QString &name) const
+{
+    for (const CutScores &c : cuts)
+        if (c.cut == name)
+            return &c;
+    return nullptr;
+}
+
+} // namespace geo
+
 namespace geo::AuditRepository {
 
 using namespace Qt::StringLiterals;
@@ -161,6 +173,17 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
     }
     q.finish();
     return out;
+}
+
+Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId)
+{
+    Result<QStringList> names = brandNames(db, auditId);
+    if (!names)
+        return Error{names.error()};
+    const auto answers = scoredAnswers(db, auditId, int(names->size()));
+    if (!answers)
+        return Error{answers.error()};
+    return AuditScores{names.value(), Scorer::score(int(names->size()), answers.value())};
 }
 
 } // namespace geo::AuditRepository

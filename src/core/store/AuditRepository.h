@@ -27,6 +27,15 @@ struct AuditSummary
     int failed = 0;
 };
 
+// Every cut's per-brand figures of a stored audit.
+struct AuditScores
+{
+    QStringList brands; // audited brand first
+    QList<CutScores> cuts;
+
+    const CutScores *cut(const QString &name) const;
+};
+
 struct NewAudit
 {
     qint64 id = 0;
@@ -59,7 +68,9 @@ Result<QList<AuditSummary>> listAudits(QSqlDatabase &db);
 Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId);
 // The analysed answers of an audit, as the scorer reads them.
 Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int brandCount);
+Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId);
 
 } // namespace AuditRepository
 
 } // namespace geo
+Q_DECLARE_METATYPE(geo::FailureRecord)

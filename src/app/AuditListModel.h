@@ -1,0 +1,30 @@
+#pragma once
+
+#include "store/AuditRepository.h"
+
+#include <QAbstractListModel>
+
+namespace geo {
+
+// The audits in the store, newest first, for the sidebar.
+class AuditListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuditListModel)
+public:
+    enum Role { AuditIdRole = Qt::UserRole + 1, StateRole };
+
+    using QAbstractListModel::QAbstractListModel;
+
+    void setAudits(const QList<AuditSummary> &audits);
+    const AuditSummary *audit(const QModelIndex &index) const;
+    QModelIndex indexOf(qint64 auditId) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+
+private:
+    QList<AuditSummary> m_audits;
+};
+
+} // namespace geo

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "spec/AuditSpec.h"
+
+#include <QMainWindow>
+#include <QNetworkAccessManager>
+
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace geo {
+
+class AuditListModel;
+class AuditRunner;
+class AuditStore;
+class ScoresModel;
+struct RunStats;
+
+// The analyst's window: audits in the store on the left; the open spec, Start, live progress
+// and the headline scores on the right. Views only: the work happens in the core.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    explicit MainWindow(AuditStore *store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a spec file; returns false (after telling the user why) when it has problems.
+    bool openSpec(const QString &path);
+    void openDemo();
+    // Writes the selected audit's CSV tables to folder; the status bar says where they went.
+    void exportCsvTo(const QString &folder);
+
+signals:
+    void exported(const QStringList &files);
+    void auditsRefreshed();
+
+private:
+    void setSpec(const AuditSpec &spec);
+    void start();
+    void showProgress(const RunStats &stats);
+    void onFinished(qint64 auditId, const QString &state);
+    void refreshAudits(qint64 select = 0);
+    void showAudit(qint64 auditId);
+    qint64 selectedAudit() const;
+    void chooseSpec();
+    void chooseExportFolder();
+    void about();
+    void closeEvent(QCloseEvent *event) override;
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    AuditStore *m_store;
+    QNetworkAccessManager m_network;
+    AuditRunner *m_runner;
+    AuditListModel *m_audits;
+    ScoresModel *m_scores;
+    std::optional<AuditSpec> m_spec;
+};
+
+} // namespace geo

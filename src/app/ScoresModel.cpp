@@ -1,0 +1,96 @@
+#include "ScoresModel.h"
+
+#include <QFont>
+#include <QLocale>
+
+namespace geo {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString percent(const std::optional<double> &v)
+{
+    return v ? QLocale().toString(*v * 100.0, 'f', 1) + u" %"_s : u"n/a"_s;
+}
+
+} // namespace
+
+void ScoresModel::setScores(const QStringList &brands, const CutScores &cut)
+{
+    beginResetModel();
+    m_brands = brands;
+    m_cut = cut;
+    endResetModel();
+}
+
+void ScoresModel::clear()
+{
+    setScores({}, {});
+}
+
+int ScoresModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_cut.brands.size());
+}
+
+int ScoresModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ScoresModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_cut.brands.size())
+        return {};
+    const BrandScore &s = m_cut.brands[index.row()];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Brand: return m_brands.value(index.row());
+        case Visibility: return percent(s.visibility);
+        case Interval:
+            return s.visibilityInterval ? u"%1 – %2"_s.arg(percent(s.visibilityInterval->low), percent(s.visibilityInterval->high))
+                                        : u"n/a"_s;
+        case ShareOfVoice: return percent(s.shareOfVoice);
+        case MentionShare: return percent(s.mentionShare);
+        case Mentioned: return u"%1 of %2"_s.arg(s.mentionedAnswers).arg(s.answers);
+        default: return {};
+        }
+    }
+    if (role == Qt::UserRole) {
+        switch (index.column()) {
+        case Brand: return m_brands.value(index.row());
+        case Visibility: return s.visibility.value_or(-1.0);
+        case Interval: return s.visibilityInterval ? s.visibilityInterval->low : -1.0;
+        case ShareOfVoice: return s.shareOfVoice.value_or(-1.0);
+        case MentionShare: return s.mentionShare.value_or(-1.0);
+        case Mentioned: return s.mentionedAnswers;
+        default: return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() != Brand)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::FontRole && index.row() == 0) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    return {};
+}
+
+QVariant ScoresModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Brand: return u"Brand"_s;
+    case Visibility: return u"Visibility"_s;
+    case Interval: return u"95% interval"_s;
+    case ShareOfVoice: return u"Share of voice"_s;
+    case MentionShare: return u"Mention share"_s;
+    case Mentioned: return u"Answers mentioning"_s;
+    default: return {};
+    }
+}
+
+} // namespace geo

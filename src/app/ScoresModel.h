@@ -1,0 +1,33 @@
+#pragma once
+
+#include "scoring/Scorer.h"
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+namespace geo {
+
+// One cut's per-brand figures, a row per tracked brand. Raw values under Qt::UserRole sort.
+class ScoresModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScoresModel)
+public:
+    enum Column { Brand, Visibility, Interval, ShareOfVoice, MentionShare, Mentioned, ColumnCount };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setScores(const QStringList &brands, const CutScores &cut);
+    void clear();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QStringList m_brands;
+    CutScores m_cut;
+};
+
+} // namespace geo

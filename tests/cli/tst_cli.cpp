@@ -1,0 +1,144 @@
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Outcome
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Outcome cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString demoSpec()
+{
+    return QStringLiteral(GEOAUDIT_SOURCE_DIR) + u"/resources/examples/demo-audit.json"_s;
+}
+
+QList<QByteArray> lines(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll().split('\n');
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void helpExplainsEveryVerb()
+    {
+        const Outcome o = cli({u"--help"_s});
+        QCOMPARE(o.exitCode, 0);
+        for (const QString &verb : {u"run SPEC"_s, u"list"_s, u"export AUDIT_ID"_s, u"--db PATH"_s, u"--out DIR"_s})
+            QVERIFY2(o.out.contains(verb), qPrintable(verb));
+        QCOMPARE(cli({u"--version"_s}).exitCode, 0);
+        QCOMPARE(cli({u"frobnicate"_s}).exitCode, 2);
+    }
+
+    void runsTheDemoAndWritesSixTables()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"a.sqlite"_s);
+        const QString out = dir.filePath(u"out"_s);
+        const Outcome o = cli({u"run"_s, demoSpec(), u"--db"_s, db, u"--out"_s, out});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        for (const QString &name : {u"answers"_s, u"mentions"_s, u"citations"_s, u"sites"_s, u"scores"_s, u"failures"_s})
+            QVERIFY2(QFile::exists(out + u'/' + name + u".csv"_s), qPrintable(name));
+        const auto answers = lines(out + u"/answers.csv"_s);
+        QVERIFY(answers[0].startsWith("answer_id,engine,model,prompt,category,topic,branded,sample,status,attempts,latency_ms,"));
+        // Progress is reported, but only a few times a second.
+        QVERIFY(o.err.contains(u"192/192 done"_s));
+        QVERIFY(o.err.count(u" done: "_s) < 40);
+
+        // 192 answers: count records, not lines, since answers span lines inside quotes.
+        QProcess count;
+        const Outcome listed = cli({u"list"_s, u"--db"_s, db});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(u"finished\t192/192\t0"_s), qPrintable(listed.out));
+        const auto failures = lines(out + u"/failures.csv"_s);
+        QCOMPARE(failures.size(), 2); // header and the empty string after its CRLF
+
+        // Export again from the stored audit: the same answers table.
+        const QString again = dir.filePath(u"again"_s);
+        QCOMPARE(cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, again}).exitCode, 0);
+        QCOMPARE(lines(again + u"/answers.csv"_s), answers);
+    }
+
+    void badSpecExitsTwoNamingEveryProblem()
+    {
+        QTemporaryDir dir;
+        QFile spec(dir.filePath(u"bad.json"_s));
+        QVERIFY(spec.open(QIODevice::WriteOnly));
+        spec.write(R"({"name": "bad", "brand": {"name": "Acme"}, )"
+            R"("competitors": [{"name": "A"}, {"name": "B"}, {"name": "C", "domains": ["acme..com"]}], )"
+            R"("samples": "two", "prompts": ["p"], )"
+            R"("engines": [{"id": "x", "kind": "bard", "model": "m"}]})");
+        spec.close();
+        const Outcome o = cli({u"run"_s, spec.fileName(), u"--db"_s, dir.filePath(u"a.sqlite"_s)});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains(u"3 problem(s)"_s), qPrintable(o.err));
+        QVERIFY(o.err.contains(u"competitors[2].domains[0]: \"acme..com\" is not a domain name"_s));
+        QVERIFY(o.err.contains(u"samples: "_s));
+        QVERIFY(o.err.contains(u"engines[0].kind: "_s));
+        QVERIFY(!QFile::exists(dir.filePath(u"a.sqlite"_s))); // nothing was started
+    }
+
+    void failedAnswersExitOne()
+    {
+        QTemporaryDir dir;
+        QFile answers(dir.filePath(u"answers.jsonl"_s));
+        QVERIFY(answers.open(QIODevice::WriteOnly));
+        answers.write(R"({"prompt": "Best CRM?", "sample": 1, "answer": "=cmd|' /C calc'!A0 is **Acme**"})" "\n");
+        answers.close();
+        QFile spec(dir.filePath(u"spec.json"_s));
+        QVERIFY(spec.open(QIODevice::WriteOnly));
+        spec.write(R"({"name": "t", "brand": {"name": "Acme"}, "templates": false, "prompts": ["Best CRM?", "Unrecorded?"], )"
+                      R"("engines": [{"id": "r", "kind": "recorded", "file": "answers.jsonl"}]})");
+        spec.close();
+        const QString out = dir.filePath(u"out"_s);
+        const Outcome o = cli({u"run"_s, spec.fileName(), u"--db"_s, dir.filePath(u"a.sqlite"_s), u"--out"_s, out});
+        QCOMPARE(o.exitCode, 1);
+        QVERIFY(o.err.contains(u"not-recorded"_s));
+        QCOMPARE(lines(out + u"/failures.csv"_s).size(), 3);
+        // The answer that starts like a formula is neutralised in the export.
+        QFile csv(out + u"/answers.csv"_s);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray text = csv.readAll();
+        QVERIFY(text.contains(",\"'=cmd|' /C calc'!A0 is **Acme**\"") || text.contains(",'=cmd|' /C calc'!A0 is **Acme**"));
+    }
+
+    void unusableDatabaseExitsTwo()
+    {
+        QTemporaryDir dir;
+        QFile notDb(dir.filePath(u"x.sqlite"_s));
+        QVERIFY(notDb.open(QIODevice::WriteOnly));
+        notDb.write(QByteArray(4096, 'x'));
+        notDb.close();
+        const Outcome o = cli({u"list"_s, u"--db"_s, notDb.fileName()});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains(u"is not a GEO Audit database"_s), qPrintable(o.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,54 @@
+#include "export/CsvWriter.h"
+
+#include <QBuffer>
+#include <QTest>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+class TestCsvWriter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cells_data()
+    {
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("text") << QVariant(u"plain"_s) << u"plain"_s;
+        QTest::newRow("comma") << QVariant(u"a,b"_s) << u"\"a,b\""_s;
+        QTest::newRow("quote") << QVariant(u"say \"hi\""_s) << u"\"say \"\"hi\"\"\""_s;
+        QTest::newRow("newline") << QVariant(u"a\nb"_s) << u"\"a\nb\""_s;
+        QTest::newRow("formula =") << QVariant(u"=HYPERLINK(\"http://x\")"_s) << u"\"'=HYPERLINK(\"\"http://x\"\")\""_s;
+        QTest::newRow("formula +") << QVariant(u"+1+2"_s) << u"'+1+2"_s;
+        QTest::newRow("formula -") << QVariant(u"-2+3"_s) << u"'-2+3"_s;
+        QTest::newRow("formula @") << QVariant(u"@SUM(A1)"_s) << u"'@SUM(A1)"_s;
+        QTest::newRow("formula tab") << QVariant(u"\t=1"_s) << u"'\t=1"_s;
+        QTest::newRow("formula cr") << QVariant(u"\r=1"_s) << u"\"'\r=1\""_s;
+        QTest::newRow("negative number stays a number") << QVariant(-0.25) << u"-0.25"_s;
+        QTest::newRow("integer") << QVariant(qlonglong(42)) << u"42"_s;
+        QTest::newRow("n/a is empty") << QVariant() << QString();
+        QTest::newRow("unicode") << QVariant(u"Zoë – 日本"_s) << u"Zoë – 日本"_s;
+    }
+
+    void cells()
+    {
+        QFETCH(QVariant, value);
+        QFETCH(QString, expected);
+        QCOMPARE(CsvWriter::formatCell(value), expected);
+    }
+
+    void rowsAreCrlfUtf8()
+    {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        CsvWriter csv(&buffer);
+        csv.writeRow({u"a"_s, u"b c"_s, 1});
+        csv.writeRow({u"ü"_s, QVariant(), u"x,y"_s});
+        QVERIFY(csv.ok());
+        QCOMPARE(buffer.data(), QByteArray("a,b c,1\r\n\xc3\xbc,,\"x,y\"\r\n"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCsvWriter)
+#include "tst_csvwriter.moc"

@@ -1,0 +1,148 @@
+#include "run/AuditRunner.h"
+#include "spec/SpecReader.h"
+#include "store/AuditStore.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 count(AuditStore &store, const QString &sql)
+{
+    auto f = store.submit([sql](QSqlDatabase &db) -> Result<qint64> {
+        QSqlQuery q(db);
+        if (!q.exec(sql) || !q.next())
+            return Error{u"query failed"_s};
+        return q.value(0).toLongLong();
+    });
+    f.waitForFinished();
+    return f.result().value();
+}
+
+AuditSpec demo()
+{
+    auto read = SpecReader::readFile(u":/examples/demo-audit.json"_s);
+    Q_ASSERT(read.spec);
+    AuditSpec spec = *read.spec;
+    for (auto &e : spec.engines)
+        e.speed = 200; // still asynchronous, but quick
+    return spec;
+}
+
+} // namespace
+
+class TestAuditRunner : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void runsTheDemoEndToEnd()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        QSignalSpy progress(&runner, &AuditRunner::progress);
+        QSignalSpy failures(&runner, &AuditRunner::itemFailed);
+        int mostInFlight = 0;
+        connect(&runner, &AuditRunner::progress, this, [&](const RunStats &s) { mostInFlight = std::max(mostInFlight, s.inFlight); });
+        runner.start(demo());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(finished[0][1].toString(), u"finished"_s);
+        const RunStats s = finished[0][2].value<RunStats>();
+        QCOMPARE(s.planned, 192);
+        QCOMPARE(s.answered, 192);
+        QCOMPARE(s.analysed, 192);
+        QCOMPARE(s.failed, 0);
+        QCOMPARE(s.inFlight, 0);
+        QCOMPARE(failures.size(), 0);
+        QVERIFY(mostInFlight <= 20); // two engines, concurrency 10 each
+        // Progress is coalesced: far fewer updates than events.
+        QVERIFY2(progress.size() < 100, qPrintable(QString::number(progress.size())));
+
+        // Everything reached the store before finished() was emitted.
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 192);
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE answer IS NULL OR answer = ''"_s), 0);
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM audits WHERE state = 'finished' AND finished_at IS NOT NULL"_s), 1);
+        QVERIFY(count(store, u"SELECT COUNT(*) FROM mentions"_s) > 192);
+        QVERIFY(count(store, u"SELECT COUNT(*) FROM citations"_s) > 20);
+        // The branded prompts always name the brand.
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
+                              "WHERE p.text LIKE '%Brightlane CRM%' AND i.id NOT IN (SELECT item_id FROM mentions WHERE brand_index = 0)"_s),
+                 0);
+    }
+
+    void reportsMissingAnswersOneByOneAndGoesOn()
+    {
+        QTemporaryDir dir;
+        AuditSpec spec = demo();
+        spec.prompts << u"A prompt nobody recorded"_s;
+        spec.samples = 2;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        QSignalSpy failures(&runner, &AuditRunner::itemFailed);
+        runner.start(spec);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        const RunStats s = finished[0][2].value<RunStats>();
+        QCOMPARE(s.planned, 13 * 2 * 2);
+        QCOMPARE(s.failed, 4);
+        QCOMPARE(s.analysed, 48);
+        QCOMPARE(failures.size(), 4);
+        const auto failure = failures[0][0].value<FailureRecord>();
+        QCOMPARE(failure.errorClass, u"not-recorded"_s);
+        QCOMPARE(failures[0][1].toString(), u"A prompt nobody recorded"_s);
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM failures"_s), 4);
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'failed'"_s), 4);
+    }
+
+    void cancelStopsAskingAndKeepsWhatArrived()
+    {
+        QTemporaryDir dir;
+        AuditSpec spec = demo();
+        for (auto &e : spec.engines) {
+            e.speed = 5;
+            e.concurrency = 2;
+        }
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        runner.start(spec);
+        QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 4, 30000);
+        runner.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished[0][1].toString(), u"cancelled"_s);
+        const RunStats s = finished[0][2].value<RunStats>();
+        QVERIFY(s.answered < 192);
+        QCOMPARE(s.answered, s.asked);
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), s.analysed);
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM audits WHERE state = 'cancelled'"_s), 1);
+    }
+
+    void refusesAnEngineItCannotBuild()
+    {
+        QTemporaryDir dir;
+        AuditSpec spec = demo();
+        spec.engines[1].file = dir.filePath(u"missing.jsonl"_s);
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy errors(&runner, &AuditRunner::error);
+        runner.start(spec);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(errors[0][0].toString().contains(u"engine 'claude'"_s));
+        QVERIFY(!runner.isRunning());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditRunner)
+#include "tst_auditrunner.moc"

@@ -1,0 +1,81 @@
+#include "spec/PromptPlanner.h"
+#include "spec/SpecReader.h"
+
+#include <QTest>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+class TestPromptPlanner : public QObject
+{
+    Q_OBJECT
+
+private:
+    static AuditSpec spec(bool templates, const QStringList &prompts)
+    {
+        AuditSpec s;
+        s.name = u"t"_s;
+        s.brand = {u"Acme CRM"_s, {u"Acme"_s}, {}};
+        s.competitors = {{u"HubSpot"_s, {}, {}}, {u"Pipedrive"_s, {}, {}}};
+        s.topics = {u"CRM for small business"_s};
+        s.templates = templates;
+        s.prompts = prompts;
+        s.samples = 3;
+        EngineSpec e;
+        e.id = u"a"_s;
+        EngineSpec f;
+        f.id = u"b"_s;
+        s.engines = {e, f};
+        return s;
+    }
+
+private slots:
+    void ownPromptsOnly()
+    {
+        const auto plan = PromptPlanner::plan(spec(false, {u"What is the best CRM for small business?"_s,
+                                                           u"Is Acme any good?"_s, u"what is the best  CRM for small business?"_s}));
+        QVERIFY(plan);
+        QCOMPARE(plan->prompts.size(), 2); // the third repeats the first
+        QCOMPARE(plan->prompts[0].category, u"custom"_s);
+        QCOMPARE(plan->prompts[0].topic, u"CRM for small business"_s);
+        QVERIFY(!plan->prompts[0].branded);
+        QVERIFY(plan->prompts[1].branded);
+        QCOMPARE(plan->items.size(), 2 * 2 * 3);
+        QCOMPARE(plan->items.last().sample, 3);
+        QCOMPARE(plan->items.last().engine, 1);
+    }
+
+    void templatesFillEveryPlaceholder()
+    {
+        const auto plan = PromptPlanner::plan(spec(true, {}));
+        QVERIFY(plan);
+        QStringList texts;
+        QSet<QString> categories;
+        for (const auto &p : plan->prompts) {
+            texts << p.text;
+            categories << p.category;
+            QVERIFY2(!p.text.contains(u'{'), qPrintable(p.text));
+        }
+        QVERIFY(texts.contains(u"What is the best CRM for small business?"_s));
+        QVERIFY(texts.contains(u"What are good alternatives to HubSpot?"_s));
+        QVERIFY(texts.contains(u"What are good alternatives to Pipedrive?"_s));
+        QVERIFY(texts.contains(u"Acme CRM vs Pipedrive: which is better for CRM for small business?"_s));
+        QCOMPARE(categories, (QSet<QString>{u"best-of"_s, u"comparison"_s, u"alternatives"_s, u"recommendation"_s,
+                                            u"problem-solution"_s}));
+        for (const auto &p : plan->prompts)
+            QCOMPARE(p.branded, p.category == u"comparison"_s || p.category == u"alternatives"_s);
+    }
+
+    void theDemoPlansItsAnswers()
+    {
+        const auto read = SpecReader::readFile(u":/examples/demo-audit.json"_s);
+        QVERIFY(read.spec);
+        const auto plan = PromptPlanner::plan(*read.spec);
+        QVERIFY(plan);
+        QCOMPARE(plan->prompts.size(), 12);
+        QCOMPARE(plan->items.size(), 192);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPromptPlanner)
+#include "tst_promptplanner.moc"

@@ -1,0 +1,177 @@
+#include "spec/SpecReader.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+class TestSpecReader : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QByteArray minimal(const QByteArray &extra = {})
+    {
+        return R"({"name": "Acme CRM audit", "brand": {"name": "Acme CRM", "aliases": ["Acme"], "domains": ["acme-crm.example"]}, )"
+                   R"("prompts": ["What is the best CRM?"], )"
+                   R"("engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini", "api_key_env": "OPENAI_API_KEY"}])"
+            + extra + "}";
+    }
+
+private slots:
+    void readsTheDocumentedExample()
+    {
+        const QByteArray json = R"({ "name": "Acme CRM audit", )"
+          R"("brand": {"name": "Acme CRM", "aliases": ["Acme"], "domains": ["acme-crm.example"]}, )"
+          R"("competitors": [{"name": "HubSpot", "aliases": [], "domains": ["hubspot.com"]}], )"
+          R"("topics": ["CRM for small business"], )"
+          R"("templates": true, )"
+          R"("prompts": ["What is the best CRM for a 10-person sales team?"], )"
+          R"("samples": 2, )"
+          R"("engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini", )"
+                       "\"base_url\": \"https://api.openai.com/v1\", \"api_key_env\": \"OPENAI_API_KEY\", "
+                       R"("concurrency": 10, "rpm": 500, "timeout_ms": 60000}], )"
+          R"("analysis": {"threads": 10, "inspect_sites": true}, )"
+          R"("budget_usd": 5.0 })";
+        const auto out = SpecReader::parse(json, {});
+        QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
+        const AuditSpec &s = *out.spec;
+        QCOMPARE(s.name, u"Acme CRM audit"_s);
+        QCOMPARE(s.brand.names(), (QStringList{u"Acme CRM"_s, u"Acme"_s}));
+        QCOMPARE(s.competitors.size(), 1);
+        QCOMPARE(s.competitors[0].domains, QStringList{u"hubspot.com"_s});
+        QCOMPARE(s.samples, 2);
+        QCOMPARE(s.engines[0].rpm, 500);
+        QCOMPARE(s.engines[0].baseUrl, QUrl(u"https://api.openai.com/v1"_s));
+        QCOMPARE(s.analysis.threads, 10);
+        QCOMPARE(s.budgetUsd, 5.0);
+        // What toJson writes reads back to the same spec.
+        const auto again = SpecReader::parse(QJsonDocument(s.toJson()).toJson(), {});
+        QVERIFY(again.spec);
+        QCOMPARE(again.spec->toJson(), s.toJson());
+    }
+
+    void rejects_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("double dot domain")
+            << minimal(R"(, "competitors": [{"name": "A"}, {"name": "B"}, {"name": "C", "domains": ["acme..com"]}])")
+            << u"competitors[2].domains[0]: \"acme..com\" is not a domain name"_s;
+        QTest::newRow("url as domain") << minimal(", \"competitors\": [{\"name\": \"A\", \"domains\": [\"https://a.com/x\"]}]")
+                                       << u"competitors[0].domains[0]: \"https://a.com/x\" is not a domain name"_s;
+        QTest::newRow("unknown key with suggestion") << minimal(", \"sampels\": 2") << u"sampels: unknown key; did you mean \"samples\"?"_s;
+        QTest::newRow("unknown key") << minimal(", \"colour\": 2") << u"colour: unknown key; remove it"_s;
+        QTest::newRow("samples not a number") << minimal(", \"samples\": \"two\"")
+                                              << u"samples: expected a whole number from 1 to 100, got \"two\""_s;
+        QTest::newRow("samples fraction") << minimal(", \"samples\": 1.5") << u"samples: expected a whole number"_s;
+        QTest::newRow("threads zero") << minimal(", \"analysis\": {\"threads\": 0}")
+                                      << u"analysis.threads: expected a whole number from 1 to 64"_s;
+        QTest::newRow("negative budget") << minimal(", \"budget_usd\": -1") << u"budget_usd: expected an amount"_s;
+        QTest::newRow("api key in spec")
+            << minimal(R"(, "competitors": [], "engines": [{"id": "g", "kind": "openai", "model": "m", "api_key": "sk-1"}])")
+            << u"engines[0].api_key: API keys are never written in a spec"_s;
+        QTest::newRow("unknown kind") << minimal(R"(, "engines": [{"id": "g", "kind": "bard", "model": "m"}])")
+                                      << u"engines[0].kind: \"bard\" is not an engine kind"_s;
+        QTest::newRow("bad base url") << minimal(", \"engines\": [{\"id\": \"g\", \"kind\": \"openai\", \"model\": \"m\", \"base_url\": \"ftp://x\"}]")
+                                      << u"engines[0].base_url: \"ftp://x\" is not an http(s) address"_s;
+        QTest::newRow("duplicate engine id")
+            << minimal(R"(, "engines": [{"id": "g", "kind": "openai", "model": "m"}, {"id": "g", "kind": "openai", "model": "n"}])")
+            << u"engines[1].id: \"g\" is used by another engine"_s;
+        QTest::newRow("missing recorded file") << minimal(R"(, "engines": [{"id": "r", "kind": "recorded", "file": "nope.jsonl"}])")
+                                               << u"engines[0].file: \"nope.jsonl\" not found"_s;
+        QTest::newRow("file on a network engine") << minimal(R"(, "engines": [{"id": "g", "kind": "openai", "model": "m", "file": "x"}])")
+                                                  << u"engines[0].file: only a \"recorded\" engine replays a file"_s;
+        QTest::newRow("empty brand") << QByteArray(R"({"name": "x", "brand": {"name": ""}, "prompts": ["p"], "engines": [{"id": "g", "kind": "openai", "model": "m"}]})")
+                                     << u"brand.name: is empty"_s;
+        QTest::newRow("no engines") << QByteArray(R"({"name": "x", "brand": {"name": "B"}, "prompts": ["p"]})")
+                                    << u"engines: missing"_s;
+        QTest::newRow("no prompts") << QByteArray(R"({"name": "x", "brand": {"name": "B"}, "templates": false, "engines": [{"id": "g", "kind": "openai", "model": "m"}]})")
+                                    << u"prompts: no prompts to ask"_s;
+        QTest::newRow("name twice") << minimal(R"(, "competitors": [{"name": "Acme"}])")
+                                    << u"competitors[0]: the name \"Acme\" is given twice"_s;
+        QTest::newRow("malformed json") << QByteArray("{\n  \"name\": \"x\",\n  \"brand\": {\"name\": \"B\"\n}")
+                                        << u"line 4"_s;
+        QTest::newRow("not an object") << QByteArray("[1, 2]") << u"the spec must be a JSON object"_s;
+        QTest::newRow("deeply nested") << QByteArray(100000, '[') << u"the JSON is malformed"_s;
+        QTest::newRow("huge") << QByteArray(SpecReader::MaxSpecBytes + 1, ' ') << u"a spec is at most 4 MiB"_s;
+    }
+
+    void rejects()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const auto out = SpecReader::parse(json, QDir::tempPath());
+        QVERIFY(!out.spec);
+        const QString all = out.problems.join(u'\n');
+        QVERIFY2(all.contains(expected), qPrintable(u"expected \"%1\" in:\n%2"_s.arg(expected, all)));
+    }
+
+    void reportsEveryProblemAtOnce()
+    {
+        const QByteArray json = R"({"name": "x", "brand": {"name": "B", "domains": ["b..com"]}, )"
+            R"("samples": 0, "prompts": ["p"], )"
+            R"("engines": [{"id": "g", "kind": "openai", "model": "m", "concurrency": 1000}]})";
+        const auto out = SpecReader::parse(json, {});
+        QVERIFY(!out.spec);
+        QCOMPARE(out.problems.size(), 3);
+        QVERIFY(out.problems[0].startsWith(u"brand.domains[0]: "_s));
+        QVERIFY(out.problems[1].startsWith(u"samples: "_s));
+        QVERIFY(out.problems[2].startsWith(u"engines[0].concurrency: "_s));
+    }
+
+    void resolvesRecordedFilesAgainstTheSpecFolder()
+    {
+        QTemporaryDir dir;
+        QFile answers(dir.filePath(u"answers.jsonl"_s));
+        QVERIFY(answers.open(QIODevice::WriteOnly));
+        answers.close();
+        QFile spec(dir.filePath(u"spec.json"_s));
+        QVERIFY(spec.open(QIODevice::WriteOnly));
+        spec.write(R"({"name": "x", "brand": {"name": "B"}, "prompts": ["p"], )"
+                      R"("engines": [{"id": "r", "kind": "recorded", "file": "answers.jsonl"}]})");
+        spec.close();
+        const auto out = SpecReader::readFile(spec.fileName());
+        QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
+        QCOMPARE(out.spec->engines[0].file, dir.filePath(u"answers.jsonl"_s));
+    }
+
+    void readsTheDemo()
+    {
+        const auto out = SpecReader::readFile(u":/examples/demo-audit.json"_s);
+        QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
+        QVERIFY(out.spec->sampleData);
+        QCOMPARE(out.spec->competitors.size(), 4);
+        QCOMPARE(out.spec->prompts.size(), 12);
+        QCOMPARE(out.spec->engines.size(), 2);
+        QCOMPARE(out.spec->samples, 8);
+    }
+
+    void domainNames_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("simple") << u"hubspot.com"_s << true;
+        QTest::newRow("subdomain") << u"blog.acme-crm.example"_s << true;
+        QTest::newRow("idn") << u"bücher.de"_s << true;
+        QTest::newRow("double dot") << u"acme..com"_s << false;
+        QTest::newRow("single label") << u"localhost"_s << false;
+        QTest::newRow("leading hyphen") << u"-acme.com"_s << false;
+        QTest::newRow("scheme") << u"https://acme.com"_s << false;
+        QTest::newRow("path") << u"acme.com/x"_s << false;
+        QTest::newRow("space") << u"ac me.com"_s << false;
+        QTest::newRow("numeric tld") << u"1.2.3.4"_s << false;
+    }
+
+    void domainNames()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QCOMPARE(SpecReader::isDomainName(text), valid);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSpecReader)
+#include "tst_specreader.moc"

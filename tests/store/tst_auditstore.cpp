@@ -1,0 +1,172 @@
+#include "spec/PromptPlanner.h"
+#include "store/AuditRepository.h"
+#include "store/AuditStore.h"
+#include "store/Sql.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+template<typename T>
+T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+AuditSpec smallSpec()
+{
+    AuditSpec s;
+    s.name = u"store test"_s;
+    s.brand = {u"Acme"_s, {}, {u"acme.example"_s}};
+    s.competitors = {{u"Rival"_s, {}, {}}};
+    s.templates = false;
+    s.prompts = {u"p1"_s, u"p2"_s};
+    s.samples = 2;
+    EngineSpec e;
+    e.id = u"e"_s;
+    s.engines = {e};
+    return s;
+}
+
+Result<qint64> count(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return Error{u"query failed"_s};
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+class TestAuditStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void opensMigratesAndUsesWal()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sub/folder/a.sqlite"_s);
+        AuditStore store(path);
+        const Status opened = await(store.opened());
+        QVERIFY2(opened, qPrintable(opened.ok() ? QString() : opened.error()));
+        const auto mode = await(store.submit([](QSqlDatabase &db) -> Result<QString> {
+            QSqlQuery q(db);
+            q.exec(u"PRAGMA journal_mode"_s);
+            q.next();
+            return q.value(0).toString();
+        }));
+        QCOMPARE(mode.value(), u"wal"_s);
+        QCOMPARE(await(store.submit([](QSqlDatabase &db) { return count(db, u"SELECT MAX(version) FROM schema_migrations"_s); })).value(),
+                 qint64(AuditStore::schemaVersion()));
+    }
+
+    void keepsAuditsAcrossReopen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"a.sqlite"_s);
+        const AuditSpec spec = smallSpec();
+        const Plan plan = PromptPlanner::plan(spec).value();
+        qint64 id = 0;
+        {
+            AuditStore store(path);
+            const auto created = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));
+            QVERIFY(created);
+            QCOMPARE(created->itemIds.size(), 4);
+            id = created->id;
+        }
+        AuditStore again(path);
+        const auto audits = await(again.submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); }));
+        QVERIFY(audits);
+        QCOMPARE(audits->size(), 1);
+        QCOMPARE(audits->at(0).id, id);
+        QCOMPARE(audits->at(0).items, 4);
+        QCOMPARE(audits->at(0).state, u"running"_s);
+        QCOMPARE(await(again.submit([](QSqlDatabase &db) { return AuditRepository::brandNames(db, 1); })).value(),
+                 (QStringList{u"Acme"_s, u"Rival"_s}));
+    }
+
+    void aFailedJobRollsBackOnlyItself()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        const AuditSpec spec = smallSpec();
+        const Plan plan = PromptPlanner::plan(spec).value();
+        // Three jobs queued together land in one batch; the middle one fails after writing.
+        auto first = store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); });
+        auto failing = store.submit([&](QSqlDatabase &db) -> Status {
+            if (auto created = AuditRepository::createAudit(db, spec, plan); !created)
+                return Error{created.error()};
+            return Error{u"planned failure"_s};
+        });
+        auto third = store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); });
+        QVERIFY(await(first));
+        QCOMPARE(await(failing).error(), u"planned failure"_s);
+        QVERIFY(await(third));
+        QCOMPARE(await(store.submit([](QSqlDatabase &db) { return count(db, u"SELECT COUNT(*) FROM audits"_s); })).value(), 2);
+        QCOMPARE(await(store.submit([](QSqlDatabase &db) { return count(db, u"SELECT COUNT(*) FROM items"_s); })).value(), 8);
+    }
+
+    void writesManyJobsInBatches()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        const AuditSpec spec = smallSpec();
+        const Plan plan = PromptPlanner::plan(spec).value();
+        const auto created = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));
+        QList<QFuture<Status>> writes;
+        for (int i = 0; i < 2000; ++i) {
+            EngineReply reply;
+            reply.itemId = created->itemIds[i % 4];
+            reply.text = u"answer %1"_s.arg(i);
+            writes << store.submit([reply](QSqlDatabase &db) { return AuditRepository::saveAnswer(db, reply, 1); });
+        }
+        QVERIFY(await(store.flush()));
+        for (auto &w : writes)
+            QVERIFY(w.result());
+        QCOMPARE(await(store.submit([](QSqlDatabase &db) { return count(db, u"SELECT COUNT(*) FROM items WHERE answer = 'answer 1999'"_s); })).value(), 1);
+    }
+
+    void refusesANewerSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"a.sqlite"_s);
+        {
+            AuditStore store(path);
+            QVERIFY(await(store.submit([](QSqlDatabase &db) {
+                return Sql::exec(db, u"INSERT INTO schema_migrations (version, applied_at) VALUES (999, 'later')"_s);
+            })));
+        }
+        AuditStore store(path);
+        const Status opened = await(store.opened());
+        QVERIFY(!opened);
+        QVERIFY2(opened.error().contains(u"schema version 999"_s), qPrintable(opened.error()));
+        QVERIFY(opened.error().contains(u"update GEO Audit"_s));
+        // Later jobs carry the same error instead of running.
+        QVERIFY(!await(store.submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); })));
+    }
+
+    void refusesAFileThatIsNotADatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"notes.txt"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+        f.close();
+        AuditStore store(path);
+        const Status opened = await(store.opened());
+        QVERIFY(!opened);
+        QVERIFY2(opened.error().contains(u"is not a GEO Audit database"_s), qPrintable(opened.error()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditStore)
+#include "tst_auditstore.moc"
