@@ -38,6 +38,9 @@ struct EngineReply
     int latencyMs = 0;
     QString errorClass; // e.g. "http-429", "timeout", "not-recorded"
     QString errorMessage;
+    int httpStatus = 0;
+    int retryAfterMs = -1;    // the server's Retry-After, when it sent one
+    bool stopsEngine = false; // the engine cannot work at all (its key was rejected)
 
     bool answered() const { return outcome == Outcome::Answered; }
 };

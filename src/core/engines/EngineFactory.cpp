@@ -1,5 +1,6 @@
 #include "EngineFactory.h"
 
+#include "ApiEngines.h"
 #include "RecordedEngine.h"
 
 namespace geo {
@@ -8,14 +9,27 @@ using namespace Qt::StringLiterals;
 
 Result<std::unique_ptr<Engine>> createEngine(const EngineSpec &spec, QNetworkAccessManager *network)
 {
-    Q_UNUSED(network)
     if (spec.kind == u"recorded"_s) {
         auto engine = RecordedEngine::load(spec);
         if (!engine)
             return Error{engine.error()};
         return std::unique_ptr<Engine>(std::move(engine).value());
     }
-    return Error{u"engine '%1': this build cannot ask \"%2\" engines yet; use a \"recorded\" engine"_s.arg(spec.id, spec.kind)};
+    QByteArray key;
+    if (!spec.apiKeyEnv.isEmpty()) {
+        key = qgetenv(spec.apiKeyEnv.toLocal8Bit().constData()).trimmed();
+        if (key.isEmpty())
+            return Error{u"engine '%1': %2 is not set, so there is no API key; export %2=... before starting, "
+                         "or remove api_key_env for a server that needs no key"_s
+                             .arg(spec.id, spec.apiKeyEnv)};
+    }
+    if (spec.kind == u"openai"_s)
+        return std::unique_ptr<Engine>(new OpenAiEngine(spec, network, key));
+    if (spec.kind == u"anthropic"_s)
+        return std::unique_ptr<Engine>(new AnthropicEngine(spec, network, key));
+    if (spec.kind == u"gemini"_s)
+        return std::unique_ptr<Engine>(new GeminiEngine(spec, network, key));
+    return Error{u"engine '%1': \"%2\" is not an engine kind"_s.arg(spec.id, spec.kind)};
 }
 
 } // namespace geo

@@ -3,6 +3,7 @@
 #include "engines/EngineFactory.h"
 #include "store/AuditStore.h"
 
+#include <QDateTime>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -32,20 +33,24 @@ void AuditRunner::start(const AuditSpec &spec)
         emit error(plan.error());
         return;
     }
-    std::vector<std::unique_ptr<Engine>> engines;
+    std::vector<EngineState> engines;
     for (const EngineSpec &e : spec.engines) {
         auto engine = createEngine(e, m_network);
         if (!engine) {
             emit error(engine.error());
             return;
         }
-        engines.push_back(std::move(engine).value());
+        EngineState state;
+        state.engine = std::move(engine).value();
+        state.limiter = RateLimiter(e.rpm);
+        engines.push_back(std::move(state));
     }
     m_spec = spec;
     m_plan = std::move(plan).value();
     m_engines = std::move(engines);
-    for (auto &engine : m_engines)
-        connect(engine.get(), &Engine::finished, this, &AuditRunner::onReply);
+    ++m_generation;
+    for (auto &state : m_engines)
+        connect(state.engine.get(), &Engine::finished, this, &AuditRunner::onReply);
     m_analyzer = std::make_shared<const ResponseAnalyzer>(m_spec);
     m_pool.setMaxThreadCount(m_spec.analysis.threads);
     m_running = true;
@@ -69,12 +74,10 @@ void AuditRunner::begin(const NewAudit &created)
     m_auditId = created.id;
     m_items.clear();
     m_itemIndex.clear();
-    m_pending.assign(m_engines.size(), {});
-    m_inFlight.assign(m_engines.size(), 0);
     for (int i = 0; i < m_plan.items.size(); ++i) {
         m_items.append({created.itemIds[i], m_plan.items[i], 0});
         m_itemIndex.insert(created.itemIds[i], i);
-        m_pending[m_plan.items[i].engine].push_back(i);
+        m_engines[m_plan.items[i].engine].pending.push_back(i);
     }
     emit started(m_auditId);
     emit progress(m_stats.snapshot());
@@ -84,17 +87,30 @@ void AuditRunner::begin(const NewAudit &created)
 
 void AuditRunner::dispatch()
 {
-    if (m_cancelled)
+    if (m_cancelled || !m_running)
         return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (size_t e = 0; e < m_engines.size(); ++e) {
-        Engine &engine = *m_engines[e];
-        while (!m_pending[e].empty() && m_inFlight[e] < engine.spec().concurrency) {
-            Item &item = m_items[m_pending[e].front()];
-            m_pending[e].pop_front();
-            ++m_inFlight[e];
+        EngineState &state = m_engines[e];
+        while (!state.stopped && !state.pending.empty() && state.inFlight < state.engine->spec().concurrency) {
+            if (const qint64 wait = state.limiter.waitMs(now); wait > 0) {
+                if (!state.wakeScheduled) {
+                    state.wakeScheduled = true;
+                    QTimer::singleShot(int(wait), this, [this, e] {
+                        if (e < m_engines.size())
+                            m_engines[e].wakeScheduled = false;
+                        dispatch();
+                    });
+                }
+                break;
+            }
+            state.limiter.take(now);
+            Item &item = m_items[state.pending.front()];
+            state.pending.pop_front();
+            ++state.inFlight;
             ++item.attempts;
             m_stats.asked();
-            engine.ask({item.id, m_plan.prompts[item.work.prompt].text, item.work.sample});
+            state.engine->ask({item.id, m_plan.prompts[item.work.prompt].text, item.work.sample});
         }
     }
     scheduleProgress();
@@ -105,8 +121,10 @@ void AuditRunner::onReply(const EngineReply &reply)
     const auto found = m_itemIndex.constFind(reply.itemId);
     if (found == m_itemIndex.cend())
         return;
-    const Item &item = m_items[*found];
-    --m_inFlight[item.work.engine];
+    const int index = *found;
+    const Item &item = m_items[index];
+    EngineState &state = m_engines[item.work.engine];
+    --state.inFlight;
     if (reply.answered()) {
         m_stats.answered(reply.latencyMs, reply.tokensIn, reply.tokensOut);
         m_store->submit([reply, attempts = item.attempts](QSqlDatabase &db) { return AuditRepository::saveAnswer(db, reply, attempts); })
@@ -115,12 +133,48 @@ void AuditRunner::onReply(const EngineReply &reply)
                     storeFailed(s.error());
             });
         analyse(reply);
+    } else if (!state.stopped && !m_cancelled && m_retry.shouldRetry(reply, item.attempts)) {
+        retryLater(index, reply);
     } else {
         m_stats.failed(true);
         fail(item, u"ask"_s, reply.errorClass, reply.errorMessage);
+        if (reply.stopsEngine)
+            stopEngine(state, reply.errorMessage);
     }
     dispatch();
     finishIfDone();
+}
+
+void AuditRunner::retryLater(int index, const EngineReply &reply)
+{
+    m_stats.retrying();
+    const int delay = m_retry.delayMs(m_items[index].attempts, reply.retryAfterMs, m_random);
+    QTimer::singleShot(delay, this, [this, index, generation = m_generation] {
+        if (generation != m_generation || !m_running)
+            return; // that audit is over; a resume asks what is left
+        m_stats.retried();
+        EngineState &state = m_engines[m_items[index].work.engine];
+        if (state.stopped) {
+            m_stats.failed(false);
+            fail(m_items[index], u"ask"_s, u"engine-stopped"_s,
+                 u"engine '%1' stopped before this answer could be asked again"_s.arg(state.engine->spec().id));
+        } else {
+            state.pending.push_front(index); // it has waited already: ask it next
+        }
+        dispatch();
+        finishIfDone();
+    });
+}
+
+void AuditRunner::stopEngine(EngineState &state, const QString &reason)
+{
+    state.stopped = true;
+    while (!state.pending.empty()) {
+        const Item &item = m_items[state.pending.front()];
+        state.pending.pop_front();
+        m_stats.failed(false);
+        fail(item, u"ask"_s, u"engine-stopped"_s, u"not asked: %1"_s.arg(reason));
+    }
 }
 
 void AuditRunner::analyse(const EngineReply &reply)
@@ -184,10 +238,11 @@ void AuditRunner::finishIfDone()
     if (!m_running || m_finishing || m_analysing > 0)
         return;
     int inFlight = 0;
-    for (int n : m_inFlight)
-        inFlight += n;
+    for (const EngineState &state : m_engines)
+        inFlight += state.inFlight;
     const RunStats s = m_stats.snapshot();
     const bool complete = s.done() == s.planned;
+    // A cancelled audit ends once nothing is in flight; items waiting out a backoff stay pending.
     if (!complete && !(m_cancelled && inFlight == 0))
         return;
     m_finishing = true;

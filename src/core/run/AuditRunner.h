@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RateLimiter.h"
+#include "RetryPolicy.h"
 #include "RunStats.h"
 #include "analysis/ResponseAnalyzer.h"
 #include "engines/Engine.h"
@@ -39,6 +41,9 @@ public:
     // Stops asking; what is in flight is still stored, then finished() reports "cancelled".
     void cancel();
 
+    // Backoff for transient failures; tests shorten it.
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+
     bool isRunning() const { return m_running; }
     qint64 auditId() const { return m_auditId; }
     RunStats stats() const { return m_stats.snapshot(); }
@@ -58,10 +63,22 @@ private:
         int attempts = 0;
     };
 
+    struct EngineState
+    {
+        std::unique_ptr<Engine> engine;
+        std::deque<int> pending; // indices into m_items, in asking order
+        int inFlight = 0;
+        RateLimiter limiter;
+        bool stopped = false;       // its key was rejected: nothing more is asked of it
+        bool wakeScheduled = false; // a timer will dispatch when the rate limit allows
+    };
+
     void begin(const NewAudit &created);
     void dispatch();
     void onReply(const EngineReply &reply);
     void analyse(const EngineReply &reply);
+    void retryLater(int index, const EngineReply &reply);
+    void stopEngine(EngineState &state, const QString &reason);
     void fail(const Item &item, const QString &stage, const QString &errorClass, const QString &message);
     void storeFailed(const QString &message);
     void scheduleProgress();
@@ -71,13 +88,14 @@ private:
     QNetworkAccessManager *m_network;
     AuditSpec m_spec;
     Plan m_plan;
-    std::vector<std::unique_ptr<Engine>> m_engines;
-    std::vector<std::deque<int>> m_pending; // per engine: indices into m_items
-    std::vector<int> m_inFlight;            // per engine
+    std::vector<EngineState> m_engines; // in spec order
     QList<Item> m_items;
     QHash<qint64, int> m_itemIndex;         // item id -> index into m_items
     std::shared_ptr<const ResponseAnalyzer> m_analyzer;
     QThreadPool m_pool;
+    RetryPolicy m_retry;
+    QRandomGenerator m_random{QRandomGenerator::securelySeeded()};
+    int m_generation = 0; // tells timers of an earlier audit from this one's
     RunStatsTracker m_stats;
     qint64 m_auditId = 0;
     int m_analysing = 0;

@@ -43,6 +43,18 @@ void RunStatsTracker::failed(bool wasInFlight)
         --m_stats.inFlight;
 }
 
+void RunStatsTracker::retrying()
+{
+    --m_stats.inFlight;
+    ++m_stats.retrying;
+}
+
+void RunStatsTracker::retried()
+{
+    --m_stats.retrying;
+    ++m_stats.retries;
+}
+
 void RunStatsTracker::finish()
 {
     m_stats.finished = true;

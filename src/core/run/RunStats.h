@@ -17,6 +17,8 @@ struct RunStats
     int analysed = 0;
     int failed = 0;
     int inFlight = 0;
+    int retrying = 0; // waiting out a backoff before being asked again
+    int retries = 0;  // attempts beyond the first, so far
     qint64 elapsedMs = 0;
     double answersPerSecond = 0.0;  // over the last 10 s
     double analysesPerSecond = 0.0; // over the last 10 s
@@ -40,6 +42,8 @@ public:
     void answered(int latencyMs, int tokensIn, int tokensOut);
     void analysed();
     void failed(bool wasInFlight);
+    void retrying(); // an attempt failed and will be repeated
+    void retried();               // the repeat is due
     void finish();
 
     RunStats snapshot() const;

@@ -1,0 +1,194 @@
+#include "FakeEngineServer.h"
+#include "engines/EngineFactory.h"
+#include "engines/HttpEngine.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+using Fault = FakeEngineServer::Fault;
+
+Q_DECLARE_METATYPE(FakeEngineServer::Fault)
+
+class TestEngines : public QObject
+{
+    Q_OBJECT
+
+private:
+    static EngineSpec spec(const QString &kind, const QUrl &base)
+    {
+        EngineSpec e;
+        e.id = u"e1"_s;
+        e.kind = kind;
+        e.model = u"model-x"_s;
+        e.baseUrl = base;
+        e.apiKeyEnv = u"GEOAUDIT_TEST_KEY"_s;
+        e.timeoutMs = 1000;
+        return e;
+    }
+
+    static EngineReply askOnce(Engine &engine, const QString &prompt)
+    {
+        QSignalSpy spy(&engine, &Engine::finished);
+        engine.ask({7, prompt, 1});
+        if (!spy.wait(10000))
+            return {};
+        return spy[0][0].value<EngineReply>();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("GEOAUDIT_TEST_KEY", "sk-test-123");
+    }
+
+    void answersInEachApisShape_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("keyHeader");
+        QTest::addColumn<QString>("keyValue");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("finish");
+        QTest::newRow("openai") << u"openai"_s << u"authorization"_s << u"Bearer sk-test-123"_s << u"model-x-2025-01-01"_s << u"stop"_s;
+        QTest::newRow("anthropic") << u"anthropic"_s << u"x-api-key"_s << u"sk-test-123"_s << u"model-x-20250101"_s << u"end_turn"_s;
+        QTest::newRow("gemini") << u"gemini"_s << u"x-goog-api-key"_s << u"sk-test-123"_s << u"model-x-001"_s << u"STOP"_s;
+    }
+
+    void answersInEachApisShape()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, keyHeader);
+        QFETCH(QString, keyValue);
+        QFETCH(QString, model);
+        QFETCH(QString, finish);
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        QNetworkAccessManager network;
+        auto engine = createEngine(spec(kind, server.baseUrl(kind == u"gemini"_s ? u"/v1beta"_s : u"/v1"_s)), &network);
+        QVERIFY(engine);
+        const EngineReply reply = askOnce(*engine.value(), u"Best CRM?"_s);
+        QVERIFY2(reply.answered(), qPrintable(reply.errorMessage));
+        QCOMPARE(reply.itemId, 7);
+        QCOMPARE(reply.text, u"An answer to: Best CRM?"_s);
+        QCOMPARE(reply.model, model);
+        QCOMPARE(reply.finishReason, finish);
+        QCOMPARE(reply.tokensIn, 12);
+        QCOMPARE(reply.tokensOut, 34);
+        QCOMPARE(reply.citations.size(), 1);
+        QCOMPARE(reply.citations[0].title, u"CRM reviews"_s);
+        QCOMPARE(server.requestCount(), 1);
+        QCOMPARE(server.requests()[0].api, kind);
+        QCOMPARE(server.requests()[0].prompt, u"Best CRM?"_s);
+        QCOMPARE(server.requests()[0].model, u"model-x"_s);
+        QCOMPARE(QString::fromUtf8(server.requests()[0].headers.value(keyHeader.toUtf8())), keyValue);
+    }
+
+    void sortsFaults_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<QString>("errorClass");
+        QTest::addColumn<int>("retryAfter");
+        QTest::addColumn<QString>("message");
+        const int transient = int(EngineReply::Outcome::TransientFailure);
+        const int permanent = int(EngineReply::Outcome::PermanentFailure);
+        QTest::newRow("429") << Fault::RateLimited << transient << u"http-429"_s << -1 << u"HTTP 429: scripted fault"_s;
+        QTest::newRow("429 retry-after") << Fault::RateLimitedRetryAfter << transient << u"http-429"_s << 0 << u"HTTP 429"_s;
+        QTest::newRow("500") << Fault::ServerError << transient << u"http-500"_s << -1 << u"HTTP 500"_s;
+        QTest::newRow("503") << Fault::Unavailable << transient << u"http-503"_s << -1 << u"HTTP 503"_s;
+        QTest::newRow("malformed json") << Fault::MalformedJson << transient << u"malformed-response"_s << -1 << u"not valid JSON"_s;
+        QTest::newRow("truncated") << Fault::Truncated << transient << u"connection"_s << -1 << u"engine 'e1'"_s;
+        QTest::newRow("reset") << Fault::Reset << transient << u"connection"_s << -1 << u"engine 'e1'"_s;
+        QTest::newRow("stall") << Fault::Stall << transient << u"timeout"_s << -1 << u"no answer within 1 s"_s;
+        QTest::newRow("401") << Fault::Unauthorized << permanent << u"auth"_s << -1
+                             << u"engine 'e1': the API key was rejected (401); set GEOAUDIT_TEST_KEY"_s;
+        QTest::newRow("400") << Fault::BadRequest << permanent << u"http-400"_s << -1 << u"HTTP 400: scripted fault"_s;
+        QTest::newRow("html") << Fault::Html << permanent << u"not-json"_s << -1 << u"HTML instead of JSON; check base_url"_s;
+    }
+
+    void sortsFaults()
+    {
+        QFETCH(Fault, fault);
+        QFETCH(int, outcome);
+        QFETCH(QString, errorClass);
+        QFETCH(int, retryAfter);
+        QFETCH(QString, message);
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setFaults([fault](int, const QString &) { return fault; });
+        QNetworkAccessManager network;
+        auto engine = createEngine(spec(u"openai"_s, server.baseUrl()), &network);
+        QVERIFY(engine);
+        const EngineReply reply = askOnce(*engine.value(), u"Best CRM?"_s);
+        QCOMPARE(int(reply.outcome), outcome);
+        QCOMPARE(reply.errorClass, errorClass);
+        QCOMPARE(reply.retryAfterMs, retryAfter);
+        QCOMPARE(reply.stopsEngine, fault == Fault::Unauthorized);
+        QVERIFY2(reply.errorMessage.contains(message), qPrintable(reply.errorMessage));
+        QVERIFY(!reply.errorMessage.contains(u"sk-test-123"_s)); // the key never appears in errors
+    }
+
+    void unexpectedShapesAreClearFailures_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("answer");
+        QTest::newRow("openai") << u"openai"_s << u"choices[0]"_s;
+        QTest::newRow("anthropic") << u"anthropic"_s << u"content list"_s;
+        QTest::newRow("gemini") << u"gemini"_s << u"candidates[0]"_s;
+    }
+
+    void unexpectedShapesAreClearFailures()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, answer);
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setFaults([](int, const QString &) { return Fault::WrongShape; });
+        QNetworkAccessManager network;
+        auto engine = createEngine(spec(kind, server.baseUrl()), &network);
+        QVERIFY(engine);
+        const EngineReply reply = askOnce(*engine.value(), u"x"_s);
+        QCOMPARE(reply.outcome, EngineReply::Outcome::PermanentFailure);
+        QCOMPARE(reply.errorClass, u"unexpected-response"_s);
+        QVERIFY2(reply.errorMessage.contains(answer), qPrintable(reply.errorMessage));
+    }
+
+    void missingKeyIsAnErrorBeforeAsking()
+    {
+        QNetworkAccessManager network;
+        EngineSpec e = spec(u"openai"_s, QUrl(u"http://127.0.0.1:9/v1"_s));
+        e.apiKeyEnv = u"GEOAUDIT_TEST_UNSET_KEY"_s;
+        const auto engine = createEngine(e, &network);
+        QVERIFY(!engine);
+        QVERIFY(engine.error().contains(u"GEOAUDIT_TEST_UNSET_KEY is not set"_s));
+        e.apiKeyEnv.clear(); // a local server needs none
+        QVERIFY(createEngine(e, &network));
+    }
+
+    void retryAfter_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("ms");
+        QTest::newRow("seconds") << QByteArray("5") << 5000;
+        QTest::newRow("zero") << QByteArray("0") << 0;
+        QTest::newRow("fraction") << QByteArray("1.5") << 1500;
+        QTest::newRow("http date") << QByteArray("Wed, 21 Oct 2015 07:28:30 GMT") << 30000;
+        QTest::newRow("past date") << QByteArray("Wed, 21 Oct 2015 07:27:00 GMT") << 0;
+        QTest::newRow("absent") << QByteArray() << -1;
+        QTest::newRow("garbage") << QByteArray("soon") << -1;
+        QTest::newRow("negative") << QByteArray("-3") << -1;
+    }
+
+    void retryAfter()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(int, ms);
+        const QDateTime now(QDate(2015, 10, 21), QTime(7, 28, 0), Qt::UTC);
+        QCOMPARE(HttpEngine::parseRetryAfter(value, now), ms);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngines)
+#include "tst_engines.moc"

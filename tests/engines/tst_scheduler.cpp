@@ -1,0 +1,211 @@
+#include "FakeEngineServer.h"
+#include "run/AuditRunner.h"
+#include "run/RateLimiter.h"
+#include "run/RetryPolicy.h"
+#include "store/AuditStore.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+using Fault = FakeEngineServer::Fault;
+
+namespace {
+
+AuditSpec specFor(const QList<QUrl> &servers, int prompts, int concurrency = 10)
+{
+    AuditSpec s;
+    s.name = u"scheduler"_s;
+    s.brand = {u"Acme"_s, {}, {}};
+    s.templates = false;
+    for (int p = 0; p < prompts; ++p)
+        s.prompts << u"prompt %1"_s.arg(p);
+    s.samples = 1;
+    for (int e = 0; e < servers.size(); ++e) {
+        EngineSpec engine;
+        engine.id = u"e%1"_s.arg(e);
+        engine.kind = u"openai"_s;
+        engine.model = u"m"_s;
+        engine.baseUrl = servers[e];
+        engine.concurrency = concurrency;
+        engine.timeoutMs = 1000;
+        s.engines << engine;
+    }
+    return s;
+}
+
+RetryPolicy quickRetries()
+{
+    RetryPolicy p;
+    p.baseMs = 5;
+    p.capMs = 40;
+    return p;
+}
+
+qint64 count(AuditStore &store, const QString &sql)
+{
+    auto f = store.submit([sql](QSqlDatabase &db) -> Result<qint64> {
+        QSqlQuery q(db);
+        if (!q.exec(sql) || !q.next())
+            return Error{u"query failed"_s};
+        return q.value(0).toLongLong();
+    });
+    f.waitForFinished();
+    return f.result().value();
+}
+
+} // namespace
+
+class TestScheduler : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void backoffHasFullJitterUnderACap()
+    {
+        RetryPolicy p;
+        QRandomGenerator random(42);
+        int most = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const int d = p.delayMs(3, -1, random);
+            QVERIFY(d >= 0 && d <= 4000);
+            most = std::max(most, d);
+        }
+        QVERIFY(most > 3000); // jitter spreads over the whole range
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(p.delayMs(30, -1, random) <= 60000);
+        QCOMPARE(p.delayMs(2, 7000, random), 7000); // Retry-After wins
+        EngineReply transient;
+        transient.outcome = EngineReply::Outcome::TransientFailure;
+        QVERIFY(p.shouldRetry(transient, 4));
+        QVERIFY(!p.shouldRetry(transient, 5));
+        EngineReply permanent;
+        permanent.outcome = EngineReply::Outcome::PermanentFailure;
+        QVERIFY(!p.shouldRetry(permanent, 1));
+    }
+
+    void tokenBucketHoldsTheRate()
+    {
+        RateLimiter limiter(600); // 10 a second, no burst beyond one
+        qint64 now = 0;
+        int taken = 0;
+        while (now < 60000) {
+            if (const qint64 wait = limiter.waitMs(now); wait > 0) {
+                now += wait;
+                continue;
+            }
+            limiter.take(now);
+            ++taken;
+        }
+        QVERIFY2(std::abs(taken - 600) <= 1, qPrintable(QString::number(taken)));
+        QCOMPARE(RateLimiter().waitMs(0), 0); // unlimited
+    }
+
+    void retriesTransientFaultsAndAsksNothingTwice()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        // Every kind of transient fault on the first attempt of some prompts; a permanent one
+        // on prompt 13; the rest answer at once.
+        const QList<Fault> transient{Fault::RateLimited, Fault::RateLimitedRetryAfter, Fault::ServerError, Fault::Unavailable,
+                                     Fault::MalformedJson, Fault::Truncated, Fault::Reset, Fault::Stall};
+        QHash<QString, int> seen;
+        server.setFaults([&](int, const QString &prompt) {
+            const int n = prompt.section(u' ', 1).toInt();
+            const int attempt = seen[prompt]++;
+            if (n == 13)
+                return Fault::BadRequest;
+            if (n < transient.size() && attempt == 0)
+                return transient[n];
+            if (n == 9 && attempt < 4)
+                return Fault::ServerError; // answered on the fifth and last attempt
+            if (n == 10)
+                return Fault::Unavailable; // never answers: fails after five attempts
+            return Fault::None;
+        });
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        runner.setRetryPolicy(quickRetries());
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        QSignalSpy failures(&runner, &AuditRunner::itemFailed);
+        runner.start(specFor({server.baseUrl()}, 20, 4));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        const RunStats s = finished[0][2].value<RunStats>();
+        QCOMPARE(s.answered, 18);
+        QCOMPARE(s.failed, 2);
+        QCOMPARE(failures.size(), 2);
+        QStringList failedClasses;
+        for (const auto &f : failures)
+            failedClasses << f[0].value<FailureRecord>().errorClass;
+        failedClasses.sort();
+        QCOMPARE(failedClasses, (QStringList{u"http-400"_s, u"http-503"_s}));
+        QCOMPARE(seen.value(u"prompt 13"_s), 1); // permanent: asked once
+        QCOMPARE(seen.value(u"prompt 10"_s), 5); // at most five attempts
+        QCOMPARE(seen.value(u"prompt 9"_s), 5);
+        for (int p = 0; p < 20; ++p)
+            if (p != 10 && p != 13)
+                QCOMPARE(server.answeredCount(u"prompt %1"_s.arg(p)), 1); // answered once, never again
+        QVERIFY(server.maxInFlight() <= 4);
+        QCOMPARE(count(store, u"SELECT attempts FROM items i JOIN prompts p ON p.id = i.prompt_id WHERE p.text = 'prompt 9'"_s), 5);
+        QCOMPARE(count(store, u"SELECT attempts FROM failures WHERE error_class = 'http-503'"_s), 5);
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 18);
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'failed'"_s), 2);
+    }
+
+    void anAuthFailureStopsOnlyThatEngine()
+    {
+        FakeEngineServer rejecting;
+        FakeEngineServer fine;
+        QVERIFY(rejecting.listen() && fine.listen());
+        rejecting.setFaults([](int, const QString &) { return Fault::Unauthorized; });
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        QSignalSpy failures(&runner, &AuditRunner::itemFailed);
+        runner.start(specFor({rejecting.baseUrl(), fine.baseUrl()}, 30, 2));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        const RunStats s = finished[0][2].value<RunStats>();
+        QCOMPARE(s.answered, 30);
+        QCOMPARE(s.failed, 30);
+        QVERIFY(rejecting.requestCount() <= 2); // what was in flight when the first 401 came
+        QCOMPARE(fine.requestCount(), 30);
+        const auto first = failures[0][0].value<FailureRecord>();
+        QCOMPARE(first.errorClass, u"auth"_s);
+        QVERIFY(first.message.contains(u"the API key was rejected (401)"_s));
+        int notAsked = 0;
+        for (const auto &f : failures)
+            notAsked += f[0].value<FailureRecord>().message.contains(u"not asked: engine 'e0': the API key was rejected"_s);
+        QCOMPARE(notAsked + rejecting.requestCount(), 30);
+    }
+
+    void holdsTheRpmLimit()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        AuditSpec spec = specFor({server.baseUrl()}, 21);
+        spec.engines[0].rpm = 1200; // a minute scaled down: 20 a second
+        runner.start(spec);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        const auto &requests = server.requests();
+        QCOMPARE(requests.size(), 21);
+        const double seconds = double(requests.last().atMs - requests.first().atMs) / 1000.0;
+        const double perMinute = 20.0 / seconds * 60.0;
+        QVERIFY2(perMinute <= 1200 * 1.05 && perMinute >= 1200 * 0.90, qPrintable(QString::number(perMinute)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScheduler)
+#include "tst_scheduler.moc"

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+#include <QUrl>
+
+#include <functional>
+
+class QTcpSocket;
+
+// An HTTP/1.1 server on 127.0.0.1 that answers like the OpenAI Chat Completions, Anthropic
+// Messages and Gemini generateContent APIs (chosen by the request path), after a scripted
+// latency and with scripted faults. It counts requests and the most it had in flight.
+class FakeEngineServer final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Fault {
+        None,
+        RateLimited,           // 429 without Retry-After
+        RateLimitedRetryAfter, // 429 with Retry-After: 0
+        ServerError,           // 500
+        Unavailable,           // 503
+        MalformedJson,         // 200 with a body that is not JSON
+        Truncated,             // 200, Content-Length longer than the body, then close
+        Reset,                 // the connection is closed without an answer
+        Stall,                 // never answers
+        Unauthorized,          // 401
+        Html,                  // 200 with an HTML page
+        BadRequest,            // 400
+        WrongShape,            // 200 with JSON of no API's shape
+    };
+
+    struct Request
+    {
+        QString api; // openai, anthropic, gemini
+        QString path;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QString prompt;
+        QString model;
+        qint64 atMs = 0; // since the server started
+        Fault fault = Fault::None;
+    };
+
+    using FaultScript = std::function<Fault(int requestNumber, const QString &prompt)>;
+    using AnswerScript = std::function<QString(const QString &prompt)>;
+
+    explicit FakeEngineServer(QObject *parent = nullptr);
+
+    bool listen();
+    QUrl baseUrl(const QString &path = QStringLiteral("/v1")) const;
+
+    void setLatencyMs(int ms) { m_latencyMs = ms; }
+    void setFaults(FaultScript script) { m_faults = std::move(script); }
+    void setAnswers(AnswerScript script) { m_answers = std::move(script); }
+
+    int requestCount() const { return int(m_requests.size()); }
+    int maxInFlight() const { return m_maxInFlight; }
+    const QList<Request> &requests() const { return m_requests; }
+    // Requests whose prompt is `prompt` and that were answered (no fault).
+    int answeredCount(const QString &prompt) const;
+
+private:
+    void onConnection();
+    void onReadable(QTcpSocket *socket);
+    void respond(QTcpSocket *socket, const Request &request);
+    QByteArray answerBody(const Request &request) const;
+
+    QTcpServer m_server;
+    QElapsedTimer m_clock;
+    int m_latencyMs = 0;
+    FaultScript m_faults;
+    AnswerScript m_answers;
+    QList<Request> m_requests;
+    int m_inFlight = 0;
+    int m_maxInFlight = 0;
+};
