@@ -111,7 +111,9 @@ bool MainWindow::openSpec(const QString &path)
         return false;
     }
     setSpec(*read.spec);
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    statusBar()->showMessage(path.startsWith(u':') ? tr("Opened the demo audit: recorded sample answers, no engine is asked")
+                                                   : tr("Opened %1").arg(QDir::toNativeSeparators(path)),
+                             8000);
     return true;
 }
 
