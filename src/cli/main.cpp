@@ -1,5 +1,6 @@
 // geoaudit-cli: the headless front end, on the same core as the app.
 #include "export/CsvExporter.h"
+#include "run/Pricing.h"
 #include "run/AuditRunner.h"
 #include "spec/SpecReader.h"
 #include "store/AuditRepository.h"
@@ -12,6 +13,8 @@
 #include <QNetworkAccessManager>
 
 #include <cstdio>
+#include <functional>
+#include <optional>
 #include <memory>
 
 using namespace geo;
@@ -32,6 +35,13 @@ Verbs:
         mentions.csv, citations.csv, sites.csv, scores.csv and failures.csv to DIR.
         Progress goes to stderr. Exit status: 0 when every answer succeeded, 1 when the
         audit finished but some answers failed, 2 on bad input.
+  plan SPEC
+        Shows what run would ask: every prompt with its category, topic and whether
+        it names a tracked brand, the number of answers, and estimated tokens and cost.
+  resume [AUDIT_ID] [--db PATH] [--out DIR]
+        Continues an audit that did not finish (interrupted, cancelled or stopped by its
+        budget; without AUDIT_ID the most recent one). Nothing answered is asked again.
+        Exit status as for run.
   list [--db PATH]
         Lists the audits in the database: id, state, answers, failures, name.
   export AUDIT_ID --out DIR [--db PATH]
@@ -88,21 +98,11 @@ int exportCsv(AuditStore &store, qint64 auditId, const QString &out)
     return Success;
 }
 
-int run(const QString &specPath, const QString &dbPath, const QString &out)
+// Drives a runner to its end, reporting on stderr; `begin` starts or resumes the audit.
+int execute(AuditStore &store, const QString &out, const std::function<void(AuditRunner &)> &begin)
 {
-    const SpecReader::Outcome read = SpecReader::readFile(specPath);
-    if (!read.spec) {
-        say(u"%1: the spec has %2 problem(s):"_s.arg(specPath).arg(read.problems.size()));
-        for (const QString &p : read.problems)
-            say(u"  "_s + p);
-        return BadInput;
-    }
-    std::unique_ptr<AuditStore> store;
-    if (const int code = openStore(store, dbPath); code != Success)
-        return code;
-
     QNetworkAccessManager network;
-    AuditRunner runner(store.get(), &network);
+    AuditRunner runner(&store, &network);
     int exitCode = Success;
     bool done = false;
     QElapsedTimer sinceReport;
@@ -113,41 +113,121 @@ int run(const QString &specPath, const QString &dbPath, const QString &out)
             done = true;
         }
     });
+    QObject::connect(&runner, &AuditRunner::notice, [](const QString &message) { say(message); });
     QObject::connect(&runner, &AuditRunner::started, [&](qint64 id) {
-        say(u"audit %1 \"%2\": %3 answers to get"_s.arg(id).arg(read.spec->name).arg(runner.stats().planned));
+        const RunStats s = runner.stats();
+        say(u"audit %1: %2 answers, %3 to get"_s.arg(id).arg(s.planned).arg(s.planned - s.done()));
         sinceReport.start();
     });
     QObject::connect(&runner, &AuditRunner::progress, [&](const RunStats &s) {
         if (sinceReport.isValid() && sinceReport.elapsed() < 500 && !s.finished)
             return;
         sinceReport.restart();
-        say(u"%1/%2 done: %3 answered, %4 analysed, %5 failed, %6 in flight, %7 answers/s"_s.arg(s.done())
+        say(u"%1/%2 done: %3 answered, %4 analysed, %5 failed, %6 in flight, %7 retrying, %8 answers/s, $%9"_s.arg(s.done())
                 .arg(s.planned)
                 .arg(s.answered)
                 .arg(s.analysed)
                 .arg(s.failed)
                 .arg(s.inFlight)
-                .arg(s.answersPerSecondOverall, 0, 'f', 1));
+                .arg(s.retrying)
+                .arg(s.answersPerSecondOverall, 0, 'f', 1)
+                .arg(s.costUsd, 0, 'f', 4));
     });
     QObject::connect(&runner, &AuditRunner::itemFailed, [](const FailureRecord &f, const QString &prompt) {
         say(u"failed: %1 [%2] \"%3\": %4"_s.arg(f.engine, f.errorClass, prompt.left(60), f.message));
     });
+    QString finalState;
     QObject::connect(&runner, &AuditRunner::finished, [&](qint64, const QString &state, const RunStats &s) {
-        say(u"audit %1 %2 in %3 s: %4 answered, %5 failed"_s.arg(runner.auditId())
+        say(u"audit %1 %2 in %3 s: %4 answered, %5 failed, $%6"_s.arg(runner.auditId())
                 .arg(state)
                 .arg(double(s.elapsedMs) / 1000.0, 0, 'f', 1)
                 .arg(s.answered)
-                .arg(s.failed));
-        exitCode = s.failed > 0 ? SomeFailed : Success;
+                .arg(s.failed)
+                .arg(s.costUsd, 0, 'f', 4));
+        finalState = state;
+        exitCode = s.failed > 0 || state != u"finished"_s ? SomeFailed : Success;
         done = true;
     });
-    runner.start(*read.spec);
+    begin(runner);
     while (!done)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    if (!out.isEmpty() && runner.auditId() > 0)
-        if (const int code = exportCsv(*store, runner.auditId(), out); code != Success)
+    if (!out.isEmpty() && runner.auditId() > 0 && !finalState.isEmpty())
+        if (const int code = exportCsv(store, runner.auditId(), out); code != Success)
             return code;
     return exitCode;
+}
+
+std::optional<AuditSpec> readSpec(const QString &specPath)
+{
+    SpecReader::Outcome read = SpecReader::readFile(specPath);
+    if (!read.spec) {
+        say(u"%1: the spec has %2 problem(s):"_s.arg(specPath).arg(read.problems.size()));
+        for (const QString &p : read.problems)
+            say(u"  "_s + p);
+    }
+    return read.spec;
+}
+
+int run(const QString &specPath, const QString &dbPath, const QString &out)
+{
+    const std::optional<AuditSpec> spec = readSpec(specPath);
+    if (!spec)
+        return BadInput;
+    std::unique_ptr<AuditStore> store;
+    if (const int code = openStore(store, dbPath); code != Success)
+        return code;
+    return execute(*store, out, [&](AuditRunner &runner) { runner.start(*spec); });
+}
+
+int resume(const QString &auditArg, const QString &dbPath, const QString &out)
+{
+    std::unique_ptr<AuditStore> store;
+    if (const int code = openStore(store, dbPath); code != Success)
+        return code;
+    qint64 id = 0;
+    if (auditArg.isEmpty()) {
+        const auto latest = await(store->submit([](QSqlDatabase &db) { return AuditRepository::latestUnfinished(db); }));
+        if (!latest) {
+            say(latest.error());
+            return BadInput;
+        }
+        id = latest.value();
+    } else {
+        bool isNumber = false;
+        id = auditArg.toLongLong(&isNumber);
+        if (!isNumber) {
+            say(u"\"%1\" is not an audit id; `geoaudit-cli list` shows the ids"_s.arg(auditArg));
+            return BadInput;
+        }
+    }
+    return execute(*store, out, [id](AuditRunner &runner) { runner.resume(id); });
+}
+
+int plan(const QString &specPath)
+{
+    const std::optional<AuditSpec> spec = readSpec(specPath);
+    if (!spec)
+        return BadInput;
+    const Result<Plan> planned = PromptPlanner::plan(*spec);
+    if (!planned) {
+        say(planned.error());
+        return BadInput;
+    }
+    print(u"category\ttopic\tbranded\tprompt"_s);
+    for (const PlannedPrompt &p : planned->prompts)
+        print(u"%1\t%2\t%3\t%4"_s.arg(p.category, p.topic, p.branded ? u"branded"_s : u"non-branded"_s, p.text));
+    const Pricing::Estimate e = Pricing::estimate(*spec, planned.value());
+    print(u"\n%1 prompts x %2 engines x %3 samples = %4 answers; about %5 tokens in, %6 out, $%7"_s.arg(planned->prompts.size())
+              .arg(spec->engines.size())
+              .arg(spec->samples)
+              .arg(planned->items.size())
+              .arg(e.tokensIn)
+              .arg(e.tokensOut)
+              .arg(e.costUsd, 0, 'f', 2));
+    if (!e.unpriced.isEmpty())
+        print(u"no price known for engine(s) %1; give \"price\": {\"input\": ..., \"output\": ...} to include them"_s.arg(
+            e.unpriced.join(u", "_s)));
+    return Success;
 }
 
 int list(const QString &dbPath)
@@ -187,7 +267,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
     parser.addOptions({db, out, help, version});
-    parser.addPositionalArgument(u"verb"_s, u"run, list or export"_s);
+    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, list or export"_s);
     const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (!parser.parse(app.arguments())) {
         say(parser.errorText() + u"; see geoaudit-cli --help"_s);
@@ -205,6 +285,10 @@ int main(int argc, char *argv[])
     const QString verb = args.front();
     if (verb == u"run"_s && args.size() == 2)
         return run(args[1], parser.value(db), parser.value(out));
+    if (verb == u"plan"_s && args.size() == 2)
+        return plan(args[1]);
+    if (verb == u"resume"_s && args.size() <= 2)
+        return resume(args.value(1), parser.value(db), parser.value(out));
     if (verb == u"list"_s && args.size() == 1)
         return list(parser.value(db));
     if (verb == u"export"_s && args.size() == 2) {

@@ -88,7 +88,10 @@ private slots:
         QCOMPARE(audits->size(), 1);
         QCOMPARE(audits->at(0).id, id);
         QCOMPARE(audits->at(0).items, 4);
-        QCOMPARE(audits->at(0).state, u"running"_s);
+        // Created but with no process beating for it: interrupted, until a runner takes it up.
+        QCOMPARE(audits->at(0).state, u"interrupted"_s);
+        QVERIFY(await(again.submit([id](QSqlDatabase &db) { return AuditRepository::heartbeat(db, id); })));
+        QCOMPARE(await(again.submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); }))->at(0).state, u"running"_s);
         QCOMPARE(await(again.submit([](QSqlDatabase &db) { return AuditRepository::brandNames(db, 1); })).value(),
                  (QStringList{u"Acme"_s, u"Rival"_s}));
     }

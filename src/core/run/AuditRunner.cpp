@@ -1,10 +1,11 @@
 #include "AuditRunner.h"
 
+#include "Pricing.h"
 #include "engines/EngineFactory.h"
+#include "spec/SpecReader.h"
 #include "store/AuditStore.h"
 
 #include <QDateTime>
-#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace geo {
@@ -15,6 +16,9 @@ AuditRunner::AuditRunner(AuditStore *store, QNetworkAccessManager *network, QObj
     : QObject(parent), m_store(store), m_network(network)
 {
     m_pool.setObjectName(u"analysis-pool"_s);
+    m_heartbeat.setInterval(AuditSummary::HeartbeatIntervalMs);
+    connect(&m_heartbeat, &QTimer::timeout, this,
+            [this] { write([id = m_auditId](QSqlDatabase &db) { return AuditRepository::heartbeat(db, id); }); });
 }
 
 AuditRunner::~AuditRunner()
@@ -22,42 +26,61 @@ AuditRunner::~AuditRunner()
     m_pool.waitForDone();
 }
 
-void AuditRunner::start(const AuditSpec &spec)
+template<typename Job>
+void AuditRunner::write(Job job)
+{
+    m_store->submit(std::move(job)).then(this, [this](const Status &s) {
+        if (!s)
+            emit error(u"could not save to the database: %1"_s.arg(s.error()));
+    });
+}
+
+bool AuditRunner::prepare(const AuditSpec &spec, Plan plan)
 {
     if (m_running) {
         emit error(u"an audit is already running; wait for it or cancel it first"_s);
-        return;
-    }
-    Result<Plan> plan = PromptPlanner::plan(spec);
-    if (!plan) {
-        emit error(plan.error());
-        return;
+        return false;
     }
     std::vector<EngineState> engines;
     for (const EngineSpec &e : spec.engines) {
         auto engine = createEngine(e, m_network);
         if (!engine) {
             emit error(engine.error());
-            return;
+            return false;
         }
         EngineState state;
         state.engine = std::move(engine).value();
+        state.price = Pricing::priceFor(e);
         state.limiter = RateLimiter(e.rpm);
         engines.push_back(std::move(state));
     }
-    m_spec = spec;
-    m_plan = std::move(plan).value();
-    m_engines = std::move(engines);
     ++m_generation;
+    m_spec = spec;
+    m_plan = std::move(plan);
+    m_engines = std::move(engines);
     for (auto &state : m_engines)
         connect(state.engine.get(), &Engine::finished, this, &AuditRunner::onReply);
     m_analyzer = std::make_shared<const ResponseAnalyzer>(m_spec);
     m_pool.setMaxThreadCount(m_spec.analysis.threads);
     m_running = true;
-    m_cancelled = false;
+    m_stopping.clear();
     m_finishing = false;
+    m_analysing = 0;
+    m_spentUsd = 0.0;
+    m_reservedUsd = 0.0;
     m_stats.start(int(m_plan.items.size()));
+    return true;
+}
 
+void AuditRunner::start(const AuditSpec &spec)
+{
+    Result<Plan> plan = PromptPlanner::plan(spec);
+    if (!plan) {
+        emit error(plan.error());
+        return;
+    }
+    if (!prepare(spec, std::move(plan).value()))
+        return;
     m_store->submit([spec = m_spec, plan = m_plan](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); })
         .then(this, [this](const Result<NewAudit> &created) {
             if (!created) {
@@ -65,29 +88,104 @@ void AuditRunner::start(const AuditSpec &spec)
                 emit error(created.error());
                 return;
             }
-            begin(created.value());
+            QList<StoredAudit::Item> items;
+            for (int i = 0; i < m_plan.items.size(); ++i) {
+                const WorkItem &w = m_plan.items[i];
+                items.append({created->itemIds[i], w.prompt, m_spec.engines[w.engine].id, w.sample, u"pending"_s, 0, {}, {}});
+            }
+            launch(created->id, items);
         });
 }
 
-void AuditRunner::begin(const NewAudit &created)
+void AuditRunner::resume(qint64 auditId)
 {
-    m_auditId = created.id;
+    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::loadAudit(db, auditId); })
+        .then(this, [this](const Result<StoredAudit> &stored) {
+            if (!stored) {
+                emit error(stored.error());
+                return;
+            }
+            if (stored->state == u"finished"_s) {
+                emit error(u"audit %1 has finished; there is nothing to resume"_s.arg(stored->id));
+                return;
+            }
+            const SpecReader::Outcome read = SpecReader::parse(stored->specJson, {});
+            if (!read.spec) {
+                emit error(u"audit %1 cannot be resumed: its spec no longer holds (%2)"_s.arg(stored->id).arg(read.problems.join(u"; "_s)));
+                return;
+            }
+            Plan plan{stored->prompts, {}};
+            for (const auto &item : stored->items) {
+                int engine = -1;
+                for (int e = 0; e < read.spec->engines.size(); ++e)
+                    if (read.spec->engines[e].id == item.engine)
+                        engine = e;
+                if (engine < 0) {
+                    emit error(u"audit %1 cannot be resumed: its spec has no engine '%2'"_s.arg(stored->id).arg(item.engine));
+                    return;
+                }
+                plan.items.append({item.prompt, engine, item.sample});
+            }
+            if (prepare(*read.spec, std::move(plan)))
+                launch(stored->id, stored->items);
+        });
+}
+
+void AuditRunner::launch(qint64 auditId, const QList<StoredAudit::Item> &items)
+{
+    m_auditId = auditId;
     m_items.clear();
     m_itemIndex.clear();
-    for (int i = 0; i < m_plan.items.size(); ++i) {
-        m_items.append({created.itemIds[i], m_plan.items[i], 0});
-        m_itemIndex.insert(created.itemIds[i], i);
-        m_engines[m_plan.items[i].engine].pending.push_back(i);
+    int answered = 0, analysed = 0, failed = 0;
+    for (int i = 0; i < items.size(); ++i) {
+        const StoredAudit::Item &stored = items[i];
+        m_items.append({stored.id, m_plan.items[i], stored.attempts, 0.0});
+        m_itemIndex.insert(stored.id, i);
+        if (stored.status == u"pending"_s)
+            m_engines[m_plan.items[i].engine].pending.push_back(i);
+        else if (stored.status == u"failed"_s)
+            ++failed;
+        else
+            ++answered;
+        if (stored.status == u"analysed"_s)
+            ++analysed;
     }
+    m_stats.restore(answered, analysed, failed);
+    write([id = m_auditId](QSqlDatabase &db) { return AuditRepository::heartbeat(db, id); });
+    m_heartbeat.start();
     emit started(m_auditId);
     emit progress(m_stats.snapshot());
+    // Answers stored before a restart but never analysed are analysed now, not asked again.
+    for (const StoredAudit::Item &stored : items)
+        if (stored.status == u"answered"_s)
+            analyse(stored.id, stored.answer, stored.citations);
     dispatch();
-    finishIfDone(); // an audit with no items ends at once
+    finishIfDone(); // an audit with nothing left ends at once
+}
+
+bool AuditRunner::withinBudget(EngineState &state, Item &item)
+{
+    if (m_spec.budgetUsd <= 0 || !state.price)
+        return true;
+    // The next answer will cost about what this engine's answers cost so far.
+    const qint64 tokensOut = state.answers > 0 ? state.tokensOut / state.answers : Pricing::EstimatedOutputTokens;
+    const double next = Pricing::cost(*state.price, Pricing::estimateInputTokens(m_plan.prompts[item.work.prompt].text), tokensOut);
+    if (m_spentUsd + m_reservedUsd + next > m_spec.budgetUsd) {
+        m_stopping = u"budget-stopped"_s;
+        emit notice(u"stopped asking: the next answer would take the cost past the budget of $%1 ($%2 spent, $%3 in flight); "
+                    "raise budget_usd and resume to ask the rest"_s.arg(m_spec.budgetUsd, 0, 'f', 2)
+                        .arg(m_spentUsd, 0, 'f', 4)
+                        .arg(m_reservedUsd, 0, 'f', 4));
+        return false;
+    }
+    item.reservedUsd = next;
+    m_reservedUsd += next;
+    return true;
 }
 
 void AuditRunner::dispatch()
 {
-    if (m_cancelled || !m_running)
+    if (!m_stopping.isEmpty() || !m_running)
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (size_t e = 0; e < m_engines.size(); ++e) {
@@ -96,16 +194,19 @@ void AuditRunner::dispatch()
             if (const qint64 wait = state.limiter.waitMs(now); wait > 0) {
                 if (!state.wakeScheduled) {
                     state.wakeScheduled = true;
-                    QTimer::singleShot(int(wait), this, [this, e] {
-                        if (e < m_engines.size())
-                            m_engines[e].wakeScheduled = false;
+                    QTimer::singleShot(int(wait), this, [this, e, generation = m_generation] {
+                        if (generation != m_generation)
+                            return;
+                        m_engines[e].wakeScheduled = false;
                         dispatch();
                     });
                 }
                 break;
             }
-            state.limiter.take(now);
             Item &item = m_items[state.pending.front()];
+            if (!withinBudget(state, item))
+                return;
+            state.limiter.take(now);
             state.pending.pop_front();
             ++state.inFlight;
             ++item.attempts;
@@ -122,19 +223,23 @@ void AuditRunner::onReply(const EngineReply &reply)
     if (found == m_itemIndex.cend())
         return;
     const int index = *found;
-    const Item &item = m_items[index];
+    Item &item = m_items[index];
     EngineState &state = m_engines[item.work.engine];
     --state.inFlight;
+    m_reservedUsd -= std::exchange(item.reservedUsd, 0.0);
     if (reply.answered()) {
-        m_stats.answered(reply.latencyMs, reply.tokensIn, reply.tokensOut);
-        m_store->submit([reply, attempts = item.attempts](QSqlDatabase &db) { return AuditRepository::saveAnswer(db, reply, attempts); })
-            .then(this, [this](const Status &s) {
-                if (!s)
-                    storeFailed(s.error());
-            });
-        analyse(reply);
-    } else if (!state.stopped && !m_cancelled && m_retry.shouldRetry(reply, item.attempts)) {
+        const double cost = state.price ? Pricing::cost(*state.price, reply.tokensIn, reply.tokensOut) : 0.0;
+        m_spentUsd += cost;
+        state.tokensOut += reply.tokensOut;
+        ++state.answers;
+        m_stats.answered(reply.latencyMs, reply.tokensIn, reply.tokensOut, cost);
+        write([reply, attempts = item.attempts, cost](QSqlDatabase &db) { return AuditRepository::saveAnswer(db, reply, attempts, cost); });
+        analyse(reply.itemId, reply.text, reply.citations);
+    } else if (!state.stopped && m_stopping.isEmpty() && m_retry.shouldRetry(reply, item.attempts)) {
         retryLater(index, reply);
+    } else if (!m_stopping.isEmpty() && reply.outcome == EngineReply::Outcome::TransientFailure) {
+        m_stats.unasked(); // stopped while failing: it stays pending for a resume
+        write([id = item.id, attempts = item.attempts](QSqlDatabase &db) { return AuditRepository::saveAttempts(db, id, attempts); });
     } else {
         m_stats.failed(true);
         fail(item, u"ask"_s, reply.errorClass, reply.errorMessage);
@@ -143,6 +248,21 @@ void AuditRunner::onReply(const EngineReply &reply)
     }
     dispatch();
     finishIfDone();
+}
+
+void AuditRunner::analyse(qint64 itemId, const QString &text, const QList<Citation> &citations)
+{
+    ++m_analysing;
+    QtConcurrent::run(&m_pool, [analyzer = m_analyzer, text, citations] { return analyzer->analyze(text, citations); })
+        .then(this, [this, itemId, generation = m_generation](const Analysis &analysis) {
+            if (generation != m_generation)
+                return;
+            --m_analysing;
+            m_stats.analysed();
+            write([itemId, analysis](QSqlDatabase &db) { return AuditRepository::saveAnalysis(db, itemId, analysis); });
+            scheduleProgress();
+            finishIfDone();
+        });
 }
 
 void AuditRunner::retryLater(int index, const EngineReply &reply)
@@ -177,47 +297,20 @@ void AuditRunner::stopEngine(EngineState &state, const QString &reason)
     }
 }
 
-void AuditRunner::analyse(const EngineReply &reply)
-{
-    ++m_analysing;
-    QtConcurrent::run(&m_pool, [analyzer = m_analyzer, text = reply.text, citations = reply.citations] {
-        return analyzer->analyze(text, citations);
-    }).then(this, [this, itemId = reply.itemId](const Analysis &analysis) {
-        --m_analysing;
-        m_stats.analysed();
-        m_store->submit([itemId, analysis](QSqlDatabase &db) { return AuditRepository::saveAnalysis(db, itemId, analysis); })
-            .then(this, [this](const Status &s) {
-                if (!s)
-                    storeFailed(s.error());
-            });
-        scheduleProgress();
-        finishIfDone();
-    });
-}
-
 void AuditRunner::fail(const Item &item, const QString &stage, const QString &errorClass, const QString &message)
 {
     const FailureRecord failure{m_auditId, item.id, QDateTime::currentDateTimeUtc(), stage,
                                 m_spec.engines[item.work.engine].id, errorClass, message, item.attempts};
-    m_store->submit([failure](QSqlDatabase &db) { return AuditRepository::saveFailure(db, failure); })
-        .then(this, [this](const Status &s) {
-            if (!s)
-                storeFailed(s.error());
-        });
+    write([failure](QSqlDatabase &db) { return AuditRepository::saveFailure(db, failure); });
     emit itemFailed(failure, m_plan.prompts[item.work.prompt].text);
     scheduleProgress();
 }
 
-void AuditRunner::storeFailed(const QString &message)
-{
-    emit error(u"could not save to the database: %1"_s.arg(message));
-}
-
 void AuditRunner::cancel()
 {
-    if (!m_running || m_cancelled)
+    if (!m_running || !m_stopping.isEmpty())
         return;
-    m_cancelled = true;
+    m_stopping = u"cancelled"_s;
     finishIfDone();
 }
 
@@ -242,15 +335,17 @@ void AuditRunner::finishIfDone()
         inFlight += state.inFlight;
     const RunStats s = m_stats.snapshot();
     const bool complete = s.done() == s.planned;
-    // A cancelled audit ends once nothing is in flight; items waiting out a backoff stay pending.
-    if (!complete && !(m_cancelled && inFlight == 0))
+    // A stopped audit ends once nothing is in flight; what was not asked stays pending.
+    if (!complete && (m_stopping.isEmpty() || inFlight > 0))
         return;
     m_finishing = true;
-    const QString state = complete ? u"finished"_s : u"cancelled"_s;
+    m_heartbeat.stop();
+    ++m_generation; // backoff and rate-limit timers of this run no longer act
+    const QString state = complete ? u"finished"_s : m_stopping;
     m_store->submit([id = m_auditId, state](QSqlDatabase &db) { return AuditRepository::setState(db, id, state); })
         .then(this, [this, state](const Status &saved) {
             if (!saved)
-                storeFailed(saved.error());
+                emit error(u"could not save to the database: %1"_s.arg(saved.error()));
             m_running = false;
             m_stats.finish();
             const RunStats final = m_stats.snapshot();

@@ -12,9 +12,11 @@
 #include <QHash>
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -23,11 +25,12 @@ namespace geo {
 
 class AuditStore;
 
-// Runs one audit: plans the work items, asks each engine at most `concurrency` at a time,
-// stores every answer the moment it arrives, analyses it on a pool of its own and stores
-// the analysis. Owns the state of every item (pending -> asked -> answered -> analysed, or
-// failed) and reports progress at most ten times a second. Lives on the GUI or CLI thread
-// and never blocks it: engines are asynchronous, the pool and the store answer by futures.
+// Runs one audit: asks each engine at most `concurrency` at a time within its rpm limit,
+// retries transient failures, stores every answer the moment it arrives, analyses it on a
+// pool of its own and stores the analysis. Owns the state of every item (pending -> asked
+// -> answered -> analysed, or failed) and reports progress at most ten times a second.
+// Lives on the GUI or CLI thread and never blocks it: engines are asynchronous, the pool
+// and the store answer by futures.
 class AuditRunner final : public QObject
 {
     Q_OBJECT
@@ -36,8 +39,11 @@ public:
     AuditRunner(AuditStore *store, QNetworkAccessManager *network, QObject *parent = nullptr);
     ~AuditRunner() override;
 
-    // Starts the audit; started() or error() follows.
+    // Plans and stores a new audit, then runs it; started() or error() follows.
     void start(const AuditSpec &spec);
+    // Continues a stored audit: asks only what was never answered and analyses what was
+    // answered but not analysed. Nothing answered is asked again.
+    void resume(qint64 auditId);
     // Stops asking; what is in flight is still stored, then finished() reports "cancelled".
     void cancel();
 
@@ -52,6 +58,7 @@ signals:
     void started(qint64 auditId);
     void progress(const geo::RunStats &stats);
     void itemFailed(const geo::FailureRecord &failure, const QString &prompt);
+    void notice(const QString &message); // e.g. the budget stopped the asking
     void finished(qint64 auditId, const QString &state, const geo::RunStats &stats);
     void error(const QString &message); // the audit could not start or the store failed
 
@@ -61,26 +68,33 @@ private:
         qint64 id = 0;
         WorkItem work;
         int attempts = 0;
+        double reservedUsd = 0.0; // the budget held for it while in flight
     };
 
     struct EngineState
     {
         std::unique_ptr<Engine> engine;
+        std::optional<Price> price;
         std::deque<int> pending; // indices into m_items, in asking order
         int inFlight = 0;
         RateLimiter limiter;
         bool stopped = false;       // its key was rejected: nothing more is asked of it
         bool wakeScheduled = false; // a timer will dispatch when the rate limit allows
+        qint64 tokensOut = 0;       // over its answers so far, to estimate the next one
+        int answers = 0;
     };
 
-    void begin(const NewAudit &created);
+    bool prepare(const AuditSpec &spec, Plan plan);
+    void launch(qint64 auditId, const QList<StoredAudit::Item> &items);
     void dispatch();
+    bool withinBudget(EngineState &state, Item &item);
     void onReply(const EngineReply &reply);
-    void analyse(const EngineReply &reply);
+    void analyse(qint64 itemId, const QString &text, const QList<Citation> &citations);
     void retryLater(int index, const EngineReply &reply);
     void stopEngine(EngineState &state, const QString &reason);
     void fail(const Item &item, const QString &stage, const QString &errorClass, const QString &message);
-    void storeFailed(const QString &message);
+    template<typename Job>
+    void write(Job job);
     void scheduleProgress();
     void finishIfDone();
 
@@ -90,17 +104,20 @@ private:
     Plan m_plan;
     std::vector<EngineState> m_engines; // in spec order
     QList<Item> m_items;
-    QHash<qint64, int> m_itemIndex;         // item id -> index into m_items
+    QHash<qint64, int> m_itemIndex; // item id -> index into m_items
     std::shared_ptr<const ResponseAnalyzer> m_analyzer;
     QThreadPool m_pool;
     RetryPolicy m_retry;
     QRandomGenerator m_random{QRandomGenerator::securelySeeded()};
-    int m_generation = 0; // tells timers of an earlier audit from this one's
     RunStatsTracker m_stats;
+    QTimer m_heartbeat;
     qint64 m_auditId = 0;
     int m_analysing = 0;
+    int m_generation = 0; // tells timers of an earlier audit from this one's
+    double m_spentUsd = 0.0;
+    double m_reservedUsd = 0.0;
+    QString m_stopping; // "cancelled" or "budget-stopped" once asking has stopped
     bool m_running = false;
-    bool m_cancelled = false;
     bool m_progressScheduled = false;
     bool m_finishing = false;
 };

@@ -8,10 +8,26 @@ void RunStatsTracker::start(int planned)
 {
     m_stats = RunStats{};
     m_stats.planned = planned;
+    m_restoredAnswered = 0;
+    m_restoredAnalysed = 0;
     m_answerTimes.clear();
     m_analysisTimes.clear();
     m_latencies.clear();
     m_clock.start();
+}
+
+void RunStatsTracker::restore(int answered, int analysed, int failed)
+{
+    m_stats.answered = answered;
+    m_stats.analysed = analysed;
+    m_stats.failed = failed;
+    m_restoredAnswered = answered;
+    m_restoredAnalysed = analysed;
+}
+
+void RunStatsTracker::unasked()
+{
+    --m_stats.inFlight;
 }
 
 void RunStatsTracker::asked()
@@ -20,8 +36,9 @@ void RunStatsTracker::asked()
     ++m_stats.inFlight;
 }
 
-void RunStatsTracker::answered(int latencyMs, int tokensIn, int tokensOut)
+void RunStatsTracker::answered(int latencyMs, int tokensIn, int tokensOut, double costUsd)
 {
+    m_stats.costUsd += costUsd;
     ++m_stats.answered;
     --m_stats.inFlight;
     m_stats.tokensIn += tokensIn;
@@ -79,8 +96,8 @@ RunStats RunStatsTracker::snapshot() const
     s.answersPerSecond = double(m_answerTimes.size()) / window;
     s.analysesPerSecond = double(m_analysisTimes.size()) / window;
     const double seconds = std::max(1.0, double(now)) / 1000.0;
-    s.answersPerSecondOverall = s.answered / seconds;
-    s.analysesPerSecondOverall = s.analysed / seconds;
+    s.answersPerSecondOverall = (s.answered - m_restoredAnswered) / seconds;
+    s.analysesPerSecondOverall = (s.analysed - m_restoredAnalysed) / seconds;
     if (!m_latencies.isEmpty()) {
         QList<int> sorted = m_latencies;
         const auto percentile = [&sorted](double p) {

@@ -28,6 +28,7 @@ struct RunStats
     int latencyP95Ms = 0;
     qint64 tokensIn = 0;
     qint64 tokensOut = 0;
+    double costUsd = 0.0;
     bool finished = false;
 
     int done() const { return analysed + failed; } // items that reached an end state
@@ -38,8 +39,11 @@ class RunStatsTracker final
 {
 public:
     void start(int planned);
+    // Items a resumed audit had already answered, analysed or failed.
+    void restore(int answered, int analysed, int failed);
     void asked();
-    void answered(int latencyMs, int tokensIn, int tokensOut);
+    void unasked(); // an asked item went back to pending
+    void answered(int latencyMs, int tokensIn, int tokensOut, double costUsd);
     void analysed();
     void failed(bool wasInFlight);
     void retrying(); // an attempt failed and will be repeated
@@ -57,6 +61,8 @@ private:
     mutable std::deque<qint64> m_answerTimes;
     mutable std::deque<qint64> m_analysisTimes;
     QList<int> m_latencies;
+    int m_restoredAnswered = 0; // not this run's work, so not in its rates
+    int m_restoredAnalysed = 0;
 };
 
 } // namespace geo

@@ -46,6 +46,8 @@ QJsonObject AuditSpec::toJson() const
             o.insert(u"file"_s, e.file);
         if (e.speed > 0)
             o.insert(u"speed"_s, e.speed);
+        if (e.price)
+            o.insert(u"price"_s, QJsonObject{{u"input"_s, e.price->inputPerMillion}, {u"output"_s, e.price->outputPerMillion}});
         engineArray.append(o);
     }
     QJsonObject analysisObject{{u"threads"_s, analysis.threads},

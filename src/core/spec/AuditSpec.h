@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace geo {
 
 // A brand the audit tracks: the audited brand or a competitor.
@@ -16,6 +18,13 @@ struct BrandSpec
     QStringList domains;
 
     QStringList names() const; // name first, then aliases
+};
+
+// USD per million tokens.
+struct Price
+{
+    double inputPerMillion = 0.0;
+    double outputPerMillion = 0.0;
 };
 
 struct EngineSpec
@@ -31,6 +40,7 @@ struct EngineSpec
     bool webSearch = false;
     QString file;       // recorded: JSONL of answers, resolved against the spec's folder
     double speed = 0.0; // recorded: replay at recorded latency / speed; 0 replays at once
+    std::optional<Price> price; // overrides the built-in price table
 };
 
 struct AnalysisSpec

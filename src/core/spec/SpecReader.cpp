@@ -233,7 +233,7 @@ public:
         static const QRegularExpression envPattern(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
         onlyKeys(o, path, {u"id"_s, u"kind"_s, u"model"_s, u"base_url"_s, u"api_key_env"_s,
                            u"concurrency"_s, u"rpm"_s, u"timeout_ms"_s, u"web_search"_s, u"file"_s,
-                           u"speed"_s});
+                           u"speed"_s, u"price"_s});
         EngineSpec e;
         e.id = string(o, path, u"id"_s, true, u"a short name for the engine such as \"gpt\""_s);
         if (!e.id.isEmpty() && !idPattern.match(e.id).hasMatch())
@@ -268,6 +268,16 @@ public:
         e.timeoutMs = integer(o, path, u"timeout_ms"_s, 60000, 1000, 600000);
         e.webSearch = boolean(o, path, u"web_search"_s, false);
         e.speed = number(o, path, u"speed"_s, 0.0, 0.0, 1e6, u"a replay speed-up of 0 (at once) or more"_s);
+        if (o.contains(u"price"_s)) {
+            const QString pricePath = join(path, u"price"_s);
+            const QJsonObject price = object(o, path, u"price"_s, true, u"{\"input\": USD, \"output\": USD} per million tokens"_s);
+            onlyKeys(price, pricePath, {u"input"_s, u"output"_s});
+            const QString what = u"USD per million tokens, 0 or more"_s;
+            e.price = Price{number(price, pricePath, u"input"_s, 0.0, 0.0, 1e6, what),
+                            number(price, pricePath, u"output"_s, 0.0, 0.0, 1e6, what)};
+            if (!price.contains(u"input"_s) || !price.contains(u"output"_s))
+                problem(pricePath, u"give both \"input\" and \"output\" prices per million tokens"_s);
+        }
         const QString file = string(o, path, u"file"_s, recorded, u"the JSONL file of recorded answers"_s);
         if (!file.isEmpty())
             e.file = existingPath(join(path, u"file"_s), file, false);

@@ -2,7 +2,9 @@
 
 #include "Sql.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace geo {
@@ -67,13 +69,23 @@ Result<NewAudit> createAudit(QSqlDatabase &db, const AuditSpec &spec, const Plan
     return created;
 }
 
-Status saveAnswer(QSqlDatabase &db, const EngineReply &reply, int attempts)
+Status saveAnswer(QSqlDatabase &db, const EngineReply &reply, int attempts, double costUsd)
 {
+    QJsonArray citations;
+    for (const Citation &c : reply.citations)
+        citations.append(QJsonObject{{u"url"_s, c.url}, {u"title"_s, c.title}});
     return Sql::exec(db,
                      u"UPDATE items SET status = 'answered', attempts = ?, model = ?, finish_reason = ?, answer = ?, "
-                     "latency_ms = ?, tokens_in = ?, tokens_out = ?, answered_at = ? WHERE id = ?"_s,
+                     "latency_ms = ?, tokens_in = ?, tokens_out = ?, answered_at = ?, cost_usd = ?, engine_citations = ? "
+                     "WHERE id = ?"_s,
                      {attempts, reply.model, reply.finishReason, reply.text, reply.latencyMs, reply.tokensIn,
-                      reply.tokensOut, now(), reply.itemId});
+                      reply.tokensOut, now(), costUsd, QString::fromUtf8(QJsonDocument(citations).toJson(QJsonDocument::Compact)),
+                      reply.itemId});
+}
+
+Status saveAttempts(QSqlDatabase &db, qint64 itemId, int attempts)
+{
+    return Sql::exec(db, u"UPDATE items SET attempts = ? WHERE id = ?"_s, {attempts, itemId});
 }
 
 Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis)
@@ -119,21 +131,81 @@ Status setState(QSqlDatabase &db, qint64 auditId, const QString &state)
                      {state, state, now(), auditId});
 }
 
+Status heartbeat(QSqlDatabase &db, qint64 auditId)
+{
+    return Sql::exec(db, u"UPDATE audits SET heartbeat_at = ?, state = 'running' WHERE id = ?"_s, {now(), auditId});
+}
+
+Result<StoredAudit> loadAudit(QSqlDatabase &db, qint64 auditId)
+{
+    StoredAudit audit;
+    QSqlQuery &a = Sql::prepared(db, u"SELECT id, state, spec_json FROM audits WHERE id = ?"_s);
+    if (Status s = Sql::exec(a, {auditId}); !s)
+        return Error{s.error()};
+    if (!a.next())
+        return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
+    audit.id = a.value(0).toLongLong();
+    audit.state = a.value(1).toString();
+    audit.specJson = a.value(2).toString().toUtf8();
+    a.finish();
+
+    QSqlQuery &p = Sql::prepared(db, u"SELECT id, text, category, topic, branded FROM prompts WHERE audit_id = ? ORDER BY position"_s);
+    if (Status s = Sql::exec(p, {auditId}); !s)
+        return Error{s.error()};
+    QHash<qint64, int> promptIndex;
+    while (p.next()) {
+        promptIndex.insert(p.value(0).toLongLong(), int(audit.prompts.size()));
+        audit.prompts.append({p.value(1).toString(), p.value(2).toString(), p.value(3).toString(), p.value(4).toBool()});
+    }
+    p.finish();
+
+    QSqlQuery &i = Sql::prepared(db, u"SELECT id, prompt_id, engine, sample, status, attempts, answer, engine_citations "
+                                      "FROM items WHERE audit_id = ? ORDER BY id"_s);
+    if (Status s = Sql::exec(i, {auditId}); !s)
+        return Error{s.error()};
+    while (i.next()) {
+        StoredAudit::Item item{i.value(0).toLongLong(), promptIndex.value(i.value(1).toLongLong()), i.value(2).toString(),
+                               i.value(3).toInt(), i.value(4).toString(), i.value(5).toInt(), i.value(6).toString(), {}};
+        for (const QJsonValue &c : QJsonDocument::fromJson(i.value(7).toString().toUtf8()).array())
+            item.citations.append({c[u"url"_s].toString(), c[u"title"_s].toString()});
+        audit.items.append(item);
+    }
+    i.finish();
+    return audit;
+}
+
+Result<qint64> latestUnfinished(QSqlDatabase &db)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT id FROM audits WHERE state <> 'finished' ORDER BY id DESC LIMIT 1"_s);
+    if (Status s = Sql::exec(q, {}); !s)
+        return Error{s.error()};
+    if (!q.next())
+        return Error{u"every audit in the database has finished; nothing to resume"_s};
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
+}
+
 Result<QList<AuditSummary>> listAudits(QSqlDatabase &db)
 {
     QSqlQuery &q = Sql::prepared(
         db, u"SELECT a.id, a.name, a.state, a.sample_data, a.created_at, a.finished_at, COUNT(i.id), "
             "SUM(CASE WHEN i.status IN ('answered', 'analysed') THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN i.status = 'failed' THEN 1 ELSE 0 END) "
+            "SUM(CASE WHEN i.status = 'failed' THEN 1 ELSE 0 END), a.heartbeat_at "
             "FROM audits a LEFT JOIN items i ON i.audit_id = a.id GROUP BY a.id ORDER BY a.id DESC"_s);
     if (Status s = Sql::exec(q, {}); !s)
         return Error{s.error()};
     QList<AuditSummary> out;
-    while (q.next())
+    const QDateTime stale = QDateTime::currentDateTimeUtc().addMSecs(-AuditSummary::HeartbeatTimeoutMs);
+    while (q.next()) {
         out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool(),
                     QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs),
                     QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs), q.value(6).toInt(),
                     q.value(7).toInt(), q.value(8).toInt()});
+        const QDateTime beat = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+        if (out.last().state == u"running"_s && (!beat.isValid() || beat < stale))
+            out.last().state = u"interrupted"_s; // its process stopped without finishing it
+    }
     q.finish();
     return out;
 }

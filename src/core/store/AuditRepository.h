@@ -16,9 +16,14 @@ namespace geo {
 
 struct AuditSummary
 {
+    // A running audit's process writes a heartbeat this often, and is presumed gone after
+    // three missed beats.
+    static constexpr int HeartbeatIntervalMs = 10000;
+    static constexpr int HeartbeatTimeoutMs = 3 * HeartbeatIntervalMs;
+
     qint64 id = 0;
     QString name;
-    QString state; // running, finished, interrupted
+    QString state; // running, finished, interrupted, cancelled, budget-stopped
     bool sampleData = false;
     QDateTime createdAt;
     QDateTime finishedAt;
@@ -42,6 +47,28 @@ struct NewAudit
     QList<qint64> itemIds; // in Plan::items order
 };
 
+// An audit as stored, for resuming it: its spec, prompts and every item's state.
+struct StoredAudit
+{
+    struct Item
+    {
+        qint64 id = 0;
+        int prompt = 0; // index into prompts
+        QString engine;
+        int sample = 1;
+        QString status; // pending, answered, analysed, failed
+        int attempts = 0;
+        QString answer;
+        QList<Citation> citations;
+    };
+
+    qint64 id = 0;
+    QString state;
+    QByteArray specJson;
+    QList<PlannedPrompt> prompts;
+    QList<Item> items;
+};
+
 struct FailureRecord
 {
     qint64 auditId = 0;
@@ -59,10 +86,18 @@ struct FailureRecord
 namespace AuditRepository {
 
 Result<NewAudit> createAudit(QSqlDatabase &db, const AuditSpec &spec, const Plan &plan);
-Status saveAnswer(QSqlDatabase &db, const EngineReply &reply, int attempts);
+Status saveAnswer(QSqlDatabase &db, const EngineReply &reply, int attempts, double costUsd = 0.0);
+// Attempts made on an item that stays pending (asking stopped while it was failing).
+Status saveAttempts(QSqlDatabase &db, qint64 itemId, int attempts);
 Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis);
 Status saveFailure(QSqlDatabase &db, const FailureRecord &failure);
 Status setState(QSqlDatabase &db, qint64 auditId, const QString &state);
+// Marks an audit as worked on by a live process; a running audit whose heartbeat stops
+// is shown as interrupted.
+Status heartbeat(QSqlDatabase &db, qint64 auditId);
+Result<StoredAudit> loadAudit(QSqlDatabase &db, qint64 auditId);
+// The newest audit that did not finish (interrupted, cancelled or stopped by its budget).
+Result<qint64> latestUnfinished(QSqlDatabase &db);
 Result<QList<AuditSummary>> listAudits(QSqlDatabase &db);
 // The tracked brands' names, audited brand first.
 Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId);

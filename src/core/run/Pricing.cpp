@@ -1,0 +1,74 @@
+#include "Pricing.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace geo {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Entry
+{
+    QString match;
+    Price price;
+};
+
+const QList<Entry> &table()
+{
+    static const QList<Entry> entries = [] {
+        QList<Entry> out;
+        QFile f(u":/prices.json"_s);
+        if (f.open(QIODevice::ReadOnly))
+            for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll()).object().value(u"models"_s).toArray())
+                out.append({v[u"match"_s].toString(), {v[u"input"_s].toDouble(), v[u"output"_s].toDouble()}});
+        return out;
+    }();
+    return entries;
+}
+
+} // namespace
+
+std::optional<Price> Pricing::priceFor(const EngineSpec &engine)
+{
+    if (engine.price)
+        return engine.price;
+    if (engine.kind == u"recorded"_s)
+        return std::nullopt;
+    const Entry *best = nullptr;
+    for (const Entry &e : table())
+        if (engine.model.startsWith(e.match, Qt::CaseInsensitive) && (!best || e.match.size() > best->match.size()))
+            best = &e;
+    return best ? std::optional<Price>(best->price) : std::nullopt;
+}
+
+double Pricing::cost(const Price &price, qint64 tokensIn, qint64 tokensOut)
+{
+    return (double(tokensIn) * price.inputPerMillion + double(tokensOut) * price.outputPerMillion) / 1e6;
+}
+
+int Pricing::estimateInputTokens(const QString &prompt)
+{
+    return int(prompt.size() / 4) + 10;
+}
+
+Pricing::Estimate Pricing::estimate(const AuditSpec &spec, const Plan &plan)
+{
+    Estimate e;
+    for (const WorkItem &item : plan.items) {
+        const EngineSpec &engine = spec.engines[item.engine];
+        const int in = estimateInputTokens(plan.prompts[item.prompt].text);
+        e.tokensIn += in;
+        e.tokensOut += EstimatedOutputTokens;
+        if (const auto price = priceFor(engine))
+            e.costUsd += cost(*price, in, EstimatedOutputTokens);
+        else if (engine.kind != u"recorded"_s && !e.unpriced.contains(engine.id))
+            e.unpriced << engine.id;
+    }
+    return e;
+}
+
+} // namespace geo
