@@ -38,10 +38,10 @@ Verbs:
   plan SPEC
         Shows what run would ask: every prompt with its category, topic and whether
         it names a tracked brand, the number of answers, and estimated tokens and cost.
-  resume [AUDIT_ID] [--db PATH] [--out DIR]
+  resume [AUDIT_ID] [--db PATH] [--out DIR] [--budget USD]
         Continues an audit that did not finish (interrupted, cancelled or stopped by its
         budget; without AUDIT_ID the most recent one). Nothing answered is asked again.
-        Exit status as for run.
+        --budget replaces the spec's budget_usd. Exit status as for run.
   list [--db PATH]
         Lists the audits in the database: id, state, answers, failures, name.
   export AUDIT_ID --out DIR [--db PATH]
@@ -50,6 +50,7 @@ Verbs:
 Options:
   --db PATH    the SQLite database (default: %1)
   --out DIR    where to write the CSV tables
+  --budget USD a new budget when resuming
   -h, --help   this help
   -v, --version
 )";
@@ -179,8 +180,17 @@ int run(const QString &specPath, const QString &dbPath, const QString &out)
     return execute(*store, out, [&](AuditRunner &runner) { runner.start(*spec); });
 }
 
-int resume(const QString &auditArg, const QString &dbPath, const QString &out)
+int resume(const QString &auditArg, const QString &dbPath, const QString &out, const QString &budgetArg)
 {
+    std::optional<double> budget;
+    if (!budgetArg.isEmpty()) {
+        bool isNumber = false;
+        budget = budgetArg.toDouble(&isNumber);
+        if (!isNumber || *budget < 0) {
+            say(u"--budget: \"%1\" is not an amount in US dollars; write it like 12.50"_s.arg(budgetArg));
+            return BadInput;
+        }
+    }
     std::unique_ptr<AuditStore> store;
     if (const int code = openStore(store, dbPath); code != Success)
         return code;
@@ -200,7 +210,7 @@ int resume(const QString &auditArg, const QString &dbPath, const QString &out)
             return BadInput;
         }
     }
-    return execute(*store, out, [id](AuditRunner &runner) { runner.resume(id); });
+    return execute(*store, out, [id, budget](AuditRunner &runner) { runner.resume(id, budget); });
 }
 
 int plan(const QString &specPath)
@@ -264,9 +274,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"GEO Audit command line"_s);
     const QCommandLineOption db(u"db"_s, u"The SQLite database."_s, u"PATH"_s);
     const QCommandLineOption out(u"out"_s, u"Where to write the CSV tables."_s, u"DIR"_s);
+    const QCommandLineOption budget(u"budget"_s, u"A new budget for resume."_s, u"USD"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
-    parser.addOptions({db, out, help, version});
+    parser.addOptions({db, out, budget, help, version});
     parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, list or export"_s);
     const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (!parser.parse(app.arguments())) {
@@ -288,7 +299,7 @@ int main(int argc, char *argv[])
     if (verb == u"plan"_s && args.size() == 2)
         return plan(args[1]);
     if (verb == u"resume"_s && args.size() <= 2)
-        return resume(args.value(1), parser.value(db), parser.value(out));
+        return resume(args.value(1), parser.value(db), parser.value(out), parser.value(budget));
     if (verb == u"list"_s && args.size() == 1)
         return list(parser.value(db));
     if (verb == u"export"_s && args.size() == 2) {

@@ -205,6 +205,88 @@ private slots:
         const double perMinute = 20.0 / seconds * 60.0;
         QVERIFY2(perMinute <= 1200 * 1.05 && perMinute >= 1200 * 0.90, qPrintable(QString::number(perMinute)));
     }
+
+    void resumeAsksOnlyWhatWasNeverAnswered()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(30);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"a.sqlite"_s);
+        const AuditSpec spec = specFor({server.baseUrl()}, 40, 2);
+        qint64 id = 0;
+        int answeredBefore = 0;
+        {
+            AuditStore store(path);
+            QNetworkAccessManager network;
+            AuditRunner runner(&store, &network);
+            QSignalSpy finished(&runner, &AuditRunner::finished);
+            runner.start(spec);
+            QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 10, 30000);
+            runner.cancel();
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+            QCOMPARE(finished[0][1].toString(), u"cancelled"_s);
+            id = runner.auditId();
+            answeredBefore = finished[0][2].value<RunStats>().answered;
+            QVERIFY(answeredBefore < 40);
+        }
+        // A new process: a new store and runner on the same file.
+        AuditStore store(path);
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        runner.resume(id);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished[0][1].toString(), u"finished"_s);
+        const RunStats s = finished[0][2].value<RunStats>();
+        QCOMPARE(s.answered, 40);
+        QCOMPARE(s.asked, 40 - answeredBefore); // only the rest was asked
+        QCOMPARE(server.requestCount(), 40);
+        for (int p = 0; p < 40; ++p)
+            QCOMPARE(server.answeredCount(u"prompt %1"_s.arg(p)), 1);
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 40);
+
+        QSignalSpy errors(&runner, &AuditRunner::error);
+        runner.resume(id);
+        QTRY_COMPARE(errors.size(), 1);
+        QVERIFY(errors[0][0].toString().contains(u"has finished"_s));
+    }
+
+    void budgetStopsAskingAndSaysSo()
+    {
+        FakeEngineServer server; // every answer: 12 tokens in, 34 out
+        QVERIFY(server.listen());
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        QSignalSpy notices(&runner, &AuditRunner::notice);
+        AuditSpec spec = specFor({server.baseUrl()}, 60, 1);
+        spec.engines[0].price = Price{1000.0, 1000.0}; // $0.046 an answer
+        spec.budgetUsd = 2.0;
+        runner.start(spec);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished[0][1].toString(), u"budget-stopped"_s);
+        RunStats s = finished[0][2].value<RunStats>();
+        // The first answer is reserved at the estimate (600 tokens out); then at 46 tokens.
+        QCOMPARE(s.answered, 43);
+        QVERIFY(s.costUsd <= 2.0);
+        QCOMPARE(s.costUsd, 43 * 0.046);
+        QCOMPARE(server.requestCount(), 43);
+        QCOMPARE(notices.size(), 1);
+        QVERIFY(notices[0][0].toString().contains(u"budget of $2.00"_s));
+        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'pending'"_s), 17);
+
+        // Resumed with a larger budget it asks the rest, and only the rest.
+        runner.resume(runner.auditId(), 10.0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QCOMPARE(finished[1][1].toString(), u"finished"_s);
+        s = finished[1][2].value<RunStats>();
+        QCOMPARE(s.answered, 60);
+        QCOMPARE(server.requestCount(), 60);
+        QVERIFY(std::abs(s.costUsd - 60 * 0.046) < 1e-9);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScheduler)

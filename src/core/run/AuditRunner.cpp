@@ -93,14 +93,14 @@ void AuditRunner::start(const AuditSpec &spec)
                 const WorkItem &w = m_plan.items[i];
                 items.append({created->itemIds[i], w.prompt, m_spec.engines[w.engine].id, w.sample, u"pending"_s, 0, {}, {}});
             }
-            launch(created->id, items);
+            launch(created->id, items, 0.0);
         });
 }
 
-void AuditRunner::resume(qint64 auditId)
+void AuditRunner::resume(qint64 auditId, std::optional<double> budgetUsd)
 {
     m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::loadAudit(db, auditId); })
-        .then(this, [this](const Result<StoredAudit> &stored) {
+        .then(this, [this, budgetUsd](const Result<StoredAudit> &stored) {
             if (!stored) {
                 emit error(stored.error());
                 return;
@@ -109,7 +109,7 @@ void AuditRunner::resume(qint64 auditId)
                 emit error(u"audit %1 has finished; there is nothing to resume"_s.arg(stored->id));
                 return;
             }
-            const SpecReader::Outcome read = SpecReader::parse(stored->specJson, {});
+            SpecReader::Outcome read = SpecReader::parse(stored->specJson, {});
             if (!read.spec) {
                 emit error(u"audit %1 cannot be resumed: its spec no longer holds (%2)"_s.arg(stored->id).arg(read.problems.join(u"; "_s)));
                 return;
@@ -126,13 +126,16 @@ void AuditRunner::resume(qint64 auditId)
                 }
                 plan.items.append({item.prompt, engine, item.sample});
             }
+            if (budgetUsd)
+                read.spec->budgetUsd = *budgetUsd;
             if (prepare(*read.spec, std::move(plan)))
-                launch(stored->id, stored->items);
+                launch(stored->id, stored->items, stored->spentUsd);
         });
 }
 
-void AuditRunner::launch(qint64 auditId, const QList<StoredAudit::Item> &items)
+void AuditRunner::launch(qint64 auditId, const QList<StoredAudit::Item> &items, double spentUsd)
 {
+    m_spentUsd = spentUsd;
     m_auditId = auditId;
     m_items.clear();
     m_itemIndex.clear();
@@ -150,7 +153,7 @@ void AuditRunner::launch(qint64 auditId, const QList<StoredAudit::Item> &items)
         if (stored.status == u"analysed"_s)
             ++analysed;
     }
-    m_stats.restore(answered, analysed, failed);
+    m_stats.restore(answered, analysed, failed, spentUsd);
     write([id = m_auditId](QSqlDatabase &db) { return AuditRepository::heartbeat(db, id); });
     m_heartbeat.start();
     emit started(m_auditId);

@@ -42,8 +42,9 @@ public:
     // Plans and stores a new audit, then runs it; started() or error() follows.
     void start(const AuditSpec &spec);
     // Continues a stored audit: asks only what was never answered and analyses what was
-    // answered but not analysed. Nothing answered is asked again.
-    void resume(qint64 auditId);
+    // answered but not analysed. Nothing answered is asked again. A budget given here
+    // replaces the spec's (to ask the rest of an audit its budget stopped).
+    void resume(qint64 auditId, std::optional<double> budgetUsd = std::nullopt);
     // Stops asking; what is in flight is still stored, then finished() reports "cancelled".
     void cancel();
 
@@ -85,7 +86,7 @@ private:
     };
 
     bool prepare(const AuditSpec &spec, Plan plan);
-    void launch(qint64 auditId, const QList<StoredAudit::Item> &items);
+    void launch(qint64 auditId, const QList<StoredAudit::Item> &items, double spentUsd);
     void dispatch();
     bool withinBudget(EngineState &state, Item &item);
     void onReply(const EngineReply &reply);

@@ -16,8 +16,9 @@ void RunStatsTracker::start(int planned)
     m_clock.start();
 }
 
-void RunStatsTracker::restore(int answered, int analysed, int failed)
+void RunStatsTracker::restore(int answered, int analysed, int failed, double costUsd)
 {
+    m_stats.costUsd = costUsd;
     m_stats.answered = answered;
     m_stats.analysed = analysed;
     m_stats.failed = failed;

@@ -40,7 +40,7 @@ class RunStatsTracker final
 public:
     void start(int planned);
     // Items a resumed audit had already answered, analysed or failed.
-    void restore(int answered, int analysed, int failed);
+    void restore(int answered, int analysed, int failed, double costUsd);
     void asked();
     void unasked(); // an asked item went back to pending
     void answered(int latencyMs, int tokensIn, int tokensOut, double costUsd);

@@ -139,7 +139,9 @@ Status heartbeat(QSqlDatabase &db, qint64 auditId)
 Result<StoredAudit> loadAudit(QSqlDatabase &db, qint64 auditId)
 {
     StoredAudit audit;
-    QSqlQuery &a = Sql::prepared(db, u"SELECT id, state, spec_json FROM audits WHERE id = ?"_s);
+    QSqlQuery &a = Sql::prepared(db, u"SELECT id, state, spec_json, "
+                                      "(SELECT COALESCE(SUM(cost_usd), 0) FROM items WHERE audit_id = audits.id) "
+                                      "FROM audits WHERE id = ?"_s);
     if (Status s = Sql::exec(a, {auditId}); !s)
         return Error{s.error()};
     if (!a.next())
@@ -147,6 +149,7 @@ Result<StoredAudit> loadAudit(QSqlDatabase &db, qint64 auditId)
     audit.id = a.value(0).toLongLong();
     audit.state = a.value(1).toString();
     audit.specJson = a.value(2).toString().toUtf8();
+    audit.spentUsd = a.value(3).toDouble();
     a.finish();
 
     QSqlQuery &p = Sql::prepared(db, u"SELECT id, text, category, topic, branded FROM prompts WHERE audit_id = ? ORDER BY position"_s);

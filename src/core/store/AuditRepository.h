@@ -65,6 +65,7 @@ struct StoredAudit
     qint64 id = 0;
     QString state;
     QByteArray specJson;
+    double spentUsd = 0.0; // the answers it has cost so far
     QList<PlannedPrompt> prompts;
     QList<Item> items;
 };
