@@ -1,4 +1,5 @@
 // geoaudit-cli: the headless front end, on the same core as the app.
+#include "engines/AnswerFile.h"
 #include "export/CsvExporter.h"
 #include "run/Pricing.h"
 #include "run/AuditRunner.h"
@@ -42,6 +43,11 @@ Verbs:
         Continues an audit that did not finish (interrupted, cancelled or stopped by its
         budget; without AUDIT_ID the most recent one). Nothing answered is asked again.
         --budget replaces the spec's budget_usd. Exit status as for run.
+  import SPEC FILE [--db PATH] [--out DIR]
+        Adds answers collected by hand (the ChatGPT app, AI Overviews) as a new audit of
+        the brands in SPEC and analyses them. FILE is CSV with a header naming prompt,
+        engine, answer and optionally sample, model, citations; or JSON lines with those
+        keys. Bad rows are reported by line number and the good ones kept (exit status 1).
   list [--db PATH]
         Lists the audits in the database: id, state, answers, failures, name.
   export AUDIT_ID --out DIR [--db PATH]
@@ -117,7 +123,7 @@ int execute(AuditStore &store, const QString &out, const std::function<void(Audi
     QObject::connect(&runner, &AuditRunner::notice, [](const QString &message) { say(message); });
     QObject::connect(&runner, &AuditRunner::started, [&](qint64 id) {
         const RunStats s = runner.stats();
-        say(u"audit %1: %2 answers, %3 to get"_s.arg(id).arg(s.planned).arg(s.planned - s.done()));
+        say(u"audit %1: %2 answers, %3 to ask"_s.arg(id).arg(s.planned).arg(s.planned - s.answered - s.failed));
         sinceReport.start();
     });
     QObject::connect(&runner, &AuditRunner::progress, [&](const RunStats &s) {
@@ -213,6 +219,26 @@ int resume(const QString &auditArg, const QString &dbPath, const QString &out, c
     return execute(*store, out, [id, budget](AuditRunner &runner) { runner.resume(id, budget); });
 }
 
+int importAnswers(const QString &specPath, const QString &filePath, const QString &dbPath, const QString &out)
+{
+    const std::optional<AuditSpec> spec = readSpec(specPath);
+    if (!spec)
+        return BadInput;
+    const AnswerFile file = AnswerFile::read(filePath);
+    for (const QString &p : file.problems)
+        say(filePath + u": "_s + p);
+    if (file.answers.isEmpty()) {
+        say(u"%1: no answer to import"_s.arg(filePath));
+        return BadInput;
+    }
+    say(u"%1: importing %2 answer(s), leaving out %3 bad row(s)"_s.arg(filePath).arg(file.answers.size()).arg(file.problems.size()));
+    std::unique_ptr<AuditStore> store;
+    if (const int code = openStore(store, dbPath); code != Success)
+        return code;
+    const int code = execute(*store, out, [&](AuditRunner &runner) { runner.importAnswers(*spec, file.answers); });
+    return code == Success && !file.problems.isEmpty() ? SomeFailed : code;
+}
+
 int plan(const QString &specPath)
 {
     const std::optional<AuditSpec> spec = readSpec(specPath);
@@ -278,7 +304,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
     parser.addOptions({db, out, budget, help, version});
-    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, list or export"_s);
+    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, list or export"_s);
     const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (!parser.parse(app.arguments())) {
         say(parser.errorText() + u"; see geoaudit-cli --help"_s);
@@ -300,6 +326,8 @@ int main(int argc, char *argv[])
         return plan(args[1]);
     if (verb == u"resume"_s && args.size() <= 2)
         return resume(args.value(1), parser.value(db), parser.value(out), parser.value(budget));
+    if (verb == u"import"_s && args.size() == 3)
+        return importAnswers(args[1], args[2], parser.value(db), parser.value(out));
     if (verb == u"list"_s && args.size() == 1)
         return list(parser.value(db));
     if (verb == u"export"_s && args.size() == 2) {

@@ -127,6 +127,57 @@ private slots:
         QVERIFY(text.contains(",\"'=cmd|' /C calc'!A0 is **Acme**\"") || text.contains(",'=cmd|' /C calc'!A0 is **Acme**"));
     }
 
+    void importKeepsGoodRowsAndReportsBadOnes()
+    {
+        QTemporaryDir dir;
+        QFile answers(dir.filePath(u"answers.csv"_s));
+        QVERIFY(answers.open(QIODevice::WriteOnly));
+        answers.write("prompt,engine,answer,citations\n"
+                      "What is the best CRM?,chatgpt-app,\"1. **Pipewise**\n2. **Brightlane CRM**\",https://pipewise.example/pricing\n"
+                      "What is the best CRM?,chatgpt-app,Relata is fine.,\n"
+                      "Is it good?,ai overviews,x,\n"
+                      "Is Brightlane CRM good?,ai-overviews,Brightlane CRM is fine.,\n");
+        answers.close();
+        const QString out = dir.filePath(u"out"_s);
+        const Outcome o = cli({u"import"_s, demoSpec(), answers.fileName(), u"--db"_s, dir.filePath(u"a.sqlite"_s), u"--out"_s, out});
+        QCOMPARE(o.exitCode, 1);
+        QVERIFY2(o.err.contains(u"answers.csv: line 5: engine \"ai overviews\""_s), qPrintable(o.err));
+        QVERIFY(o.err.contains(u"importing 3 answer(s), leaving out 1 bad row(s)"_s));
+        QFile csv(out + u"/answers.csv"_s);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csv.readAll());
+        QCOMPARE(text.count(u",analysed,"_s), 3);
+        QVERIFY(text.contains(u",ai-overviews,"_s));
+        QVERIFY(text.contains(u"Pipewise; Brightlane CRM"_s));
+        QFile citations(out + u"/citations.csv"_s);
+        QVERIFY(citations.open(QIODevice::ReadOnly));
+        QVERIFY(citations.readAll().contains("https://pipewise.example/pricing,pipewise.example,pipewise.example,Pipewise,competitor,engine"));
+    }
+
+    void planShowsPromptsAndCost()
+    {
+        QTemporaryDir dir;
+        QFile spec(dir.filePath(u"spec.json"_s));
+        QVERIFY(spec.open(QIODevice::WriteOnly));
+        spec.write(R"({"name": "p", "brand": {"name": "Acme"}, "competitors": [{"name": "Beta"}], "topics": ["CRM for small business"], )"
+                   R"("samples": 3, "engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini", "api_key_env": "NOT_NEEDED_TO_PLAN"}]})");
+        spec.close();
+        const Outcome o = cli({u"plan"_s, spec.fileName()});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY(o.out.contains(u"best-of\tCRM for small business\tnon-branded\tWhat is the best CRM for small business?"_s));
+        QVERIFY(o.out.contains(u"alternatives\t\tbranded\tWhat are good alternatives to Beta?"_s));
+        QVERIFY2(o.out.contains(u" x 1 engines x 3 samples = "_s), qPrintable(o.out));
+        QVERIFY(o.out.contains(u"tokens in"_s) && o.out.contains(u"$0.0"_s));
+    }
+
+    void resumeWithNothingToResumeExitsTwo()
+    {
+        QTemporaryDir dir;
+        const Outcome o = cli({u"resume"_s, u"--db"_s, dir.filePath(u"a.sqlite"_s)});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains(u"nothing to resume"_s), qPrintable(o.err));
+    }
+
     void unusableDatabaseExitsTwo()
     {
         QTemporaryDir dir;

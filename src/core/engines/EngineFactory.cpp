@@ -1,6 +1,7 @@
 #include "EngineFactory.h"
 
 #include "ApiEngines.h"
+#include "ImportedEngine.h"
 #include "RecordedEngine.h"
 
 namespace geo {
@@ -15,6 +16,8 @@ Result<std::unique_ptr<Engine>> createEngine(const EngineSpec &spec, QNetworkAcc
             return Error{engine.error()};
         return std::unique_ptr<Engine>(std::move(engine).value());
     }
+    if (spec.kind == u"imported"_s)
+        return std::unique_ptr<Engine>(new ImportedEngine(spec));
     QByteArray key;
     if (!spec.apiKeyEnv.isEmpty()) {
         key = qgetenv(spec.apiKeyEnv.toLocal8Bit().constData()).trimmed();

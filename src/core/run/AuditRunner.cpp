@@ -97,6 +97,76 @@ void AuditRunner::start(const AuditSpec &spec)
         });
 }
 
+void AuditRunner::importAnswers(const AuditSpec &spec, const QList<ImportedAnswer> &answers)
+{
+    if (answers.isEmpty()) {
+        emit error(u"there are no answers to import"_s);
+        return;
+    }
+    AuditSpec imported = spec;
+    imported.templates = false;
+    imported.prompts.clear();
+    imported.engines.clear();
+    imported.samples = 1;
+    imported.sampleData = false;
+    for (const ImportedAnswer &a : answers) {
+        if (!imported.prompts.contains(a.prompt, Qt::CaseInsensitive))
+            imported.prompts << a.prompt;
+        if (std::none_of(imported.engines.cbegin(), imported.engines.cend(), [&a](const EngineSpec &e) { return e.id == a.engine; })) {
+            EngineSpec e;
+            e.id = a.engine;
+            e.kind = u"imported"_s;
+            e.model = a.model;
+            imported.engines << e;
+        }
+        imported.samples = std::max(imported.samples, a.sample);
+    }
+    Result<Plan> planned = PromptPlanner::plan(imported);
+    if (!planned) {
+        emit error(planned.error());
+        return;
+    }
+    Plan plan = std::move(planned).value();
+    plan.items.clear();
+    for (const ImportedAnswer &a : answers) {
+        WorkItem w{0, 0, a.sample};
+        for (int p = 0; p < plan.prompts.size(); ++p)
+            if (plan.prompts[p].text.compare(a.prompt, Qt::CaseInsensitive) == 0)
+                w.prompt = p;
+        for (int e = 0; e < imported.engines.size(); ++e)
+            if (imported.engines[e].id == a.engine)
+                w.engine = e;
+        plan.items.append(w);
+    }
+    if (!prepare(imported, std::move(plan)))
+        return;
+    m_store->submit([spec = m_spec, plan = m_plan, answers](QSqlDatabase &db) -> Result<NewAudit> {
+               auto created = AuditRepository::createAudit(db, spec, plan);
+               for (int i = 0; created && i < answers.size(); ++i) {
+                   EngineReply reply;
+                   reply.itemId = created->itemIds[i];
+                   reply.text = answers[i].answer;
+                   reply.model = answers[i].model;
+                   reply.citations = answers[i].citations;
+                   if (Status s = AuditRepository::saveAnswer(db, reply, 0); !s)
+                       return Error{s.error()};
+               }
+               return created;
+           })
+        .then(this, [this, answers](const Result<NewAudit> &created) {
+            if (!created) {
+                m_running = false;
+                emit error(created.error());
+                return;
+            }
+            QList<StoredAudit::Item> items;
+            for (int i = 0; i < answers.size(); ++i)
+                items.append({created->itemIds[i], m_plan.items[i].prompt, answers[i].engine, answers[i].sample, u"answered"_s, 0,
+                              answers[i].answer, answers[i].citations});
+            launch(created->id, items, 0.0);
+        });
+}
+
 void AuditRunner::resume(qint64 auditId, std::optional<double> budgetUsd)
 {
     m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::loadAudit(db, auditId); })

@@ -4,6 +4,7 @@
 #include "RetryPolicy.h"
 #include "RunStats.h"
 #include "analysis/ResponseAnalyzer.h"
+#include "engines/AnswerFile.h"
 #include "engines/Engine.h"
 #include "spec/AuditSpec.h"
 #include "spec/PromptPlanner.h"
@@ -45,6 +46,9 @@ public:
     // answered but not analysed. Nothing answered is asked again. A budget given here
     // replaces the spec's (to ask the rest of an audit its budget stopped).
     void resume(qint64 auditId, std::optional<double> budgetUsd = std::nullopt);
+    // Stores answers collected by hand as a new audit of the spec's brands, one engine per
+    // engine name in the answers, and analyses them.
+    void importAnswers(const AuditSpec &spec, const QList<ImportedAnswer> &answers);
     // Stops asking; what is in flight is still stored, then finished() reports "cancelled".
     void cancel();
 

@@ -228,7 +228,7 @@ public:
 
     EngineSpec engine(const QJsonObject &o, const QString &path)
     {
-        static const QStringList kinds{u"openai"_s, u"anthropic"_s, u"gemini"_s, u"recorded"_s};
+        static const QStringList kinds{u"openai"_s, u"anthropic"_s, u"gemini"_s, u"recorded"_s, u"imported"_s};
         static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$"_s);
         static const QRegularExpression envPattern(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
         onlyKeys(o, path, {u"id"_s, u"kind"_s, u"model"_s, u"base_url"_s, u"api_key_env"_s,
@@ -243,7 +243,8 @@ public:
         if (!e.kind.isEmpty() && !kinds.contains(e.kind))
             problem(join(path, u"kind"_s), u"\"%1\" is not an engine kind; use one of %2"_s.arg(e.kind, kinds.join(u", "_s)));
         const bool recorded = e.kind == u"recorded"_s;
-        e.model = string(o, path, u"model"_s, !recorded, u"the model to ask, such as \"gpt-4o-mini\""_s);
+        const bool asksNothing = recorded || e.kind == u"imported"_s;
+        e.model = string(o, path, u"model"_s, !asksNothing, u"the model to ask, such as \"gpt-4o-mini\""_s);
         const QString url = string(o, path, u"base_url"_s, false, u"the API's address"_s);
         if (!url.isEmpty()) {
             e.baseUrl = QUrl(url, QUrl::StrictMode);
