@@ -1,5 +1,6 @@
 // geoaudit-cli: the headless front end, on the same core as the app.
 #include "engines/AnswerFile.h"
+#include "engines/KeyStore.h"
 #include "export/CsvExporter.h"
 #include "run/Pricing.h"
 #include "run/AuditRunner.h"
@@ -11,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkAccessManager>
 
 #include <cstdio>
@@ -48,6 +50,9 @@ Verbs:
         the brands in SPEC and analyses them. FILE is CSV with a header naming prompt,
         engine, answer and optionally sample, model, citations; or JSON lines with those
         keys. Bad rows are reported by line number and the good ones kept (exit status 1).
+  key set NAME | key delete NAME
+        Saves the API key read from standard input in the OS keychain under NAME (the
+        api_key_env of an engine), or deletes it. A key in the environment wins.
   list [--db PATH]
         Lists the audits in the database: id, state, answers, failures, name.
   export AUDIT_ID --out DIR [--db PATH]
@@ -239,6 +244,35 @@ int importAnswers(const QString &specPath, const QString &filePath, const QStrin
     return code == Success && !file.problems.isEmpty() ? SomeFailed : code;
 }
 
+int key(const QString &action, const QString &name)
+{
+    std::optional<Status> done;
+    QObject context;
+    if (action == u"set"_s) {
+        QFile in;
+        in.open(stdin, QIODevice::ReadOnly);
+        const QByteArray value = in.readAll().trimmed();
+        if (value.isEmpty()) {
+            say(u"no key on standard input; pipe it in, e.g. geoaudit-cli key set %1 < key.txt"_s.arg(name));
+            return BadInput;
+        }
+        KeyStore::save(name, value, &context, [&](const Status &s) { done = s; });
+    } else if (action == u"delete"_s) {
+        KeyStore::remove(name, &context, [&](const Status &s) { done = s; });
+    } else {
+        say(u"usage: geoaudit-cli key set NAME < file, or geoaudit-cli key delete NAME"_s);
+        return BadInput;
+    }
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    if (!*done) {
+        say(done->error());
+        return BadInput;
+    }
+    say(action == u"set"_s ? u"saved the key for %1 in the keychain"_s.arg(name) : u"deleted the key for %1"_s.arg(name));
+    return Success;
+}
+
 int plan(const QString &specPath)
 {
     const std::optional<AuditSpec> spec = readSpec(specPath);
@@ -304,7 +338,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
     parser.addOptions({db, out, budget, help, version});
-    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, list or export"_s);
+    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, list or export"_s);
     const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (!parser.parse(app.arguments())) {
         say(parser.errorText() + u"; see geoaudit-cli --help"_s);
@@ -328,6 +362,8 @@ int main(int argc, char *argv[])
         return resume(args.value(1), parser.value(db), parser.value(out), parser.value(budget));
     if (verb == u"import"_s && args.size() == 3)
         return importAnswers(args[1], args[2], parser.value(db), parser.value(out));
+    if (verb == u"key"_s && args.size() == 3)
+        return key(args[1], args[2]);
     if (verb == u"list"_s && args.size() == 1)
         return list(parser.value(db));
     if (verb == u"export"_s && args.size() == 2) {

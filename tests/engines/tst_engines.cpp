@@ -1,10 +1,13 @@
 #include "FakeEngineServer.h"
 #include "engines/EngineFactory.h"
 #include "engines/HttpEngine.h"
+#include "engines/KeyStore.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <optional>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -66,7 +69,7 @@ private slots:
         FakeEngineServer server;
         QVERIFY(server.listen());
         QNetworkAccessManager network;
-        auto engine = createEngine(spec(kind, server.baseUrl(kind == u"gemini"_s ? u"/v1beta"_s : u"/v1"_s)), &network);
+        auto engine = createEngine(spec(kind, server.baseUrl(kind == u"gemini"_s ? u"/v1beta"_s : u"/v1"_s)), &network, "sk-test-123");
         QVERIFY(engine);
         const EngineReply reply = askOnce(*engine.value(), u"Best CRM?"_s);
         QVERIFY2(reply.answered(), qPrintable(reply.errorMessage));
@@ -119,7 +122,7 @@ private slots:
         QVERIFY(server.listen());
         server.setFaults([fault](int, const QString &) { return fault; });
         QNetworkAccessManager network;
-        auto engine = createEngine(spec(u"openai"_s, server.baseUrl()), &network);
+        auto engine = createEngine(spec(u"openai"_s, server.baseUrl()), &network, "sk-test-123");
         QVERIFY(engine);
         const EngineReply reply = askOnce(*engine.value(), u"Best CRM?"_s);
         QCOMPARE(int(reply.outcome), outcome);
@@ -147,7 +150,7 @@ private slots:
         QVERIFY(server.listen());
         server.setFaults([](int, const QString &) { return Fault::WrongShape; });
         QNetworkAccessManager network;
-        auto engine = createEngine(spec(kind, server.baseUrl()), &network);
+        auto engine = createEngine(spec(kind, server.baseUrl()), &network, "sk-test-123");
         QVERIFY(engine);
         const EngineReply reply = askOnce(*engine.value(), u"x"_s);
         QCOMPARE(reply.outcome, EngineReply::Outcome::PermanentFailure);
@@ -155,15 +158,31 @@ private slots:
         QVERIFY2(reply.errorMessage.contains(answer), qPrintable(reply.errorMessage));
     }
 
-    void missingKeyIsAnErrorBeforeAsking()
+    void keysComeFromTheEnvironmentFirst()
     {
+        QObject context;
+        std::optional<Result<QByteArray>> found;
+        KeyStore::lookup(u"GEOAUDIT_TEST_KEY"_s, &context, [&](const Result<QByteArray> &key) { found = key; });
+        QTRY_VERIFY(found.has_value());
+        QVERIFY(found->ok());
+        QCOMPARE(found->value(), QByteArray("sk-test-123"));
+    }
+
+    void aMissingKeySaysHowToProvideIt()
+    {
+        // No such variable, and no such entry in the keychain (or no keychain at all here).
+        QObject context;
+        std::optional<Result<QByteArray>> found;
+        KeyStore::lookup(u"GEOAUDIT_TEST_UNSET_KEY"_s, &context, [&](const Result<QByteArray> &key) { found = key; });
+        QTRY_VERIFY_WITH_TIMEOUT(found.has_value(), 30000);
+        QVERIFY(!found->ok());
+        QVERIFY2(found->error().startsWith(u"GEOAUDIT_TEST_UNSET_KEY is not set and the keychain"_s), qPrintable(found->error()));
+        QVERIFY(found->error().contains(u"export GEOAUDIT_TEST_UNSET_KEY=..."_s));
+
         QNetworkAccessManager network;
         EngineSpec e = spec(u"openai"_s, QUrl(u"http://127.0.0.1:9/v1"_s));
-        e.apiKeyEnv = u"GEOAUDIT_TEST_UNSET_KEY"_s;
-        const auto engine = createEngine(e, &network);
-        QVERIFY(!engine);
-        QVERIFY(engine.error().contains(u"GEOAUDIT_TEST_UNSET_KEY is not set"_s));
-        e.apiKeyEnv.clear(); // a local server needs none
+        QVERIFY(!createEngine(e, &network)); // a key is named but none was found
+        e.apiKeyEnv.clear();                 // a local server needs none
         QVERIFY(createEngine(e, &network));
     }
 

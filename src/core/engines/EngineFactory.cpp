@@ -8,7 +8,7 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
-Result<std::unique_ptr<Engine>> createEngine(const EngineSpec &spec, QNetworkAccessManager *network)
+Result<std::unique_ptr<Engine>> createEngine(const EngineSpec &spec, QNetworkAccessManager *network, const QByteArray &apiKey)
 {
     if (spec.kind == u"recorded"_s) {
         auto engine = RecordedEngine::load(spec);
@@ -18,20 +18,14 @@ Result<std::unique_ptr<Engine>> createEngine(const EngineSpec &spec, QNetworkAcc
     }
     if (spec.kind == u"imported"_s)
         return std::unique_ptr<Engine>(new ImportedEngine(spec));
-    QByteArray key;
-    if (!spec.apiKeyEnv.isEmpty()) {
-        key = qgetenv(spec.apiKeyEnv.toLocal8Bit().constData()).trimmed();
-        if (key.isEmpty())
-            return Error{u"engine '%1': %2 is not set, so there is no API key; export %2=... before starting, "
-                         "or remove api_key_env for a server that needs no key"_s
-                             .arg(spec.id, spec.apiKeyEnv)};
-    }
+    if (!spec.apiKeyEnv.isEmpty() && apiKey.isEmpty())
+        return Error{u"engine '%1': no API key was found for %2"_s.arg(spec.id, spec.apiKeyEnv)};
     if (spec.kind == u"openai"_s)
-        return std::unique_ptr<Engine>(new OpenAiEngine(spec, network, key));
+        return std::unique_ptr<Engine>(new OpenAiEngine(spec, network, apiKey));
     if (spec.kind == u"anthropic"_s)
-        return std::unique_ptr<Engine>(new AnthropicEngine(spec, network, key));
+        return std::unique_ptr<Engine>(new AnthropicEngine(spec, network, apiKey));
     if (spec.kind == u"gemini"_s)
-        return std::unique_ptr<Engine>(new GeminiEngine(spec, network, key));
+        return std::unique_ptr<Engine>(new GeminiEngine(spec, network, apiKey));
     return Error{u"engine '%1': \"%2\" is not an engine kind"_s.arg(spec.id, spec.kind)};
 }
 

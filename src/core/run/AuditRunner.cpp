@@ -2,6 +2,7 @@
 
 #include "Pricing.h"
 #include "engines/EngineFactory.h"
+#include "engines/KeyStore.h"
 #include "spec/SpecReader.h"
 #include "store/AuditStore.h"
 
@@ -35,7 +36,42 @@ void AuditRunner::write(Job job)
     });
 }
 
-bool AuditRunner::prepare(const AuditSpec &spec, Plan plan)
+void AuditRunner::withKeys(const AuditSpec &spec, std::function<void(const Keys &)> then)
+{
+    QStringList names;
+    for (const EngineSpec &e : spec.engines)
+        if (!e.apiKeyEnv.isEmpty() && e.kind != u"recorded"_s && e.kind != u"imported"_s && !names.contains(e.apiKeyEnv))
+            names << e.apiKeyEnv;
+    if (names.isEmpty()) {
+        then({});
+        return;
+    }
+    struct Pending
+    {
+        Keys keys;
+        QStringList problems;
+        qsizetype left;
+    };
+    auto pending = std::make_shared<Pending>(Pending{{}, {}, names.size()});
+    for (const QString &name : names) {
+        KeyStore::lookup(name, this, [this, name, pending, then, spec](const Result<QByteArray> &key) {
+            if (key)
+                pending->keys.insert(name, key.value());
+            else
+                for (const EngineSpec &e : spec.engines)
+                    if (e.apiKeyEnv == name)
+                        pending->problems << u"engine '%1': %2"_s.arg(e.id, key.error());
+            if (--pending->left > 0)
+                return;
+            if (!pending->problems.isEmpty())
+                emit error(pending->problems.join(u'\n'));
+            else
+                then(pending->keys);
+        });
+    }
+}
+
+bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys)
 {
     if (m_running) {
         emit error(u"an audit is already running; wait for it or cancel it first"_s);
@@ -43,7 +79,7 @@ bool AuditRunner::prepare(const AuditSpec &spec, Plan plan)
     }
     std::vector<EngineState> engines;
     for (const EngineSpec &e : spec.engines) {
-        auto engine = createEngine(e, m_network);
+        auto engine = createEngine(e, m_network, keys.value(e.apiKeyEnv));
         if (!engine) {
             emit error(engine.error());
             return false;
@@ -74,12 +110,21 @@ bool AuditRunner::prepare(const AuditSpec &spec, Plan plan)
 
 void AuditRunner::start(const AuditSpec &spec)
 {
+    if (m_running) {
+        emit error(u"an audit is already running; wait for it or cancel it first"_s);
+        return;
+    }
+    withKeys(spec, [this, spec](const Keys &keys) { startWithKeys(spec, keys); });
+}
+
+void AuditRunner::startWithKeys(const AuditSpec &spec, const Keys &keys)
+{
     Result<Plan> plan = PromptPlanner::plan(spec);
     if (!plan) {
         emit error(plan.error());
         return;
     }
-    if (!prepare(spec, std::move(plan).value()))
+    if (!prepare(spec, std::move(plan).value(), keys))
         return;
     m_store->submit([spec = m_spec, plan = m_plan](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); })
         .then(this, [this](const Result<NewAudit> &created) {
@@ -198,8 +243,10 @@ void AuditRunner::resume(qint64 auditId, std::optional<double> budgetUsd)
             }
             if (budgetUsd)
                 read.spec->budgetUsd = *budgetUsd;
-            if (prepare(*read.spec, std::move(plan)))
-                launch(stored->id, stored->items, stored->spentUsd);
+            withKeys(*read.spec, [this, spec = *read.spec, plan, stored = stored.value()](const Keys &keys) {
+                if (prepare(spec, plan, keys))
+                    launch(stored.id, stored.items, stored.spentUsd);
+            });
         });
 }
 

@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -89,7 +90,11 @@ private:
         int answers = 0;
     };
 
-    bool prepare(const AuditSpec &spec, Plan plan);
+    using Keys = QHash<QString, QByteArray>; // api_key_env name -> key
+    // Finds the keys the spec's engines need (KeyStore), then calls then; or reports why not.
+    void withKeys(const AuditSpec &spec, std::function<void(const Keys &)> then);
+    void startWithKeys(const AuditSpec &spec, const Keys &keys);
+    bool prepare(const AuditSpec &spec, Plan plan, const Keys &keys = {});
     void launch(qint64 auditId, const QList<StoredAudit::Item> &items, double spentUsd);
     void dispatch();
     bool withinBudget(EngineState &state, Item &item);

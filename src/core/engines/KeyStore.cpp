@@ -1,0 +1,58 @@
+#include "KeyStore.h"
+
+#include <qt6keychain/keychain.h>
+
+namespace geo {
+
+using namespace Qt::StringLiterals;
+
+void KeyStore::lookup(const QString &name, QObject *context, std::function<void(Result<QByteArray>)> done)
+{
+    const QByteArray fromEnvironment = qgetenv(name.toLocal8Bit().constData()).trimmed();
+    if (!fromEnvironment.isEmpty()) {
+        QMetaObject::invokeMethod(context, [done, fromEnvironment] { done(fromEnvironment); }, Qt::QueuedConnection);
+        return;
+    }
+    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(Service), context);
+    job->setKey(name);
+    QObject::connect(job, &QKeychain::Job::finished, context, [name, done](QKeychain::Job *finished) {
+        const auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
+        const QByteArray key = read->binaryData().trimmed();
+        if (read->error() == QKeychain::NoError && !key.isEmpty()) {
+            done(key);
+            return;
+        }
+        const QString why = read->error() == QKeychain::EntryNotFound ? u"the keychain has no key under that name"_s
+                                                                      : u"the keychain could not be read: %1"_s.arg(read->errorString());
+        done(Error{u"%1 is not set and %2; export %1=... before starting, or save the key under that name in the "
+                   "app's API keys settings"_s.arg(name, why)});
+    });
+    job->start();
+}
+
+void KeyStore::save(const QString &name, const QByteArray &key, QObject *context, std::function<void(Status)> done)
+{
+    auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(Service), context);
+    job->setKey(name);
+    job->setBinaryData(key);
+    QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *finished) {
+        done(finished->error() == QKeychain::NoError
+                 ? ok()
+                 : Status(Error{u"the keychain did not take the key: %1"_s.arg(finished->errorString())}));
+    });
+    job->start();
+}
+
+void KeyStore::remove(const QString &name, QObject *context, std::function<void(Status)> done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(Service), context);
+    job->setKey(name);
+    QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *finished) {
+        done(finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound
+                 ? ok()
+                 : Status(Error{u"the keychain did not remove the key: %1"_s.arg(finished->errorString())}));
+    });
+    job->start();
+}
+
+} // namespace geo
