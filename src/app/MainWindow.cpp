@@ -1,9 +1,12 @@
 #include "MainWindow.h"
 
+#include "ApiKeysDialog.h"
 #include "AuditListModel.h"
 #include "ScoresModel.h"
 #include "export/CsvExporter.h"
+#include "engines/AnswerFile.h"
 #include "run/AuditRunner.h"
+#include "run/Pricing.h"
 #include "spec/SpecReader.h"
 #include "store/AuditRepository.h"
 #include "store/AuditStore.h"
@@ -18,6 +21,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace geo {
 
@@ -63,13 +67,21 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     connect(m_ui->exportCsvAction, &QAction::triggered, this, &MainWindow::chooseExportFolder);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
+    connect(m_ui->importAnswersAction, &QAction::triggered, this, &MainWindow::chooseAnswersToImport);
+    connect(m_ui->apiKeysAction, &QAction::triggered, this, [this] {
+        ApiKeysDialog dialog(m_spec ? m_spec->engines : QList<EngineSpec>{}, this);
+        dialog.exec();
+    });
     connect(m_ui->startButton, &QPushButton::clicked, this, &MainWindow::start);
+    connect(m_ui->resumeButton, &QPushButton::clicked, this, &MainWindow::resumeSelected);
     connect(m_ui->cancelButton, &QPushButton::clicked, m_runner, &AuditRunner::cancel);
     connect(m_ui->auditList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (const AuditSummary *a = m_audits->audit(current))
                     showAudit(a->id);
+                updateResume();
             });
+    connect(m_runner, &AuditRunner::notice, this, [this](const QString &message) { statusBar()->showMessage(message); });
 
     connect(m_runner, &AuditRunner::started, this, [this](qint64 id) {
         statusBar()->showMessage(tr("Audit %1 running").arg(id));
@@ -79,10 +91,8 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     connect(m_runner, &AuditRunner::finished, this,
             [this](qint64 id, const QString &state, const RunStats &) { onFinished(id, state); });
     connect(m_runner, &AuditRunner::error, this, [this](const QString &message) {
-        if (!m_runner->isRunning()) {
-            m_ui->startButton->setEnabled(m_spec.has_value());
-            m_ui->cancelButton->setEnabled(false);
-        }
+        if (!m_runner->isRunning())
+            setRunning(false);
         statusBar()->showMessage(message);
         QMessageBox::warning(this, tr("GEO Audit"), message);
     });
@@ -132,32 +142,105 @@ void MainWindow::setSpec(const AuditSpec &spec)
     QStringList engines;
     for (const auto &e : spec.engines)
         engines << (e.model.isEmpty() ? e.id : u"%1 (%2)"_s.arg(e.id, e.model));
+    QString cost;
+    if (plan) {
+        const Pricing::Estimate e = Pricing::estimate(spec, plan.value());
+        cost = spec.sampleData ? tr("Recorded sample answers: nothing is asked or paid.")
+                               : tr("About %1 tokens in and %2 out, costing about $%3%4.")
+                                     .arg(QLocale().toString(e.tokensIn), QLocale().toString(e.tokensOut))
+                                     .arg(e.costUsd, 0, 'f', 2)
+                                     .arg(e.unpriced.isEmpty() ? QString() : tr(" (no price known for %1)").arg(e.unpriced.join(u", "_s)));
+        if (spec.budgetUsd > 0 && !spec.sampleData)
+            cost += u' ' + tr("Budget: $%1.").arg(spec.budgetUsd, 0, 'f', 2);
+    }
     m_ui->specTitle->setText(spec.name);
     m_ui->sampleBadge->setVisible(spec.sampleData);
+    m_ui->importAnswersAction->setEnabled(true);
     m_ui->specSummary->setText(
-        tr("<b>%1</b> against %2.<br>%3 prompts × %4 engines (%5) × %6 samples = <b>%7 answers</b>; analysis on %8 threads.")
+        tr("<b>%1</b> against %2.<br>%3 prompts × %4 engines (%5) × %6 samples = <b>%7 answers</b>; analysis on %8 threads.<br>%9")
             .arg(spec.brand.name.toHtmlEscaped(), competitors.join(u", "_s).toHtmlEscaped())
             .arg(plan ? plan->prompts.size() : 0)
             .arg(spec.engines.size())
             .arg(engines.join(u", "_s).toHtmlEscaped())
             .arg(spec.samples)
             .arg(plan ? plan->items.size() : 0)
-            .arg(spec.analysis.threads));
+            .arg(spec.analysis.threads)
+            .arg(cost.toHtmlEscaped()));
     m_ui->startButton->setEnabled(!m_runner->isRunning());
     m_ui->progressBar->setRange(0, plan ? int(plan->items.size()) : 0);
     m_ui->progressBar->setValue(0);
+}
+
+void MainWindow::setRunning(bool running)
+{
+    m_ui->startButton->setEnabled(!running && m_spec.has_value());
+    m_ui->cancelButton->setEnabled(running);
+    m_ui->openSpecAction->setEnabled(!running);
+    m_ui->openDemoAction->setEnabled(!running);
+    m_ui->importAnswersAction->setEnabled(!running && m_spec.has_value());
+    updateResume();
+}
+
+void MainWindow::updateResume()
+{
+    const AuditSummary *a = m_audits->audit(m_ui->auditList->currentIndex());
+    m_ui->resumeButton->setEnabled(!m_runner->isRunning() && a && a->state != u"finished"_s && a->state != u"running"_s);
 }
 
 void MainWindow::start()
 {
     if (!m_spec || m_runner->isRunning())
         return;
-    m_ui->startButton->setEnabled(false);
-    m_ui->cancelButton->setEnabled(true);
-    m_ui->openSpecAction->setEnabled(false);
-    m_ui->openDemoAction->setEnabled(false);
+    setRunning(true);
     m_scores->clear();
     m_runner->start(*m_spec);
+}
+
+void MainWindow::resumeSelected()
+{
+    const qint64 id = selectedAudit();
+    if (id == 0 || m_runner->isRunning())
+        return;
+    setRunning(true);
+    m_runner->resume(id);
+}
+
+void MainWindow::chooseAnswersToImport()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import answers"), settings.value(u"import/folder"_s).toString(),
+                                                      tr("Answers (*.csv *.jsonl *.ndjson);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(u"import/folder"_s, QFileInfo(path).absolutePath());
+    importAnswersFrom(path);
+}
+
+void MainWindow::importAnswersFrom(const QString &path)
+{
+    if (!m_spec || m_runner->isRunning())
+        return;
+    setRunning(true);
+    statusBar()->showMessage(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
+    QtConcurrent::run([path] { return AnswerFile::read(path); }).then(this, [this, path](const AnswerFile &file) {
+        if (!file.problems.isEmpty()) {
+            QMessageBox box(QMessageBox::Warning, tr("Import answers"),
+                            tr("%n row(s) of %1 were left out; %2 answer(s) will be imported.", nullptr, int(file.problems.size()))
+                                .arg(QFileInfo(path).fileName())
+                                .arg(file.answers.size()),
+                            QMessageBox::Ok, this);
+            box.setDetailedText(file.problems.join(u'\n'));
+            box.setInformativeText(file.problems.mid(0, 8).join(u'\n') + (file.problems.size() > 8 ? u"\n…"_s : QString()));
+            box.exec();
+        }
+        if (file.answers.isEmpty()) {
+            setRunning(false);
+            statusBar()->showMessage(tr("Nothing imported from %1").arg(QDir::toNativeSeparators(path)));
+            return;
+        }
+        m_scores->clear();
+        m_runner->importAnswers(*m_spec, file.answers);
+    });
 }
 
 void MainWindow::showProgress(const RunStats &s)
@@ -175,14 +258,13 @@ void MainWindow::showProgress(const RunStats &s)
     m_ui->latencyValue->setText(s.answered > 0 ? u"%1 / %2 ms"_s.arg(locale.toString(s.latencyP50Ms), locale.toString(s.latencyP95Ms))
                                                : u"–"_s);
     m_ui->elapsedValue->setText(duration(s.elapsedMs));
+    m_ui->retryingValue->setText(locale.toString(s.retrying));
+    m_ui->costValue->setText(u"$"_s + locale.toString(s.costUsd, 'f', s.costUsd < 1 ? 4 : 2));
 }
 
 void MainWindow::onFinished(qint64 auditId, const QString &state)
 {
-    m_ui->startButton->setEnabled(m_spec.has_value());
-    m_ui->cancelButton->setEnabled(false);
-    m_ui->openSpecAction->setEnabled(true);
-    m_ui->openDemoAction->setEnabled(true);
+    setRunning(false);
     const RunStats s = m_runner->stats();
     statusBar()->showMessage(tr("Audit %1 %2: %3 answered, %4 failed").arg(auditId).arg(state).arg(s.answered).arg(s.failed));
     refreshAudits(auditId);
@@ -198,6 +280,7 @@ void MainWindow::refreshAudits(qint64 select)
             m_audits->setAudits(audits.value());
             if (const QModelIndex index = m_audits->indexOf(keep); index.isValid())
                 m_ui->auditList->setCurrentIndex(index);
+            updateResume();
             emit auditsRefreshed();
         });
 }

@@ -33,6 +33,9 @@ public:
     // Opens a spec file; returns false (after telling the user why) when it has problems.
     bool openSpec(const QString &path);
     void openDemo();
+    // Imports answers collected by hand as an audit of the open spec's brands (as File →
+    // Import answers does after its file dialog); problems in the file are shown.
+    void importAnswers(const QString &path) { importAnswersFrom(path); }
     // Writes the selected audit's CSV tables to folder; the status bar says where they went.
     void exportCsvTo(const QString &folder);
 
@@ -43,6 +46,11 @@ signals:
 private:
     void setSpec(const AuditSpec &spec);
     void start();
+    void resumeSelected();
+    void chooseAnswersToImport();
+    void importAnswersFrom(const QString &path);
+    void setRunning(bool running);
+    void updateResume();
     void showProgress(const RunStats &stats);
     void onFinished(qint64 auditId, const QString &state);
     void refreshAudits(qint64 select = 0);

@@ -1,3 +1,4 @@
+#include "ApiKeysDialog.h"
 #include "MainWindow.h"
 #include "store/AuditStore.h"
 
@@ -5,12 +6,14 @@
 #include <QDir>
 #include <QLabel>
 #include <QListView>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -29,6 +32,22 @@ private:
         const QString dir = qEnvironmentVariable("GEOAUDIT_SCREENSHOTS");
         if (!dir.isEmpty() && QDir().mkpath(dir))
             window.grab().save(QDir(dir).filePath(name + u".png"_s));
+    }
+
+    // Closes the next modal box as a user would, from a timer tick (never a nested wait, so
+    // it works however deep the box's own event loop is), and keeps its text.
+    void closeNextModal(QString *text)
+    {
+        auto *timer = new QTimer(this);
+        connect(timer, &QTimer::timeout, this, [timer, text] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                if (text)
+                    *text = box->text();
+                box->close();
+                timer->deleteLater();
+            }
+        });
+        timer->start(20);
     }
 
 private slots:
@@ -82,6 +101,78 @@ private slots:
         QVERIFY(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(out)));
     }
 
+    void cancelThenResumeFinishesTheAudit()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.openDemo();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *start = window.findChild<QPushButton *>(u"startButton"_s);
+        auto *cancel = window.findChild<QPushButton *>(u"cancelButton"_s);
+        auto *resume = window.findChild<QPushButton *>(u"resumeButton"_s);
+        auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->value() >= 20, 20000);
+        QVERIFY(cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(audits->model()->index(0, 0).data().toString().contains(u"cancelled"_s), 20000);
+        QVERIFY(bar->value() < 192);
+        QTRY_VERIFY(resume->isEnabled());
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(audits->model()->index(0, 0).data().toString().contains(u"finished"_s), 60000);
+        QCOMPARE(bar->value(), 192);
+        QCOMPARE(audits->model()->rowCount(), 1); // the same audit, finished, not a second one
+        QVERIFY(!resume->isEnabled());
+    }
+
+    void importsAnswersAndShowsTheRowsLeftOut()
+    {
+        QTemporaryDir dir;
+        QFile answers(dir.filePath(u"answers.csv"_s));
+        QVERIFY(answers.open(QIODevice::WriteOnly));
+        answers.write("prompt,engine,answer\n"
+                      "Best CRM?,chatgpt-app,1. **Pipewise** 2. **Brightlane CRM**\n"
+                      "Best CRM?,chatgpt-app,\n"
+                      "Is Brightlane CRM good?,ai-overviews,Brightlane CRM is fine.\n");
+        answers.close();
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.openDemo();
+        QString boxText;
+        closeNextModal(&boxText);
+        window.importAnswers(answers.fileName());
+        QTRY_VERIFY_WITH_TIMEOUT(boxText.contains(u"1 row(s) of answers.csv were left out; 2 answer(s) will be imported"_s), 10000);
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(audits->model()->rowCount() == 1
+                                     && audits->model()->index(0, 0).data().toString().contains(u"finished · 2 of 2"_s),
+                                 20000);
+    }
+
+    void apiKeysDialogSaysWhereEachKeyComesFrom()
+    {
+        qputenv("GEOAUDIT_GUI_KEY", "sk-gui");
+        EngineSpec withKey;
+        withKey.id = u"gpt"_s;
+        withKey.kind = u"openai"_s;
+        withKey.apiKeyEnv = u"GEOAUDIT_GUI_KEY"_s;
+        EngineSpec local;
+        local.id = u"llama"_s;
+        local.kind = u"openai"_s;
+        ApiKeysDialog dialog({withKey, local});
+        dialog.show();
+        auto *table = dialog.findChild<QTableWidget *>(u"keysTable"_s);
+        QCOMPARE(table->rowCount(), 1); // the local server needs no key
+        QCOMPARE(table->item(0, 0)->text(), u"GEOAUDIT_GUI_KEY"_s);
+        QCOMPARE(table->item(0, 1)->text(), u"gpt"_s);
+        QTRY_COMPARE(table->item(0, 2)->text(), u"from the environment"_s);
+        for (int c = 0; c < table->columnCount(); ++c)
+            QVERIFY(!table->item(0, c)->text().contains(u"sk-gui"_s)); // the key itself is never shown
+        screenshot(dialog, u"api-keys"_s);
+    }
+
     void aSpecWithProblemsIsNotOpened()
     {
         QTemporaryDir dir;
@@ -91,12 +182,10 @@ private slots:
         spec.close();
         AuditStore store(dir.filePath(u"a.sqlite"_s));
         MainWindow window(&store);
-        // The problems are shown in a modal box; close it as a user would.
-        QTimer::singleShot(0, this, [] {
-            QTRY_VERIFY(QApplication::activeModalWidget());
-            QApplication::activeModalWidget()->close();
-        });
+        QString boxText;
+        closeNextModal(&boxText); // the problems are shown in a modal box
         QVERIFY(!window.openSpec(spec.fileName()));
+        QVERIFY2(boxText.contains(u"has 5 problem(s)"_s), qPrintable(boxText));
         QVERIFY(!window.findChild<QPushButton *>(u"startButton"_s)->isEnabled());
     }
 };
