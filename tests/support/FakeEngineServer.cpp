@@ -3,15 +3,97 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <QPointer>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Acknowledge at once rather than after the kernel's delayed-ACK wait (up to 40 ms): Qt's
+// HTTP/2 client writes a request's HEADERS and DATA frames separately with Nagle on, so a
+// delayed ACK would hold every request's body back. Linux clears the flag after each read.
+void quickAck(QTcpSocket *socket)
+{
+    const int on = 1;
+    setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+}
+
+enum FrameType : quint8 { Data = 0x0, Headers = 0x1, Settings = 0x4, Ping = 0x6, GoAway = 0x7, WindowUpdate = 0x8 };
+constexpr quint8 EndStream = 0x1, Ack = 0x1, EndHeaders = 0x4, Padded = 0x8;
+constexpr char Preface[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+
+QByteArray frame(quint8 type, quint8 flags, quint32 stream, const QByteArray &payload)
+{
+    QByteArray f;
+    const auto length = quint32(payload.size());
+    f.append(char(length >> 16)).append(char(length >> 8)).append(char(length));
+    f.append(char(type)).append(char(flags));
+    f.append(char(stream >> 24 & 0x7f)).append(char(stream >> 16)).append(char(stream >> 8)).append(char(stream));
+    return f + payload;
+}
+
+QByteArray uint32(quint32 v)
+{
+    QByteArray b(4, Qt::Uninitialized);
+    b[0] = char(v >> 24);
+    b[1] = char(v >> 16);
+    b[2] = char(v >> 8);
+    b[3] = char(v);
+    return b;
+}
+
+} // namespace
+
+QSslCertificate FakeEngineServer::certificate()
+{
+    QFile f(QStringLiteral(GEOAUDIT_TESTSUPPORT_DIR "/tls/fake-server.pem"));
+    f.open(QIODevice::ReadOnly);
+    return QSslCertificate(f.readAll());
+}
+
+bool FakeEngineServer::listenTls()
+{
+    QFile keyFile(QStringLiteral(GEOAUDIT_TESTSUPPORT_DIR "/tls/fake-server.key"));
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return false;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(certificate());
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    tls.setAllowedNextProtocols({QByteArrayLiteral("h2"), QByteArrayLiteral("http/1.1")});
+    m_tlsServer.setSslConfiguration(tls);
+    m_tls = true;
+    m_clock.start();
+    return m_tlsServer.listen(QHostAddress::LocalHost, 0);
+}
+
 FakeEngineServer::FakeEngineServer(QObject *parent) : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FakeEngineServer::onConnection);
+    connect(&m_tlsServer, &QSslServer::pendingConnectionAvailable, this, [this] {
+        while (auto *socket = qobject_cast<QSslSocket *>(m_tlsServer.nextPendingConnection())) {
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            const bool http2 = socket->sslConfiguration().nextNegotiatedProtocol() == "h2";
+            if (http2) {
+                socket->setProperty("h2", true);
+                socket->write(frame(Settings, 0, 0, QByteArray("\x00\x03", 2) + uint32(1000))); // max concurrent streams
+            }
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket, http2] {
+                http2 ? onHttp2Readable(socket) : onReadable(socket);
+            });
+            if (socket->bytesAvailable() > 0)
+                http2 ? onHttp2Readable(socket) : onReadable(socket);
+        }
+    });
     m_answers = [](const QString &prompt) { return u"An answer to: "_s + prompt; };
 }
 
@@ -23,7 +105,8 @@ bool FakeEngineServer::listen()
 
 QUrl FakeEngineServer::baseUrl(const QString &path) const
 {
-    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_server.serverPort()).arg(path));
+    return m_tls ? QUrl(u"https://127.0.0.1:%1%2"_s.arg(m_tlsServer.serverPort()).arg(path))
+                 : QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_server.serverPort()).arg(path));
 }
 
 int FakeEngineServer::answeredCount(const QString &prompt) const
@@ -35,6 +118,7 @@ int FakeEngineServer::answeredCount(const QString &prompt) const
 void FakeEngineServer::onConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadable(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     }
@@ -42,6 +126,7 @@ void FakeEngineServer::onConnection()
 
 void FakeEngineServer::onReadable(QTcpSocket *socket)
 {
+    quickAck(socket);
     // Buffer per socket until one whole request (head and Content-Length body) is in.
     QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
     const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
@@ -66,6 +151,98 @@ void FakeEngineServer::onReadable(QTcpSocket *socket)
     const QByteArray body = buffer.mid(headEnd + 4, length);
     socket->setProperty("buffer", buffer.mid(headEnd + 4 + length));
 
+    accept(request, body, [this, socket = QPointer<QTcpSocket>(socket)](const Request &r) {
+        if (socket)
+            respond(socket, r);
+    });
+    if (!socket->property("buffer").toByteArray().isEmpty())
+        QMetaObject::invokeMethod(this, [this, socket = QPointer<QTcpSocket>(socket)] {
+            if (socket)
+                onReadable(socket);
+        }, Qt::QueuedConnection);
+}
+
+void FakeEngineServer::onHttp2Readable(QTcpSocket *socket)
+{
+    quickAck(socket);
+    QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
+    if (!socket->property("preface").toBool()) {
+        if (buffer.size() < qsizetype(sizeof Preface - 1)) {
+            socket->setProperty("buffer", buffer);
+            return;
+        }
+        buffer.remove(0, sizeof Preface - 1);
+        socket->setProperty("preface", true);
+    }
+    while (buffer.size() >= 9) {
+        const auto *h = reinterpret_cast<const uchar *>(buffer.constData());
+        const quint32 length = quint32(h[0]) << 16 | quint32(h[1]) << 8 | h[2];
+        if (buffer.size() < qsizetype(9 + length))
+            break;
+        const quint8 type = h[3], flags = h[4];
+        const quint32 stream = (quint32(h[5]) << 24 | quint32(h[6]) << 16 | quint32(h[7]) << 8 | h[8]) & 0x7fffffff;
+        QByteArray payload = buffer.mid(9, length);
+        buffer.remove(0, 9 + length);
+        const QByteArray bodyKey = "body" + QByteArray::number(stream);
+        switch (type) {
+        case Settings:
+            if (!(flags & Ack))
+                socket->write(frame(Settings, Ack, 0, {}));
+            break;
+        case Ping:
+            if (!(flags & Ack))
+                socket->write(frame(Ping, Ack, 0, payload));
+            break;
+        case GoAway:
+            socket->disconnectFromHost();
+            return;
+        case Headers: // the API is told by the body; header fields are not decoded
+            if (flags & EndStream)
+                socket->write(frame(Headers, EndHeaders | EndStream, stream, QByteArray("\x88", 1)));
+            break;
+        case Data: {
+            if (flags & Padded)
+                payload = payload.mid(1, payload.size() - 1 - quint8(payload.front()));
+            socket->setProperty(bodyKey.constData(), socket->property(bodyKey.constData()).toByteArray() + payload);
+            if (length > 0) // hand the flow-control credit back at once
+                socket->write(frame(WindowUpdate, 0, 0, uint32(length)) + frame(WindowUpdate, 0, stream, uint32(length)));
+            if (flags & EndStream) {
+                const QByteArray body = socket->property(bodyKey.constData()).toByteArray();
+                socket->setProperty(bodyKey.constData(), QVariant());
+                Request request;
+                request.path = u"/v1/chat/completions"_s;
+                accept(request, body, [this, socket = QPointer<QTcpSocket>(socket), stream](const Request &r) {
+                    if (socket)
+                        respondHttp2(socket, stream, r);
+                });
+            }
+            break;
+        }
+        default: // PRIORITY, RST_STREAM, WINDOW_UPDATE, CONTINUATION: nothing to do here
+            break;
+        }
+    }
+    socket->setProperty("buffer", buffer);
+}
+
+void FakeEngineServer::respondHttp2(QTcpSocket *socket, quint32 stream, const Request &request)
+{
+    // ":status: 200" from the static table, then content-type as a literal (RFC 7541 6.2.2).
+    const QByteArray type = "application/json";
+    const QByteArray fields = QByteArray("\x88\x0f\x10", 3) + char(type.size()) + type;
+    const QByteArray body = answerBody(request);
+    QByteArray out = frame(Headers, EndHeaders, stream, fields);
+    for (qsizetype at = 0;; at += 16384) {
+        const bool last = at + 16384 >= body.size();
+        out += frame(Data, last ? EndStream : 0, stream, body.mid(at, 16384));
+        if (last)
+            break;
+    }
+    socket->write(out); // one write: split ones wait on Nagle and delayed ACKs
+}
+
+void FakeEngineServer::accept(Request request, const QByteArray &body, const std::function<void(const Request &)> &respond)
+{
     const QJsonObject json = QJsonDocument::fromJson(body).object();
     if (request.path.endsWith(u"/chat/completions"_s)) {
         request.api = u"openai"_s;
@@ -85,14 +262,11 @@ void FakeEngineServer::onReadable(QTcpSocket *socket)
     request.fault = m_faults ? m_faults(int(m_requests.size()), request.prompt) : Fault::None;
     m_requests.append(request);
     m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
-    if (request.fault == Fault::Stall) {
-        connect(socket, &QTcpSocket::disconnected, this, [this] { --m_inFlight; });
-        return;
-    }
-    QTimer::singleShot(m_latencyMs, this, [this, socket = QPointer<QTcpSocket>(socket), request] {
+    if (request.fault == Fault::Stall)
+        return; // never answered; it stays counted as in flight
+    QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [this, request, respond] {
         --m_inFlight;
-        if (socket)
-            respond(socket, request);
+        respond(request);
     });
 }
 

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QUrl>
 
@@ -11,9 +13,12 @@
 
 class QTcpSocket;
 
-// An HTTP/1.1 server on 127.0.0.1 that answers like the OpenAI Chat Completions, Anthropic
+// An HTTP server on 127.0.0.1 that answers like the OpenAI Chat Completions, Anthropic
 // Messages and Gemini generateContent APIs (chosen by the request path), after a scripted
 // latency and with scripted faults. It counts requests and the most it had in flight.
+// listen() speaks HTTP/1.1; listenTls() speaks HTTPS, with HTTP/2 when the client offers it
+// (as OpenAI's and the others' servers do), so one connection carries every request in
+// flight. Clients must trust certificate().
 class FakeEngineServer final : public QObject
 {
     Q_OBJECT
@@ -51,7 +56,9 @@ public:
     explicit FakeEngineServer(QObject *parent = nullptr);
 
     bool listen();
+    bool listenTls();
     QUrl baseUrl(const QString &path = QStringLiteral("/v1")) const;
+    static QSslCertificate certificate();
 
     void setLatencyMs(int ms) { m_latencyMs = ms; }
     void setFaults(FaultScript script) { m_faults = std::move(script); }
@@ -66,10 +73,16 @@ public:
 private:
     void onConnection();
     void onReadable(QTcpSocket *socket);
+    void onHttp2Readable(QTcpSocket *socket);
+    // Counts the request, picks its fault and calls respond after the latency.
+    void accept(Request request, const QByteArray &body, const std::function<void(const Request &)> &respond);
     void respond(QTcpSocket *socket, const Request &request);
+    void respondHttp2(QTcpSocket *socket, quint32 stream, const Request &request);
     QByteArray answerBody(const Request &request) const;
 
     QTcpServer m_server;
+    QSslServer m_tlsServer;
+    bool m_tls = false;
     QElapsedTimer m_clock;
     int m_latencyMs = 0;
     FaultScript m_faults;

@@ -13,6 +13,10 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+constexpr int MaxHttp1Connections = 6;
+}
+
 AuditRunner::AuditRunner(AuditStore *store, QNetworkAccessManager *network, QObject *parent)
     : QObject(parent), m_store(store), m_network(network)
 {
@@ -84,6 +88,11 @@ bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys)
             emit error(engine.error());
             return false;
         }
+        // Qt keeps at most six HTTP/1.1 connections to a host; HTTPS servers speak HTTP/2,
+        // which carries every request on one connection.
+        if (e.baseUrl.scheme() == u"http"_s && e.concurrency > MaxHttp1Connections)
+            emit notice(u"engine '%1': %2 is plain HTTP, where at most %3 requests to one host are in flight; "
+                        "concurrency %4 acts as %3"_s.arg(e.id, e.baseUrl.host()).arg(MaxHttp1Connections).arg(e.concurrency));
         EngineState state;
         state.engine = std::move(engine).value();
         state.price = Pricing::priceFor(e);
