@@ -1,4 +1,7 @@
+#include "FakeEngineServer.h"
+
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -176,6 +179,58 @@ private slots:
         const Outcome o = cli({u"resume"_s, u"--db"_s, dir.filePath(u"a.sqlite"_s)});
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains(u"nothing to resume"_s), qPrintable(o.err));
+    }
+
+    void runsAgainstAFakeEngineWithoutLeakingTheKey()
+    {
+        FakeEngineServer openai;
+        FakeEngineServer anthropic;
+        QVERIFY(openai.listen() && anthropic.listen());
+        openai.setAnswers([](const QString &) { return u"1. **Acme** is best.\n2. **Beta** is fine."_s; });
+        // The third Anthropic request fails for good, its key appearing nowhere after.
+        anthropic.setFaults([](int n, const QString &) { return n == 2 ? FakeEngineServer::Fault::BadRequest : FakeEngineServer::Fault::None; });
+        QTemporaryDir dir;
+        QFile spec(dir.filePath(u"spec.json"_s));
+        QVERIFY(spec.open(QIODevice::WriteOnly));
+        spec.write(QStringLiteral(R"({"name": "fake", "brand": {"name": "Acme"}, "competitors": [{"name": "Beta"}], )"
+                                  R"("templates": false, "prompts": ["Best CRM?", "Cheapest CRM?"], "samples": 2, )"
+                                  R"("engines": [{"id": "local", "kind": "openai", "model": "llama3", "base_url": "%1"}, )"
+                                  R"({"id": "claude", "kind": "anthropic", "model": "claude-3-5-haiku", "base_url": "%2", )"
+                                  R"("api_key_env": "GEOAUDIT_CLI_TEST_KEY"}]})")
+                       .arg(openai.baseUrl().toString(), anthropic.baseUrl().toString())
+                       .toUtf8());
+        spec.close();
+        const QString db = dir.filePath(u"a.sqlite"_s);
+        const QString out = dir.filePath(u"out"_s);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"GEOAUDIT_CLI_TEST_KEY"_s, u"sk-secret-4242"_s);
+        p.setProcessEnvironment(env);
+        // Asynchronously: the fake engines answer from this process's event loop.
+        p.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, {u"run"_s, spec.fileName(), u"--db"_s, db, u"--out"_s, out});
+        QTRY_COMPARE_WITH_TIMEOUT(p.state(), QProcess::NotRunning, 60000);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(u"finished in"_s) && err.contains(u"7 answered, 1 failed"_s), qPrintable(err));
+        QCOMPARE(openai.requestCount(), 4);
+        QCOMPARE(anthropic.requestCount(), 4);
+        QCOMPARE(anthropic.requests()[0].headers.value("x-api-key"), QByteArray("sk-secret-4242"));
+        QVERIFY(openai.requests()[0].headers.value("authorization").isEmpty()); // a local server gets no key
+
+        // The key is nowhere: not in the output, the database (and its WAL) or the exports.
+        QVERIFY(!err.contains(u"sk-secret-4242"_s));
+        QDirIterator files(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+        int checked = 0;
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains("sk-secret-4242"), qPrintable(f.fileName()));
+            ++checked;
+        }
+        QVERIFY(checked >= 7); // spec, database and the six tables
+        const auto failures = lines(out + u"/failures.csv"_s);
+        QCOMPARE(failures.size(), 3);
+        QVERIFY(failures[1].contains(",claude,") && failures[1].contains("http-400"));
     }
 
     void unusableDatabaseExitsTwo()

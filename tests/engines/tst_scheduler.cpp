@@ -206,6 +206,29 @@ private slots:
         QVERIFY2(perMinute <= 1200 * 1.05 && perMinute >= 1200 * 0.90, qPrintable(QString::number(perMinute)));
     }
 
+    void holdsTheTpmLimit()
+    {
+        FakeEngineServer server; // every answer: 12 tokens in, 34 out
+        QVERIFY(server.listen());
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        AuditSpec spec = specFor({server.baseUrl()}, 31, 2);
+        spec.engines[0].tpm = 27600; // 460 tokens a second: 10 answers of 46 tokens
+        runner.start(spec);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        const auto &requests = server.requests();
+        QCOMPARE(requests.size(), 31);
+        // After the first answer the estimate is the real 46 tokens; measure from the third.
+        // A token bucket allows its burst (a second's worth, 460) plus the rate over the time.
+        const double seconds = double(requests.last().atMs - requests[2].atMs) / 1000.0;
+        const double tokens = 28 * 46;
+        QVERIFY2(tokens <= 460 + 460 * seconds * 1.05, qPrintable(u"%1 tokens in %2 s"_s.arg(tokens).arg(seconds)));
+        QVERIFY2(tokens >= 460 * seconds * 0.85, qPrintable(u"%1 tokens in %2 s"_s.arg(tokens).arg(seconds)));
+    }
+
     void resumeAsksOnlyWhatWasNeverAnswered()
     {
         FakeEngineServer server;

@@ -97,6 +97,8 @@ bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys)
         state.engine = std::move(engine).value();
         state.price = Pricing::priceFor(e);
         state.limiter = RateLimiter(e.rpm);
+        // A second's worth of burst; a request larger than that waits for a full bucket.
+        state.tokenLimiter = RateLimiter(e.tpm, e.tpm / 60.0);
         engines.push_back(std::move(state));
     }
     ++m_generation;
@@ -292,11 +294,17 @@ void AuditRunner::launch(qint64 auditId, const QList<StoredAudit::Item> &items, 
     finishIfDone(); // an audit with nothing left ends at once
 }
 
+int AuditRunner::expectedTokens(const EngineState &state, const Item &item) const
+{
+    // The next answer will run to about what this engine's answers ran to so far.
+    const qint64 out = state.answers > 0 ? state.tokensOut / state.answers : Pricing::EstimatedOutputTokens;
+    return Pricing::estimateInputTokens(m_plan.prompts[item.work.prompt].text) + int(out);
+}
+
 bool AuditRunner::withinBudget(EngineState &state, Item &item)
 {
     if (m_spec.budgetUsd <= 0 || !state.price)
         return true;
-    // The next answer will cost about what this engine's answers cost so far.
     const qint64 tokensOut = state.answers > 0 ? state.tokensOut / state.answers : Pricing::EstimatedOutputTokens;
     const double next = Pricing::cost(*state.price, Pricing::estimateInputTokens(m_plan.prompts[item.work.prompt].text), tokensOut);
     if (m_spentUsd + m_reservedUsd + next > m_spec.budgetUsd) {
@@ -320,7 +328,9 @@ void AuditRunner::dispatch()
     for (size_t e = 0; e < m_engines.size(); ++e) {
         EngineState &state = m_engines[e];
         while (!state.stopped && !state.pending.empty() && state.inFlight < state.engine->spec().concurrency) {
-            if (const qint64 wait = state.limiter.waitMs(now); wait > 0) {
+            Item &next = m_items[state.pending.front()];
+            const int tokens = expectedTokens(state, next);
+            if (const qint64 wait = std::max(state.limiter.waitMs(now), state.tokenLimiter.waitMs(now, tokens)); wait > 0) {
                 if (!state.wakeScheduled) {
                     state.wakeScheduled = true;
                     QTimer::singleShot(int(wait), this, [this, e, generation = m_generation] {
@@ -332,10 +342,12 @@ void AuditRunner::dispatch()
                 }
                 break;
             }
-            Item &item = m_items[state.pending.front()];
+            Item &item = next;
             if (!withinBudget(state, item))
                 return;
             state.limiter.take(now);
+            state.tokenLimiter.take(now, tokens);
+            item.reservedTokens = tokens;
             state.pending.pop_front();
             ++state.inFlight;
             ++item.attempts;
@@ -356,6 +368,10 @@ void AuditRunner::onReply(const EngineReply &reply)
     EngineState &state = m_engines[item.work.engine];
     --state.inFlight;
     m_reservedUsd -= std::exchange(item.reservedUsd, 0.0);
+    // Charge the tokens the answer really used instead of the estimate.
+    const int reservedTokens = std::exchange(item.reservedTokens, 0);
+    if (reply.answered())
+        state.tokenLimiter.take(QDateTime::currentMSecsSinceEpoch(), reply.tokensIn + reply.tokensOut - reservedTokens);
     if (reply.answered()) {
         const double cost = state.price ? Pricing::cost(*state.price, reply.tokensIn, reply.tokensOut) : 0.0;
         m_spentUsd += cost;

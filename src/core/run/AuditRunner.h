@@ -75,6 +75,7 @@ private:
         WorkItem work;
         int attempts = 0;
         double reservedUsd = 0.0; // the budget held for it while in flight
+        int reservedTokens = 0;   // the tokens per minute charged for it while in flight
     };
 
     struct EngineState
@@ -83,7 +84,8 @@ private:
         std::optional<Price> price;
         std::deque<int> pending; // indices into m_items, in asking order
         int inFlight = 0;
-        RateLimiter limiter;
+        RateLimiter limiter;       // requests per minute
+        RateLimiter tokenLimiter;  // tokens per minute, charged an estimate, then the truth
         bool stopped = false;       // its key was rejected: nothing more is asked of it
         bool wakeScheduled = false; // a timer will dispatch when the rate limit allows
         qint64 tokensOut = 0;       // over its answers so far, to estimate the next one
@@ -98,6 +100,7 @@ private:
     void launch(qint64 auditId, const QList<StoredAudit::Item> &items, double spentUsd);
     void dispatch();
     bool withinBudget(EngineState &state, Item &item);
+    int expectedTokens(const EngineState &state, const Item &item) const;
     void onReply(const EngineReply &reply);
     void analyse(qint64 itemId, const QString &text, const QList<Citation> &citations);
     void retryLater(int index, const EngineReply &reply);

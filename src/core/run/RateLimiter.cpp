@@ -32,7 +32,7 @@ void RateLimiter::take(qint64 nowMs, double cost)
     if (!limited())
         return;
     refill(nowMs);
-    m_tokens -= cost;
+    m_tokens = std::min(m_burst, m_tokens - cost); // a negative cost refunds an overcharge
 }
 
 } // namespace geo

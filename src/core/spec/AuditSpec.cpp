@@ -40,6 +40,8 @@ QJsonObject AuditSpec::toJson() const
             o.insert(u"api_key_env"_s, e.apiKeyEnv);
         if (e.rpm > 0)
             o.insert(u"rpm"_s, e.rpm);
+        if (e.tpm > 0)
+            o.insert(u"tpm"_s, e.tpm);
         if (e.webSearch)
             o.insert(u"web_search"_s, true);
         if (!e.file.isEmpty())

@@ -35,7 +35,8 @@ struct EngineSpec
     QUrl baseUrl;
     QString apiKeyEnv;
     int concurrency = 10;
-    int rpm = 0; // 0: no limit
+    int rpm = 0; // requests per minute; 0: no limit
+    int tpm = 0; // tokens (in and out) per minute; 0: no limit
     int timeoutMs = 60000;
     bool webSearch = false;
     QString file;       // recorded: JSONL of answers, resolved against the spec's folder

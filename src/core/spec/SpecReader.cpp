@@ -232,7 +232,7 @@ public:
         static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$"_s);
         static const QRegularExpression envPattern(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
         onlyKeys(o, path, {u"id"_s, u"kind"_s, u"model"_s, u"base_url"_s, u"api_key_env"_s,
-                           u"concurrency"_s, u"rpm"_s, u"timeout_ms"_s, u"web_search"_s, u"file"_s,
+                           u"concurrency"_s, u"rpm"_s, u"tpm"_s, u"timeout_ms"_s, u"web_search"_s, u"file"_s,
                            u"speed"_s, u"price"_s});
         EngineSpec e;
         e.id = string(o, path, u"id"_s, true, u"a short name for the engine such as \"gpt\""_s);
@@ -266,6 +266,7 @@ public:
                         .arg(e.apiKeyEnv));
         e.concurrency = integer(o, path, u"concurrency"_s, 10, 1, 100);
         e.rpm = integer(o, path, u"rpm"_s, 0, 0, 1000000);
+        e.tpm = integer(o, path, u"tpm"_s, 0, 0, 1000000000);
         e.timeoutMs = integer(o, path, u"timeout_ms"_s, 60000, 1000, 600000);
         e.webSearch = boolean(o, path, u"web_search"_s, false);
         e.speed = number(o, path, u"speed"_s, 0.0, 0.0, 1e6, u"a replay speed-up of 0 (at once) or more"_s);
