@@ -30,7 +30,7 @@ const QList<QueryTable> &queryTables()
         {u"answers.csv"_s,
          u"SELECT i.id AS answer_id, i.engine AS engine, i.model AS model, p.text AS prompt, p.category AS category, "
          "p.topic AS topic, p.branded AS branded, i.sample AS sample, i.status AS status, i.attempts AS attempts, "
-         "i.latency_ms AS latency_ms, i.tokens_in AS tokens_in, i.tokens_out AS tokens_out, "
+         "i.latency_ms AS latency_ms, i.tokens_in AS tokens_in, i.tokens_out AS tokens_out, i.cost_usd AS cost_usd, "
          "i.finish_reason AS finish_reason, i.answered_at AS answered_at, "
          "(SELECT group_concat(name, '; ') FROM (SELECT b.name AS name FROM mentions m JOIN brands b "
          "  ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index WHERE m.item_id = i.id ORDER BY m.mention_order)) "
