@@ -1,12 +1,21 @@
 // geoaudit-bench: runs the real pipeline against local fakes and prints each figure with
 // the ideal it is measured against.
 #include "FakeEngineServer.h"
+#include "analysis/ResponseAnalyzer.h"
 #include "run/AuditRunner.h"
+#include "spec/SpecReader.h"
 #include "store/AuditStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -74,6 +83,60 @@ double engineThroughput(int answers, int latencyMs, int concurrency, bool https)
     return achieved / ideal;
 }
 
+// A corpus of answers of 2-4 KB made from the demo's recorded answers, deterministically.
+QStringList corpus(int count)
+{
+    QStringList recorded;
+    for (const QString &file : {u":/examples/demo-answers-gpt.jsonl"_s, u":/examples/demo-answers-claude.jsonl"_s}) {
+        QFile f(file);
+        f.open(QIODevice::ReadOnly);
+        while (!f.atEnd())
+            recorded << QJsonDocument::fromJson(f.readLine()).object().value(u"answer"_s).toString();
+    }
+    QStringList out;
+    QRandomGenerator random(2026);
+    while (out.size() < count) {
+        QString answer;
+        const int target = 2048 + int(random.bounded(2048));
+        while (answer.size() < target)
+            answer += recorded[random.bounded(qsizetype(recorded.size()))] + u"\n\n"_s;
+        out << answer.left(target);
+    }
+    return out;
+}
+
+void analysisThroughput(int count)
+{
+    const auto read = SpecReader::readFile(u":/examples/demo-audit.json"_s);
+    const ResponseAnalyzer analyzer(*read.spec);
+    const QStringList answers = corpus(count);
+    double megabytes = 0;
+    for (const QString &a : answers)
+        megabytes += double(a.toUtf8().size()) / 1e6;
+
+    QElapsedTimer clock;
+    clock.start();
+    int mentions = 0;
+    for (const QString &a : answers)
+        mentions += analyzer.analyze(a, {}).brands[0].mentions;
+    const double single = double(clock.elapsed()) / 1000.0;
+
+    QThreadPool pool;
+    pool.setMaxThreadCount(10);
+    clock.restart();
+    QtConcurrent::blockingMap(&pool, answers, [&analyzer](const QString &a) { analyzer.analyze(a, {}); });
+    const double pooled = double(clock.elapsed()) / 1000.0;
+    line(u"analysis: %1 answers of 2-4 KB (%2 MB): one thread %3 answers/s, %4 MB/s; pool of 10 threads %5 answers/s, "
+         "speed-up %6 on %7 cores (ideal %7)"_s.arg(count)
+             .arg(megabytes, 0, 'f', 1)
+             .arg(count / single, 0, 'f', 0)
+             .arg(megabytes / single, 0, 'f', 2)
+             .arg(count / pooled, 0, 'f', 0)
+             .arg(single / pooled, 0, 'f', 2)
+             .arg(QThread::idealThreadCount()));
+    Q_UNUSED(mentions)
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -91,6 +154,7 @@ int main(int argc, char *argv[])
     tls.addCaCertificate(FakeEngineServer::certificate());
     QSslConfiguration::setDefaultConfiguration(tls);
 
+    analysisThroughput(small ? 200 : 10000);
     engineThroughput(small ? 40 : 400, 200, 10, true);
     // Qt 6.4 opens at most 6 HTTP/1.1 connections per host: the bound for plain-HTTP servers.
     engineThroughput(small ? 24 : 120, 200, 10, false);

@@ -1,4 +1,6 @@
 // geoaudit-cli: the headless front end, on the same core as the app.
+#include "analysis/ResponseAnalyzer.h"
+#include "analysis/Vader.h"
 #include "engines/AnswerFile.h"
 #include "engines/KeyStore.h"
 #include "export/CsvExporter.h"
@@ -13,6 +15,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 
 #include <cstdio>
@@ -53,6 +58,13 @@ Verbs:
   key set NAME | key delete NAME
         Saves the API key read from standard input in the OS keychain under NAME (the
         api_key_env of an engine), or deletes it. A key in the environment wins.
+  analyze --spec SPEC FILE|-
+        Prints the analysis of one answer (Markdown, from FILE or standard input) as JSON:
+        each tracked brand's mentions, order, rank, sentiment and PAWC, the citations,
+        and the discovered brands.
+  sentiment TEXT|-
+        Prints VADER's {"neg", "neu", "pos", "compound"} for the text (or standard input),
+        rounded as VADER rounds.
   list [--db PATH]
         Lists the audits in the database: id, state, answers, failures, name.
   export AUDIT_ID --out DIR [--db PATH]
@@ -273,6 +285,72 @@ int key(const QString &action, const QString &name)
     return Success;
 }
 
+QString readArgumentOrStdin(const QString &arg)
+{
+    if (arg != u"-"_s)
+        return arg;
+    QFile in;
+    in.open(stdin, QIODevice::ReadOnly);
+    return QString::fromUtf8(in.readAll());
+}
+
+QJsonValue optional(const std::optional<double> &v)
+{
+    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+int sentiment(const QString &arg)
+{
+    const SentimentScores s = Vader::rounded(Vader::instance().score(readArgumentOrStdin(arg)));
+    print(QString::fromUtf8(QJsonDocument(QJsonObject{{u"neg"_s, s.neg}, {u"neu"_s, s.neu}, {u"pos"_s, s.pos},
+                                                      {u"compound"_s, s.compound}})
+                                .toJson(QJsonDocument::Compact)));
+    return Success;
+}
+
+int analyze(const QString &specPath, const QString &fileArg)
+{
+    const std::optional<AuditSpec> spec = readSpec(specPath);
+    if (!spec)
+        return BadInput;
+    QString answer;
+    if (fileArg == u"-"_s) {
+        answer = readArgumentOrStdin(fileArg);
+    } else {
+        QFile f(fileArg);
+        if (!f.open(QIODevice::ReadOnly)) {
+            say(u"%1: cannot read it (%2)"_s.arg(fileArg, f.errorString()));
+            return BadInput;
+        }
+        answer = QString::fromUtf8(f.readAll());
+    }
+    const Analysis a = ResponseAnalyzer(*spec).analyze(answer, {});
+    const QList<BrandSpec> brands = spec->trackedBrands();
+    QJsonArray mentions;
+    for (int b = 0; b < brands.size(); ++b) {
+        const BrandFigures &f = a.brands[b];
+        mentions.append(QJsonObject{
+            {u"brand"_s, brands[b].name}, {u"role"_s, b == 0 ? u"brand"_s : u"competitor"_s}, {u"mentions"_s, f.mentions},
+            {u"first_offset"_s, f.mentioned() ? QJsonValue(f.firstOffset) : QJsonValue(QJsonValue::Null)},
+            {u"first_pos"_s, f.mentioned() ? QJsonValue(f.firstPos) : QJsonValue(QJsonValue::Null)},
+            {u"order"_s, f.mentioned() ? QJsonValue(f.order) : QJsonValue(QJsonValue::Null)},
+            {u"rank"_s, f.rank ? QJsonValue(*f.rank) : QJsonValue(QJsonValue::Null)},
+            {u"sentiment"_s, optional(f.sentiment)},
+            {u"sentiment_label"_s, f.sentiment ? QJsonValue(sentimentLabel(*f.sentiment)) : QJsonValue(QJsonValue::Null)},
+            {u"pawc"_s, f.pawc}});
+    }
+    QJsonArray citations;
+    for (const CitationRef &c : a.citations)
+        citations.append(QJsonObject{{u"url"_s, c.url}, {u"domain"_s, c.domain},
+                                     {u"owner"_s, c.owner >= 0 ? brands[c.owner].name : u"third party"_s},
+                                     {u"source"_s, c.source == CitationRef::Source::Engine ? u"engine"_s : u"text"_s}});
+    print(QString::fromUtf8(QJsonDocument(QJsonObject{{u"mentions"_s, mentions}, {u"citations"_s, citations},
+                                                      {u"discovered_brands"_s, QJsonArray::fromStringList(a.discovered)},
+                                                      {u"recommendations"_s, a.recommendations}, {u"sentences"_s, a.sentences}})
+                                .toJson(QJsonDocument::Indented)));
+    return Success;
+}
+
 int plan(const QString &specPath)
 {
     const std::optional<AuditSpec> spec = readSpec(specPath);
@@ -334,11 +412,12 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"GEO Audit command line"_s);
     const QCommandLineOption db(u"db"_s, u"The SQLite database."_s, u"PATH"_s);
     const QCommandLineOption out(u"out"_s, u"Where to write the CSV tables."_s, u"DIR"_s);
+    const QCommandLineOption specOption(u"spec"_s, u"The audit spec whose brands to look for."_s, u"SPEC"_s);
     const QCommandLineOption budget(u"budget"_s, u"A new budget for resume."_s, u"USD"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
-    parser.addOptions({db, out, budget, help, version});
-    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, list or export"_s);
+    parser.addOptions({db, out, budget, specOption, help, version});
+    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, analyze, sentiment, list or export"_s);
     const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (!parser.parse(app.arguments())) {
         say(parser.errorText() + u"; see geoaudit-cli --help"_s);
@@ -364,6 +443,10 @@ int main(int argc, char *argv[])
         return importAnswers(args[1], args[2], parser.value(db), parser.value(out));
     if (verb == u"key"_s && args.size() == 3)
         return key(args[1], args[2]);
+    if (verb == u"sentiment"_s && args.size() == 2)
+        return sentiment(args[1]);
+    if (verb == u"analyze"_s && args.size() == 2 && parser.isSet(specOption))
+        return analyze(parser.value(specOption), args[1]);
     if (verb == u"list"_s && args.size() == 1)
         return list(parser.value(db));
     if (verb == u"export"_s && args.size() == 2) {

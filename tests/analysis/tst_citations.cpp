@@ -1,4 +1,5 @@
 #include "analysis/Citations.h"
+#include "analysis/MarkdownDocument.h"
 
 #include <QTest>
 
@@ -55,7 +56,7 @@ private slots:
                              "<https://reviews.example.org/crm>, or https://www.hubspot.com/products. "
                              "Again: [dup](https://hubspot.com/blog#x)."_s;
         const QList<Citation> structured{{u"https://hubspot.com/blog"_s, u"Blog"_s}};
-        const auto refs = extractCitations(text, structured, brands);
+        const auto refs = extractCitations(MarkdownDocument::parse(text), structured, brands);
         QStringList urls;
         for (const auto &r : refs)
             urls << r.url;

@@ -1,10 +1,12 @@
 #include "Citations.h"
 
+#include "MarkdownDocument.h"
+#include "spec/SpecReader.h"
+
 #include <QSet>
 #include <QUrlQuery>
 
 #include <libpsl.h>
-#include <md4c.h>
 
 namespace geo {
 
@@ -44,38 +46,6 @@ QString registrableDomain(const QString &host)
 
 namespace {
 
-struct LinkCollector
-{
-    QList<QString> hrefs;
-
-    static int enterSpan(MD_SPANTYPE type, void *detail, void *self)
-    {
-        if (type == MD_SPAN_A) {
-            const MD_ATTRIBUTE &href = static_cast<MD_SPAN_A_DETAIL *>(detail)->href;
-            static_cast<LinkCollector *>(self)->hrefs.append(QString::fromUtf8(href.text, href.size));
-        }
-        return 0;
-    }
-    static int ignoreBlock(MD_BLOCKTYPE, void *, void *) { return 0; }
-    static int ignoreSpan(MD_SPANTYPE, void *, void *) { return 0; }
-    static int ignoreText(MD_TEXTTYPE, const MD_CHAR *, MD_SIZE, void *) { return 0; }
-};
-
-QList<QString> markdownLinks(const QString &markdown)
-{
-    const QByteArray utf8 = markdown.toUtf8();
-    LinkCollector collector;
-    MD_PARSER parser{};
-    parser.flags = MD_DIALECT_GITHUB;
-    parser.enter_block = LinkCollector::ignoreBlock;
-    parser.leave_block = LinkCollector::ignoreBlock;
-    parser.enter_span = LinkCollector::enterSpan;
-    parser.leave_span = LinkCollector::ignoreSpan;
-    parser.text = LinkCollector::ignoreText;
-    md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &collector);
-    return collector.hrefs;
-}
-
 int ownerOf(const QString &host, const QList<BrandSpec> &brands)
 {
     for (int b = 0; b < brands.size(); ++b)
@@ -87,15 +57,80 @@ int ownerOf(const QString &host, const QList<BrandSpec> &brands)
 
 } // namespace
 
-QList<CitationRef> extractCitations(const QString &markdown, const QList<Citation> &structured,
+bool isCitableDomain(const QString &text)
+{
+    if (!SpecReader::isDomainName(text))
+        return false;
+    const QString tld = text.section(u'.', -1).toLower();
+    if (tld == u"example"_s) // RFC 2606: for documentation, as in the demo
+        return true;
+    // Without the "*" default rule, an unknown last label ("g" of "e.g") is not a suffix.
+    return psl_is_public_suffix2(psl_builtin(), QUrl::toAce(tld).constData(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+}
+
+namespace {
+
+bool inRanges(qsizetype at, const QList<std::pair<qsizetype, qsizetype>> &ranges)
+{
+    return std::any_of(ranges.begin(), ranges.end(), [at](const auto &r) { return at >= r.first && at < r.second; });
+}
+
+bool domainChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'.' || c == u'-';
+}
+
+// Bare host names in the visible text, outside links, e-mail addresses and paths.
+QStringList bareDomains(const MarkdownDocument &doc)
+{
+    QStringList out;
+    const QString &text = doc.text();
+    for (qsizetype i = 0; i < text.size();) {
+        if (!domainChar(text[i])) {
+            ++i;
+            continue;
+        }
+        qsizetype end = i;
+        while (end < text.size() && domainChar(text[end]))
+            ++end;
+        QString token = text.mid(i, end - i);
+        const bool partOfSomething = (i > 0 && (text[i - 1] == u'@' || text[i - 1] == u'/' || text[i - 1] == u':'))
+                                     || (end < text.size() && (text[end] == u'@' || text[end] == u'/'));
+        while (token.endsWith(u'.') || token.endsWith(u'-'))
+            token.chop(1);
+        if (token.contains(u'.') && !partOfSomething && !inRanges(i, doc.linkRanges()) && isCitableDomain(token))
+            out << token.toLower();
+        i = end;
+    }
+    return out;
+}
+
+// The n of every "[n]" in the visible text that names one of `count` engine citations.
+QList<int> markers(const MarkdownDocument &doc, qsizetype count)
+{
+    QList<int> out;
+    const QString &text = doc.text();
+    for (qsizetype at = text.indexOf(u'['); at >= 0; at = text.indexOf(u'[', at + 1)) {
+        const qsizetype close = text.indexOf(u']', at);
+        bool isNumber = false;
+        const int n = close > at + 1 && close - at <= 4 ? QStringView(text).mid(at + 1, close - at - 1).toInt(&isNumber) : 0;
+        if (isNumber && n >= 1 && n <= count && !out.contains(n))
+            out << n;
+    }
+    return out;
+}
+
+} // namespace
+
+QList<CitationRef> extractCitations(const MarkdownDocument &doc, const QList<Citation> &structured,
                                     const QList<BrandSpec> &brands)
 {
     QList<CitationRef> out;
     QSet<QString> seen;
-    const auto add = [&](const QString &raw, CitationRef::Source source) {
+    const auto add = [&](const QString &raw, CitationRef::Source source, int marker) {
         QString text = raw.trimmed();
-        if (text.startsWith(u"www."_s))
-            text.prepend(u"https://"_s);
+        if (!text.contains(u"://"_s))
+            text.prepend(u"https://"_s); // www.example.com, or a bare domain
         const QUrl url = normaliseCitationUrl(QUrl(text));
         if (url.isEmpty())
             return;
@@ -103,12 +138,16 @@ QList<CitationRef> extractCitations(const QString &markdown, const QList<Citatio
         if (seen.contains(normal))
             return;
         seen.insert(normal);
-        out.append({normal, url.host(), registrableDomain(url.host()), ownerOf(url.host(), brands), source});
+        out.append({normal, url.host(), registrableDomain(url.host()), ownerOf(url.host(), brands), source, marker});
     };
-    for (const Citation &c : structured)
-        add(c.url, CitationRef::Source::Engine);
-    for (const QString &href : markdownLinks(markdown))
-        add(href, CitationRef::Source::Text);
+    const QList<int> cited = markers(doc, structured.size());
+    for (qsizetype i = 0; i < structured.size(); ++i)
+        add(structured[i].url, CitationRef::Source::Engine, cited.contains(int(i + 1)) ? int(i + 1) : 0);
+    for (const QString &href : doc.links())
+        if (href.startsWith(u"http"_s, Qt::CaseInsensitive) || href.startsWith(u"www."_s, Qt::CaseInsensitive))
+            add(href, CitationRef::Source::Text, 0);
+    for (const QString &domain : bareDomains(doc))
+        add(domain, CitationRef::Source::Text, 0);
     return out;
 }
 

@@ -40,7 +40,9 @@ const QList<QueryTable> &queryTables()
         {u"mentions.csv"_s,
          u"SELECT i.id AS answer_id, i.engine AS engine, p.text AS prompt, i.sample AS sample, b.name AS brand, "
          "CASE WHEN b.brand_index = 0 THEN 'brand' ELSE 'competitor' END AS role, m.mentions AS mentions, "
-         "m.first_offset AS first_offset, m.first_pos AS first_pos, m.mention_order AS mention_order "
+         "m.first_offset AS first_offset, m.first_pos AS first_pos, m.mention_order AS mention_order, m.rank AS rank, "
+         "m.sentiment AS sentiment, CASE WHEN m.sentiment IS NULL THEN NULL WHEN m.sentiment >= 0.05 THEN 'positive' "
+         "WHEN m.sentiment <= -0.05 THEN 'negative' ELSE 'neutral' END AS sentiment_label, m.pawc AS pawc "
          "FROM mentions m JOIN items i ON i.id = m.item_id JOIN prompts p ON p.id = i.prompt_id "
          "JOIN brands b ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index "
          "WHERE i.audit_id = ? ORDER BY i.id, m.mention_order"_s},
@@ -48,7 +50,7 @@ const QList<QueryTable> &queryTables()
          u"SELECT i.id AS answer_id, i.engine AS engine, p.text AS prompt, i.sample AS sample, c.position + 1 AS position, "
          "c.url AS url, c.host AS host, c.domain AS domain, COALESCE(b.name, 'third party') AS owner, "
          "CASE WHEN c.owner_index = 0 THEN 'brand' WHEN c.owner_index > 0 THEN 'competitor' ELSE 'third party' END "
-         "  AS owner_role, c.source AS source "
+         "  AS owner_role, c.source AS source, NULLIF(c.marker, 0) AS marker "
          "FROM citations c JOIN items i ON i.id = c.item_id JOIN prompts p ON p.id = i.prompt_id "
          "LEFT JOIN brands b ON b.audit_id = i.audit_id AND b.brand_index = c.owner_index "
          "WHERE i.audit_id = ? ORDER BY i.id, c.position"_s},

@@ -91,23 +91,30 @@ Status saveAttempts(QSqlDatabase &db, qint64 itemId, int attempts)
 Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis)
 {
     QSqlQuery &mention = Sql::prepared(db, u"INSERT OR REPLACE INTO mentions (item_id, brand_index, mentions, first_offset, "
-                                           "first_pos, mention_order) VALUES (?, ?, ?, ?, ?, ?)"_s);
+                                           "first_pos, mention_order, rank, sentiment, pawc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (int b = 0; b < analysis.brands.size(); ++b) {
         const BrandFigures &f = analysis.brands[b];
         if (!f.mentioned())
             continue;
-        if (Status s = Sql::exec(mention, {itemId, b, f.mentions, f.firstOffset, f.firstPos, f.order}); !s)
-            return s;
-    }
-    QSqlQuery &citation = Sql::prepared(db, u"INSERT OR REPLACE INTO citations (item_id, position, url, host, domain, "
-                                            "owner_index, source) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    for (int c = 0; c < analysis.citations.size(); ++c) {
-        const CitationRef &r = analysis.citations[c];
-        if (Status s = Sql::exec(citation, {itemId, c, r.url, r.host, r.domain, r.owner,
-                                            r.source == CitationRef::Source::Engine ? u"engine"_s : u"text"_s});
+        if (Status s = Sql::exec(mention, {itemId, b, f.mentions, f.firstOffset, f.firstPos, f.order,
+                                           f.rank ? QVariant(*f.rank) : QVariant(), f.sentiment ? QVariant(*f.sentiment) : QVariant(),
+                                           f.pawc});
             !s)
             return s;
     }
+    QSqlQuery &citation = Sql::prepared(db, u"INSERT OR REPLACE INTO citations (item_id, position, url, host, domain, "
+                                            "owner_index, source, marker) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (int c = 0; c < analysis.citations.size(); ++c) {
+        const CitationRef &r = analysis.citations[c];
+        if (Status s = Sql::exec(citation, {itemId, c, r.url, r.host, r.domain, r.owner,
+                                            r.source == CitationRef::Source::Engine ? u"engine"_s : u"text"_s, r.marker});
+            !s)
+            return s;
+    }
+    QSqlQuery &discovered = Sql::prepared(db, u"INSERT OR REPLACE INTO discovered (item_id, position, name) VALUES (?, ?, ?)"_s);
+    for (int d = 0; d < analysis.discovered.size(); ++d)
+        if (Status s = Sql::exec(discovered, {itemId, d, analysis.discovered[d]}); !s)
+            return s;
     return Sql::exec(db, u"UPDATE items SET status = 'analysed' WHERE id = ?"_s, {itemId});
 }
 

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace geo {
+
+// An answer's Markdown as parsed by md4c: the text a reader sees, where each piece came from
+// in the source, the blocks that make a recommendation list, and the links.
+class MarkdownDocument final
+{
+public:
+    struct Entry
+    {
+        enum class Kind { ListItem, TableRow, Heading };
+        Kind kind = Kind::ListItem;
+        qsizetype start = 0; // in text()
+        qsizetype end = 0;
+        QString lead; // its leading bold text, when it starts with one
+        // A table row's table header, [start, end) in text(); empty for other entries.
+        qsizetype headerStart = 0;
+        qsizetype headerEnd = 0;
+    };
+
+    static MarkdownDocument parse(const QString &markdown);
+
+    // The visible text: emphasis marks, link destinations and table pipes gone; every block
+    // on a line of its own.
+    const QString &text() const { return m_text; }
+    // Where character i of text() is in the source (UTF-16 offsets); i may be text().size().
+    qsizetype sourceOffset(qsizetype i) const;
+    // Top-level list items, table body rows and headings, in document order.
+    const QList<Entry> &entries() const { return m_entries; }
+    // Link destinations (inline, reference and autolinks), in order.
+    const QStringList &links() const { return m_links; }
+    // [start, end) ranges of text() that are link text (the bare words of autolinks too).
+    const QList<std::pair<qsizetype, qsizetype>> &linkRanges() const { return m_linkRanges; }
+    // [start, end) ranges of text() that are one block each: paragraphs, items, cells, headings.
+    const QList<std::pair<qsizetype, qsizetype>> &blocks() const { return m_blocks; }
+
+private:
+    friend struct MarkdownCollector;
+
+    QString m_text;
+    QList<qsizetype> m_sourceOffsets; // per character of m_text, plus one past the end
+    QList<Entry> m_entries;
+    QStringList m_links;
+    QList<std::pair<qsizetype, qsizetype>> m_linkRanges;
+    QList<std::pair<qsizetype, qsizetype>> m_blocks;
+};
+
+} // namespace geo
