@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
@@ -71,6 +72,15 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     connect(m_ui->apiKeysAction, &QAction::triggered, this, [this] {
         ApiKeysDialog dialog(m_spec ? m_spec->engines : QList<EngineSpec>{}, this);
         dialog.exec();
+    });
+    connect(m_ui->analysisThreadsAction, &QAction::triggered, this, [this] {
+        bool accepted = false;
+        const int current = QSettings().value(u"analysis/threads"_s, 0).toInt();
+        const int threads = QInputDialog::getInt(this, tr("Analysis threads"),
+                                                 tr("Answers analysed at once (0 uses each spec's own setting):"),
+                                                 current, 0, 64, 1, &accepted);
+        if (accepted)
+            setAnalysisThreads(threads);
     });
     connect(m_ui->startButton, &QPushButton::clicked, this, &MainWindow::start);
     connect(m_ui->resumeButton, &QPushButton::clicked, this, &MainWindow::resumeSelected);
@@ -132,8 +142,19 @@ void MainWindow::openDemo()
     openSpec(u":/examples/demo-audit.json"_s);
 }
 
-void MainWindow::setSpec(const AuditSpec &spec)
+void MainWindow::setAnalysisThreads(int threads)
 {
+    QSettings().setValue(u"analysis/threads"_s, threads);
+    if (m_opened)
+        setSpec(*m_opened);
+}
+
+void MainWindow::setSpec(const AuditSpec &opened)
+{
+    m_opened = opened;
+    AuditSpec spec = opened;
+    if (const int threads = QSettings().value(u"analysis/threads"_s, 0).toInt(); threads > 0)
+        spec.analysis.threads = threads;
     m_spec = spec;
     const auto plan = PromptPlanner::plan(spec);
     QStringList competitors;

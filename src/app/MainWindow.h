@@ -36,6 +36,8 @@ public:
     // Imports answers collected by hand as an audit of the open spec's brands (as File →
     // Import answers does after its file dialog); problems in the file are shown.
     void importAnswers(const QString &path) { importAnswersFrom(path); }
+    // Analyses this many answers at once in runs started here; 0 keeps the spec's threads.
+    void setAnalysisThreads(int threads);
     // Writes the selected audit's CSV tables to folder; the status bar says where they went.
     void exportCsvTo(const QString &folder);
 
@@ -67,7 +69,8 @@ private:
     AuditRunner *m_runner;
     AuditListModel *m_audits;
     ScoresModel *m_scores;
-    std::optional<AuditSpec> m_spec;
+    std::optional<AuditSpec> m_opened; // as read from its file
+    std::optional<AuditSpec> m_spec;   // what runs: the opened spec with the app's settings applied
 };
 
 } // namespace geo

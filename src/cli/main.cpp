@@ -40,7 +40,8 @@ Verbs:
   run SPEC [--db PATH] [--out DIR]
         Runs the audit described by the spec file SPEC (JSON, see docs/spec-format.md),
         storing everything in the database, and with --out writes answers.csv,
-        mentions.csv, citations.csv, sites.csv, scores.csv and failures.csv to DIR.
+        mentions.csv, citations.csv, sites.csv, discovered.csv, scores.csv and failures.csv
+        to DIR.
         Progress goes to stderr. Exit status: 0 when every answer succeeded, 1 when the
         audit finished but some answers failed, 2 on bad input.
   plan SPEC

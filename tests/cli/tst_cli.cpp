@@ -65,7 +65,7 @@ private slots:
         const QString out = dir.filePath(u"out"_s);
         const Outcome o = cli({u"run"_s, demoSpec(), u"--db"_s, db, u"--out"_s, out});
         QVERIFY2(o.exitCode == 0, qPrintable(o.err));
-        for (const QString &name : {u"answers"_s, u"mentions"_s, u"citations"_s, u"sites"_s, u"scores"_s, u"failures"_s})
+        for (const QString &name : {u"answers"_s, u"mentions"_s, u"citations"_s, u"sites"_s, u"discovered"_s, u"scores"_s, u"failures"_s})
             QVERIFY2(QFile::exists(out + u'/' + name + u".csv"_s), qPrintable(name));
         const auto answers = lines(out + u"/answers.csv"_s);
         QVERIFY(answers[0].startsWith("answer_id,engine,model,prompt,category,topic,branded,sample,status,attempts,latency_ms,"));
@@ -227,7 +227,7 @@ private slots:
             QVERIFY2(!f.readAll().contains("sk-secret-4242"), qPrintable(f.fileName()));
             ++checked;
         }
-        QVERIFY(checked >= 7); // spec, database and the six tables
+        QVERIFY(checked >= 8); // spec, database and the seven tables
         const auto failures = lines(out + u"/failures.csv"_s);
         QCOMPARE(failures.size(), 3);
         QVERIFY(failures[1].contains(",claude,") && failures[1].contains("http-400"));

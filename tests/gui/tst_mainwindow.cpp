@@ -89,14 +89,14 @@ private slots:
         QVERIFY(window.statusBar()->currentMessage().contains(u"192 answered, 0 failed"_s));
         screenshot(window, u"finished"_s);
 
-        // File -> Export CSV writes the six tables and says where.
+        // File -> Export CSV writes every table and says where.
         auto *exportAction = window.findChild<QAction *>(u"exportCsvAction"_s);
         QVERIFY(exportAction->isEnabled());
         QSignalSpy exported(&window, &MainWindow::exported);
         const QString out = dir.filePath(u"export"_s);
         window.exportCsvTo(out);
         QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 10000);
-        QCOMPARE(exported[0][0].toStringList().size(), 6);
+        QCOMPARE(exported[0][0].toStringList().size(), 7);
         QVERIFY(QFile::exists(out + u"/answers.csv"_s));
         QVERIFY(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(out)));
     }
@@ -171,6 +171,20 @@ private slots:
         for (int c = 0; c < table->columnCount(); ++c)
             QVERIFY(!table->item(0, c)->text().contains(u"sk-gui"_s)); // the key itself is never shown
         screenshot(dialog, u"api-keys"_s);
+    }
+
+    void analysisThreadsSettingReplacesTheSpecs()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.openDemo();
+        auto *summary = window.findChild<QLabel *>(u"specSummary"_s);
+        QVERIFY(summary->text().contains(u"analysis on 10 threads"_s));
+        window.setAnalysisThreads(3);
+        QVERIFY(summary->text().contains(u"analysis on 3 threads"_s));
+        window.setAnalysisThreads(0); // back to the spec's own
+        QVERIFY(summary->text().contains(u"analysis on 10 threads"_s));
     }
 
     void aSpecWithProblemsIsNotOpened()

@@ -62,6 +62,10 @@ const QList<QueryTable> &queryTables()
          "FROM citations c JOIN items i ON i.id = c.item_id "
          "LEFT JOIN brands b ON b.audit_id = i.audit_id AND b.brand_index = c.owner_index "
          "WHERE i.audit_id = ? GROUP BY c.domain, c.owner_index ORDER BY citations DESC, c.domain"_s},
+        {u"discovered.csv"_s,
+         u"SELECT d.name AS name, COUNT(DISTINCT d.item_id) AS answers, group_concat(DISTINCT i.engine) AS engines "
+         "FROM discovered d JOIN items i ON i.id = d.item_id WHERE i.audit_id = ? "
+         "GROUP BY d.name ORDER BY answers DESC, d.name"_s},
         {u"failures.csv"_s,
          u"SELECT f.at AS time, f.stage AS stage, f.engine AS engine, p.text AS prompt, i.sample AS sample, "
          "f.error_class AS error_class, f.message AS message, f.attempts AS attempts "
@@ -135,8 +139,8 @@ Status writeScores(QSqlDatabase &db, qint64 auditId, CsvWriter &csv)
 
 const QStringList &CsvExporter::fileNames()
 {
-    static const QStringList names{u"answers.csv"_s, u"mentions.csv"_s, u"citations.csv"_s,
-                                   u"sites.csv"_s, u"scores.csv"_s, u"failures.csv"_s};
+    static const QStringList names{u"answers.csv"_s, u"mentions.csv"_s, u"citations.csv"_s, u"sites.csv"_s,
+                                   u"discovered.csv"_s, u"scores.csv"_s, u"failures.csv"_s};
     return names;
 }
 
