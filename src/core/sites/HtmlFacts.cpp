@@ -1,0 +1,10 @@
+#include "HtmlFacts.h"
+
+namespace geo {
+
+HtmlFacts HtmlFacts::parse(const QByteArray &)
+{
+    return {};
+}
+
+} // namespace geo

@@ -1,0 +1,10 @@
+#include "RobotsTxt.h"
+
+namespace geo {
+
+RobotsTxt RobotsTxt::parse(const QByteArray &)
+{
+    return {};
+}
+
+} // namespace geo
