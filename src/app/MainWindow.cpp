@@ -82,6 +82,9 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
         if (accepted)
             setAnalysisThreads(threads);
     });
+    m_ui->allowPrivateHostsAction->setChecked(QSettings().value(u"sites/allowPrivateHosts"_s, false).toBool());
+    connect(m_ui->allowPrivateHostsAction, &QAction::toggled, this,
+            [](bool allow) { QSettings().setValue(u"sites/allowPrivateHosts"_s, allow); });
     connect(m_ui->startButton, &QPushButton::clicked, this, &MainWindow::start);
     connect(m_ui->resumeButton, &QPushButton::clicked, this, &MainWindow::resumeSelected);
     connect(m_ui->cancelButton, &QPushButton::clicked, m_runner, &AuditRunner::cancel);
@@ -194,6 +197,8 @@ void MainWindow::setSpec(const AuditSpec &opened)
 
 void MainWindow::setRunning(bool running)
 {
+    if (running)
+        m_runner->setAllowPrivateHosts(m_ui->allowPrivateHostsAction->isChecked());
     m_ui->startButton->setEnabled(!running && m_spec.has_value());
     m_ui->cancelButton->setEnabled(running);
     m_ui->openSpecAction->setEnabled(!running);
@@ -280,6 +285,12 @@ void MainWindow::showProgress(const RunStats &s)
                                                : u"–"_s);
     m_ui->elapsedValue->setText(duration(s.elapsedMs));
     m_ui->retryingValue->setText(locale.toString(s.retrying));
+    m_ui->sitesValue->setText(s.sitesPlanned == 0 ? u"–"_s
+                                                  : tr("%1 of %2 (%3 unreachable, %4 answered from the cache)")
+                                                        .arg(s.sitesInspected)
+                                                        .arg(s.sitesPlanned)
+                                                        .arg(s.sitesUnreachable)
+                                                        .arg(s.siteCacheHits));
     m_ui->costValue->setText(u"$"_s + locale.toString(s.costUsd, 'f', s.costUsd < 1 ? 4 : 2));
 }
 

@@ -4,6 +4,8 @@
 #include "engines/AnswerFile.h"
 #include "engines/KeyStore.h"
 #include "export/CsvExporter.h"
+#include "sites/ReadinessScorer.h"
+#include "sites/SiteInspector.h"
 #include "run/Pricing.h"
 #include "run/AuditRunner.h"
 #include "spec/SpecReader.h"
@@ -15,6 +17,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,7 +40,7 @@ const char *Help = R"(Usage: geoaudit-cli VERB [ARGUMENTS] [OPTIONS]
 Asks AI answer engines about a brand, analyses every answer and writes the results.
 
 Verbs:
-  run SPEC [--db PATH] [--out DIR]
+  run SPEC [--db PATH] [--out DIR] [--allow-private-hosts]
         Runs the audit described by the spec file SPEC (JSON, see docs/spec-format.md),
         storing everything in the database, and with --out writes answers.csv,
         mentions.csv, citations.csv, sites.csv, discovered.csv, scores.csv and failures.csv
@@ -66,6 +69,13 @@ Verbs:
   sentiment TEXT|-
         Prints VADER's {"neg", "neu", "pos", "compound"} for the text (or standard input),
         rounded as VADER rounds.
+  inspect URL [--allow-private-hosts] | inspect --html FILE [--url URL]
+        Inspects a site (the page, robots.txt, llms.txt) or a saved page and prints its
+        readiness report as JSON: title, description, lang, JSON-LD types, headings,
+        word count, every check with its points and evidence, and the score.
+  robots-check ROBOTS_FILE USER_AGENT URL
+        Prints "allowed" or "disallowed": what the robots.txt in ROBOTS_FILE says about
+        USER_AGENT fetching URL (RFC 9309), and why on stderr.
   list [--db PATH]
         Lists the audits in the database: id, state, answers, failures, name.
   export AUDIT_ID --out DIR [--db PATH]
@@ -75,6 +85,8 @@ Options:
   --db PATH    the SQLite database (default: %1)
   --out DIR    where to write the CSV tables
   --budget USD a new budget when resuming
+  --allow-private-hosts
+               let site inspection fetch loopback and private addresses (off: refused)
   -h, --help   this help
   -v, --version
 )";
@@ -193,7 +205,7 @@ std::optional<AuditSpec> readSpec(const QString &specPath)
     return read.spec;
 }
 
-int run(const QString &specPath, const QString &dbPath, const QString &out)
+int run(const QString &specPath, const QString &dbPath, const QString &out, bool allowPrivate)
 {
     const std::optional<AuditSpec> spec = readSpec(specPath);
     if (!spec)
@@ -201,7 +213,10 @@ int run(const QString &specPath, const QString &dbPath, const QString &out)
     std::unique_ptr<AuditStore> store;
     if (const int code = openStore(store, dbPath); code != Success)
         return code;
-    return execute(*store, out, [&](AuditRunner &runner) { runner.start(*spec); });
+    return execute(*store, out, [&](AuditRunner &runner) {
+        runner.setAllowPrivateHosts(allowPrivate);
+        runner.start(*spec);
+    });
 }
 
 int resume(const QString &auditArg, const QString &dbPath, const QString &out, const QString &budgetArg)
@@ -352,6 +367,58 @@ int analyze(const QString &specPath, const QString &fileArg)
     return Success;
 }
 
+int robotsCheck(const QString &file, const QString &agent, const QString &urlText)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        say(u"%1: cannot read it (%2)"_s.arg(file, f.errorString()));
+        return BadInput;
+    }
+    const QUrl url(urlText);
+    QString path = url.path(QUrl::FullyEncoded);
+    if (path.isEmpty())
+        path = u"/"_s;
+    if (url.hasQuery())
+        path += u'?' + url.query(QUrl::FullyEncoded);
+    const RobotsTxt::Verdict v = RobotsTxt::parse(f.read(RobotsTxt::MaxBytes + 1)).check(agent, path);
+    print(v.allowed ? u"allowed"_s : u"disallowed"_s);
+    say(v.evidence);
+    return Success;
+}
+
+int inspect(const QString &urlArg, const QString &htmlFile, const QString &pageUrl, bool allowPrivate)
+{
+    SiteReport report;
+    if (!htmlFile.isEmpty()) {
+        QFile f(htmlFile);
+        if (!f.open(QIODevice::ReadOnly)) {
+            say(u"%1: cannot read it (%2)"_s.arg(htmlFile, f.errorString()));
+            return BadInput;
+        }
+        ReadinessScorer::Inputs in;
+        in.pageOnly = true;
+        in.page.url = in.page.finalUrl = pageUrl.isEmpty() ? QUrl::fromLocalFile(QFileInfo(htmlFile).absoluteFilePath()) : QUrl(pageUrl);
+        in.page.status = 200;
+        in.page.headers.insert("content-type", "text/html");
+        in.page.body = f.read(2 * 1024 * 1024);
+        report.page = in.page.url;
+        report.domain = registrableDomain(in.page.url.host());
+        report.inspectedAt = QDateTime::currentDateTimeUtc();
+        ReadinessScorer::score(in, report);
+    } else {
+        const QUrl url = QUrl::fromUserInput(urlArg);
+        if (!url.isValid() || url.host().isEmpty()) {
+            say(u"\"%1\" is not a web address; write it like https://example.com/page"_s.arg(urlArg));
+            return BadInput;
+        }
+        QNetworkAccessManager network;
+        SiteInspector inspector(std::make_unique<NetworkFetcher>(&network, NetworkFetcher::Options{5000, 2 * 1024 * 1024, 6, 16, allowPrivate}));
+        report = await(inspector.inspect(registrableDomain(url.host()), url));
+    }
+    print(QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented)));
+    return report.reachable() ? Success : SomeFailed;
+}
+
 int plan(const QString &specPath)
 {
     const std::optional<AuditSpec> spec = readSpec(specPath);
@@ -414,11 +481,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption db(u"db"_s, u"The SQLite database."_s, u"PATH"_s);
     const QCommandLineOption out(u"out"_s, u"Where to write the CSV tables."_s, u"DIR"_s);
     const QCommandLineOption specOption(u"spec"_s, u"The audit spec whose brands to look for."_s, u"SPEC"_s);
+    const QCommandLineOption htmlOption(u"html"_s, u"A saved page to inspect."_s, u"FILE"_s);
+    const QCommandLineOption urlOption(u"url"_s, u"The address of the saved page."_s, u"URL"_s);
+    const QCommandLineOption allowPrivate(u"allow-private-hosts"_s, u"Let site inspection fetch loopback and private hosts."_s);
     const QCommandLineOption budget(u"budget"_s, u"A new budget for resume."_s, u"USD"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
-    parser.addOptions({db, out, budget, specOption, help, version});
-    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, analyze, sentiment, list or export"_s);
+    parser.addOptions({db, out, budget, specOption, htmlOption, urlOption, allowPrivate, help, version});
+    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, analyze, sentiment, inspect, robots-check, list or export"_s);
     const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (!parser.parse(app.arguments())) {
         say(parser.errorText() + u"; see geoaudit-cli --help"_s);
@@ -435,7 +505,7 @@ int main(int argc, char *argv[])
     }
     const QString verb = args.front();
     if (verb == u"run"_s && args.size() == 2)
-        return run(args[1], parser.value(db), parser.value(out));
+        return run(args[1], parser.value(db), parser.value(out), parser.isSet(allowPrivate));
     if (verb == u"plan"_s && args.size() == 2)
         return plan(args[1]);
     if (verb == u"resume"_s && args.size() <= 2)
@@ -448,6 +518,10 @@ int main(int argc, char *argv[])
         return sentiment(args[1]);
     if (verb == u"analyze"_s && args.size() == 2 && parser.isSet(specOption))
         return analyze(parser.value(specOption), args[1]);
+    if (verb == u"robots-check"_s && args.size() == 4)
+        return robotsCheck(args[1], args[2], args[3]);
+    if (verb == u"inspect"_s && (args.size() == 2 || (args.size() == 1 && parser.isSet(htmlOption))))
+        return inspect(args.value(1), parser.value(htmlOption), parser.value(urlOption), parser.isSet(allowPrivate));
     if (verb == u"list"_s && args.size() == 1)
         return list(parser.value(db));
     if (verb == u"export"_s && args.size() == 2) {

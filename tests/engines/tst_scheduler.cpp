@@ -1,4 +1,5 @@
 #include "FakeEngineServer.h"
+#include "StoreQueries.h"
 #include "run/AuditRunner.h"
 #include "run/RateLimiter.h"
 #include "run/RetryPolicy.h"
@@ -44,18 +45,6 @@ RetryPolicy quickRetries()
     p.baseMs = 5;
     p.capMs = 40;
     return p;
-}
-
-qint64 count(AuditStore &store, const QString &sql)
-{
-    auto f = store.submit([sql](QSqlDatabase &db) -> Result<qint64> {
-        QSqlQuery q(db);
-        if (!q.exec(sql) || !q.next())
-            return Error{u"query failed"_s};
-        return q.value(0).toLongLong();
-    });
-    f.waitForFinished();
-    return f.result().value();
 }
 
 } // namespace
@@ -152,10 +141,10 @@ private slots:
             if (p != 10 && p != 13)
                 QCOMPARE(server.answeredCount(u"prompt %1"_s.arg(p)), 1); // answered once, never again
         QVERIFY(server.maxInFlight() <= 4);
-        QCOMPARE(count(store, u"SELECT attempts FROM items i JOIN prompts p ON p.id = i.prompt_id WHERE p.text = 'prompt 9'"_s), 5);
-        QCOMPARE(count(store, u"SELECT attempts FROM failures WHERE error_class = 'http-503'"_s), 5);
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 18);
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'failed'"_s), 2);
+        QCOMPARE(queryNumber(store, u"SELECT attempts FROM items i JOIN prompts p ON p.id = i.prompt_id WHERE p.text = 'prompt 9'"_s), 5);
+        QCOMPARE(queryNumber(store, u"SELECT attempts FROM failures WHERE error_class = 'http-503'"_s), 5);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 18);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'failed'"_s), 2);
     }
 
     void anAuthFailureStopsOnlyThatEngine()
@@ -267,7 +256,7 @@ private slots:
         QCOMPARE(server.requestCount(), 40);
         for (int p = 0; p < 40; ++p)
             QCOMPARE(server.answeredCount(u"prompt %1"_s.arg(p)), 1);
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 40);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 40);
 
         QSignalSpy errors(&runner, &AuditRunner::error);
         runner.resume(id);
@@ -299,7 +288,7 @@ private slots:
         QCOMPARE(server.requestCount(), 43);
         QCOMPARE(notices.size(), 1);
         QVERIFY(notices[0][0].toString().contains(u"budget of $2.00"_s));
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'pending'"_s), 17);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'pending'"_s), 17);
 
         // Resumed with a larger budget it asks the rest, and only the rest.
         runner.resume(runner.auditId(), 10.0);

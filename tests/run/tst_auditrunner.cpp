@@ -1,3 +1,4 @@
+#include "StoreQueries.h"
 #include "run/AuditRunner.h"
 #include "spec/SpecReader.h"
 #include "store/AuditStore.h"
@@ -12,18 +13,6 @@ using namespace geo;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-qint64 count(AuditStore &store, const QString &sql)
-{
-    auto f = store.submit([sql](QSqlDatabase &db) -> Result<qint64> {
-        QSqlQuery q(db);
-        if (!q.exec(sql) || !q.next())
-            return Error{u"query failed"_s};
-        return q.value(0).toLongLong();
-    });
-    f.waitForFinished();
-    return f.result().value();
-}
 
 AuditSpec demo()
 {
@@ -68,13 +57,13 @@ private slots:
         QVERIFY2(progress.size() < 100, qPrintable(QString::number(progress.size())));
 
         // Everything reached the store before finished() was emitted.
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 192);
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE answer IS NULL OR answer = ''"_s), 0);
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM audits WHERE state = 'finished' AND finished_at IS NOT NULL"_s), 1);
-        QVERIFY(count(store, u"SELECT COUNT(*) FROM mentions"_s) > 192);
-        QVERIFY(count(store, u"SELECT COUNT(*) FROM citations"_s) > 20);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 192);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE answer IS NULL OR answer = ''"_s), 0);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'finished' AND finished_at IS NOT NULL"_s), 1);
+        QVERIFY(queryNumber(store, u"SELECT COUNT(*) FROM mentions"_s) > 192);
+        QVERIFY(queryNumber(store, u"SELECT COUNT(*) FROM citations"_s) > 20);
         // The branded prompts always name the brand.
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
                               "WHERE p.text LIKE '%Brightlane CRM%' AND i.id NOT IN (SELECT item_id FROM mentions WHERE brand_index = 0)"_s),
                  0);
     }
@@ -100,8 +89,8 @@ private slots:
         const auto failure = failures[0][0].value<FailureRecord>();
         QCOMPARE(failure.errorClass, u"not-recorded"_s);
         QCOMPARE(failures[0][1].toString(), u"A prompt nobody recorded"_s);
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM failures"_s), 4);
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'failed'"_s), 4);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM failures"_s), 4);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'failed'"_s), 4);
     }
 
     void cancelStopsAskingAndKeepsWhatArrived()
@@ -124,8 +113,8 @@ private slots:
         const RunStats s = finished[0][2].value<RunStats>();
         QVERIFY(s.answered < 192);
         QCOMPARE(s.answered, s.asked);
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), s.analysed);
-        QCOMPARE(count(store, u"SELECT COUNT(*) FROM audits WHERE state = 'cancelled'"_s), 1);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), s.analysed);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'cancelled'"_s), 1);
     }
 
     void refusesAnEngineItCannotBuild()

@@ -55,13 +55,25 @@ const QList<QueryTable> &queryTables()
          "LEFT JOIN brands b ON b.audit_id = i.audit_id AND b.brand_index = c.owner_index "
          "WHERE i.audit_id = ? ORDER BY i.id, c.position"_s},
         {u"sites.csv"_s,
-         u"SELECT c.domain AS domain, COALESCE(b.name, 'third party') AS owner, "
-         "CASE WHEN c.owner_index = 0 THEN 'brand' WHEN c.owner_index > 0 THEN 'competitor' ELSE 'third party' END "
-         "  AS owner_role, COUNT(*) AS citations, COUNT(DISTINCT c.item_id) AS citing_answers, "
-         "'not inspected' AS inspection "
-         "FROM citations c JOIN items i ON i.id = c.item_id "
-         "LEFT JOIN brands b ON b.audit_id = i.audit_id AND b.brand_index = c.owner_index "
-         "WHERE i.audit_id = ? GROUP BY c.domain, c.owner_index ORDER BY citations DESC, c.domain"_s},
+         u"WITH audit AS (SELECT ? AS id), "
+         "cited AS (SELECT c.domain AS domain, MIN(c.owner_index) AS owner_index, COUNT(*) AS citations, "
+         "  COUNT(DISTINCT c.item_id) AS citing_answers FROM citations c JOIN items i ON i.id = c.item_id "
+         "  WHERE i.audit_id = (SELECT id FROM audit) GROUP BY c.domain), "
+         "domains AS (SELECT domain FROM cited UNION SELECT domain FROM site_reports WHERE audit_id = (SELECT id FROM audit)), "
+         "owned AS (SELECT d.domain AS domain, COALESCE(cited.owner_index, s.owner_index, -1) AS owner_index "
+         "  FROM domains d LEFT JOIN cited ON cited.domain = d.domain "
+         "  LEFT JOIN site_reports s ON s.audit_id = (SELECT id FROM audit) AND s.domain = d.domain) "
+         "SELECT o.domain AS domain, COALESCE(b.name, 'third party') AS owner, "
+         "CASE WHEN o.owner_index = 0 THEN 'brand' WHEN o.owner_index > 0 THEN 'competitor' ELSE 'third party' END AS owner_role, "
+         "COALESCE(cited.citations, 0) AS citations, COALESCE(cited.citing_answers, 0) AS citing_answers, "
+         "CASE WHEN s.domain IS NULL THEN 'not inspected' WHEN s.reachable = 1 THEN 'inspected' "
+         "  ELSE 'unreachable: ' || COALESCE(s.error, '') END AS inspection, "
+         "s.page AS page, s.score AS readiness, s.crawler_access AS crawler_access, s.structured_data AS structured_data, "
+         "s.metadata AS metadata, s.content_structure AS content_structure, s.llms_txt AS llms_txt, s.transport AS transport "
+         "FROM owned o LEFT JOIN cited ON cited.domain = o.domain "
+         "LEFT JOIN site_reports s ON s.audit_id = (SELECT id FROM audit) AND s.domain = o.domain "
+         "LEFT JOIN brands b ON b.audit_id = (SELECT id FROM audit) AND b.brand_index = o.owner_index "
+         "ORDER BY citations DESC, o.domain"_s},
         {u"discovered.csv"_s,
          u"SELECT d.name AS name, COUNT(DISTINCT d.item_id) AS answers, group_concat(DISTINCT i.engine) AS engines "
          "FROM discovered d JOIN items i ON i.id = d.item_id WHERE i.audit_id = ? "

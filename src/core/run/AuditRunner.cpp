@@ -108,6 +108,17 @@ bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys)
     for (auto &state : m_engines)
         connect(state.engine.get(), &Engine::finished, this, &AuditRunner::onReply);
     m_analyzer = std::make_shared<const ResponseAnalyzer>(m_spec);
+    m_inspector.reset();
+    m_sites.clear();
+    m_sitesPending = 0;
+    if (m_spec.analysis.inspectSites) {
+        std::unique_ptr<SiteFetcher> fetcher;
+        if (!m_spec.analysis.recordedSites.isEmpty())
+            fetcher = std::make_unique<RecordedFetcher>(m_spec.analysis.recordedSites);
+        else
+            fetcher = std::make_unique<NetworkFetcher>(m_network, NetworkFetcher::Options{5000, 2 * 1024 * 1024, 6, 16, m_allowPrivateHosts});
+        m_inspector = std::make_unique<SiteInspector>(std::move(fetcher));
+    }
     m_pool.setMaxThreadCount(m_spec.analysis.threads);
     m_running = true;
     m_stopping.clear();
@@ -286,6 +297,10 @@ void AuditRunner::launch(qint64 auditId, const QList<StoredAudit::Item> &items, 
     m_heartbeat.start();
     emit started(m_auditId);
     emit progress(m_stats.snapshot());
+    const QList<BrandSpec> brands = m_spec.trackedBrands();
+    for (int b = 0; b < brands.size(); ++b)
+        for (const QString &domain : brands[b].domains)
+            inspectSite(registrableDomain(domain), QUrl(u"https://%1/"_s.arg(domain)), b);
     // Answers stored before a restart but never analysed are analysed now, not asked again.
     for (const StoredAudit::Item &stored : items)
         if (stored.status == u"answered"_s)
@@ -405,6 +420,8 @@ void AuditRunner::analyse(qint64 itemId, const QString &text, const QList<Citati
             --m_analysing;
             m_stats.analysed();
             write([itemId, analysis](QSqlDatabase &db) { return AuditRepository::saveAnalysis(db, itemId, analysis); });
+            for (const CitationRef &c : analysis.citations)
+                inspectSite(c.domain, QUrl(c.url), c.owner);
             scheduleProgress();
             finishIfDone();
         });
@@ -427,6 +444,24 @@ void AuditRunner::retryLater(int index, const EngineReply &reply)
             state.pending.push_front(index); // it has waited already: ask it next
         }
         dispatch();
+        finishIfDone();
+    });
+}
+
+void AuditRunner::inspectSite(const QString &domain, const QUrl &page, int owner)
+{
+    if (!m_inspector || domain.isEmpty() || m_sites.contains(domain))
+        return;
+    m_sites.insert(domain);
+    ++m_sitesPending;
+    m_stats.siteAsked();
+    m_inspector->inspect(domain, page).then(this, [this, owner, generation = m_generation](const SiteReport &report) {
+        if (generation != m_generation)
+            return;
+        --m_sitesPending;
+        m_stats.siteInspected(report.reachable(), m_inspector->cacheHits());
+        write([id = m_auditId, report, owner](QSqlDatabase &db) { return AuditRepository::saveSiteReport(db, id, report, owner); });
+        scheduleProgress();
         finishIfDone();
     });
 }
@@ -473,7 +508,7 @@ void AuditRunner::scheduleProgress()
 
 void AuditRunner::finishIfDone()
 {
-    if (!m_running || m_finishing || m_analysing > 0)
+    if (!m_running || m_finishing || m_analysing > 0 || m_sitesPending > 0)
         return;
     int inFlight = 0;
     for (const EngineState &state : m_engines)

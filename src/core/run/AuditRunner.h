@@ -8,10 +8,12 @@
 #include "engines/Engine.h"
 #include "spec/AuditSpec.h"
 #include "spec/PromptPlanner.h"
+#include "sites/SiteInspector.h"
 #include "store/AuditRepository.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -53,6 +55,8 @@ public:
     // Stops asking; what is in flight is still stored, then finished() reports "cancelled".
     void cancel();
 
+    // Lets site inspection fetch loopback and private hosts (tests, intranets); off by default.
+    void setAllowPrivateHosts(bool allow) { m_allowPrivateHosts = allow; }
     // Backoff for transient failures; tests shorten it.
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
 
@@ -108,6 +112,7 @@ private:
     void fail(const Item &item, const QString &stage, const QString &errorClass, const QString &message);
     template<typename Job>
     void write(Job job);
+    void inspectSite(const QString &domain, const QUrl &page, int owner);
     void scheduleProgress();
     void finishIfDone();
 
@@ -120,6 +125,10 @@ private:
     QHash<qint64, int> m_itemIndex; // item id -> index into m_items
     std::shared_ptr<const ResponseAnalyzer> m_analyzer;
     QThreadPool m_pool;
+    std::unique_ptr<SiteInspector> m_inspector; // none when the spec turns inspection off
+    QSet<QString> m_sites;                      // domains asked for in this run
+    int m_sitesPending = 0;
+    bool m_allowPrivateHosts = false;
     RetryPolicy m_retry;
     QRandomGenerator m_random{QRandomGenerator::securelySeeded()};
     RunStatsTracker m_stats;

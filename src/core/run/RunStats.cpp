@@ -73,6 +73,18 @@ void RunStatsTracker::retried()
     ++m_stats.retries;
 }
 
+void RunStatsTracker::siteAsked()
+{
+    ++m_stats.sitesPlanned;
+}
+
+void RunStatsTracker::siteInspected(bool reachable, int cacheHits)
+{
+    ++m_stats.sitesInspected;
+    m_stats.sitesUnreachable += reachable ? 0 : 1;
+    m_stats.siteCacheHits = cacheHits;
+}
+
 void RunStatsTracker::finish()
 {
     m_stats.finished = true;

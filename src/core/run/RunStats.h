@@ -29,6 +29,10 @@ struct RunStats
     qint64 tokensIn = 0;
     qint64 tokensOut = 0;
     double costUsd = 0.0;
+    int sitesPlanned = 0;     // domains to inspect: cited ones and the tracked brands' own
+    int sitesInspected = 0;   // reports in, reachable or not
+    int sitesUnreachable = 0;
+    int siteCacheHits = 0;    // asks answered by a report already fetched or being fetched
     bool finished = false;
 
     int done() const { return analysed + failed; } // items that reached an end state
@@ -48,6 +52,8 @@ public:
     void failed(bool wasInFlight);
     void retrying(); // an attempt failed and will be repeated
     void retried();               // the repeat is due
+    void siteAsked();
+    void siteInspected(bool reachable, int cacheHits);
     void finish();
 
     RunStats snapshot() const;

@@ -138,6 +138,23 @@ Status setState(QSqlDatabase &db, qint64 auditId, const QString &state)
                      {state, state, now(), auditId});
 }
 
+Status saveSiteReport(QSqlDatabase &db, qint64 auditId, const SiteReport &report, int owner)
+{
+    QHash<QString, int> points;
+    for (const ReadinessCheck &c : report.checks)
+        points[c.group] += c.points;
+    return Sql::exec(db,
+                     u"INSERT OR REPLACE INTO site_reports (audit_id, domain, owner_index, page, inspected_at, reachable, error, score, "
+                     "crawler_access, structured_data, metadata, content_structure, llms_txt, transport, report_json) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                     {auditId, report.domain, owner, report.page.toString(), report.inspectedAt.toString(Qt::ISODateWithMs),
+                      report.reachable() ? 1 : 0, report.pageFetch.error.isEmpty() ? QVariant() : QVariant(report.pageFetch.error),
+                      report.score, points.value(u"AI crawler access"_s), points.value(u"Structured data"_s),
+                      points.value(u"Metadata"_s), points.value(u"Content structure"_s), points.value(u"llms.txt"_s),
+                      points.value(u"Transport"_s),
+                      QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact))});
+}
+
 Status heartbeat(QSqlDatabase &db, qint64 auditId)
 {
     return Sql::exec(db, u"UPDATE audits SET heartbeat_at = ?, state = 'running' WHERE id = ?"_s, {now(), auditId});

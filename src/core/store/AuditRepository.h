@@ -4,6 +4,7 @@
 #include "analysis/ResponseAnalyzer.h"
 #include "engines/Engine.h"
 #include "scoring/Scorer.h"
+#include "sites/SiteReport.h"
 #include "spec/AuditSpec.h"
 #include "spec/PromptPlanner.h"
 
@@ -93,6 +94,8 @@ Status saveAttempts(QSqlDatabase &db, qint64 itemId, int attempts);
 Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis);
 Status saveFailure(QSqlDatabase &db, const FailureRecord &failure);
 Status setState(QSqlDatabase &db, qint64 auditId, const QString &state);
+// owner: the tracked brand owning the domain, -1 for a third party.
+Status saveSiteReport(QSqlDatabase &db, qint64 auditId, const SiteReport &report, int owner);
 // Marks an audit as worked on by a live process; a running audit whose heartbeat stops
 // is shown as interrupted.
 Status heartbeat(QSqlDatabase &db, qint64 auditId);

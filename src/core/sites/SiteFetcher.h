@@ -1,0 +1,84 @@
+#pragma once
+
+#include "SiteReport.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+
+#include <deque>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace geo {
+
+// Fetches one resource of a site; the network or a folder of recorded responses.
+class SiteFetcher : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const FetchResult &)>;
+    using QObject::QObject;
+    ~SiteFetcher() override = default;
+
+    virtual void fetch(const QUrl &url, Done done) = 0;
+};
+
+// GEO-READINESS.md's fetching rules over the shared QNetworkAccessManager: http and https
+// only; hosts that are or resolve to loopback, private, link-local, multicast or unspecified
+// addresses refused unless allowed; at most 6 requests per host and 16 in all; 5 s timeout;
+// 5 redirects, each checked; a 2 MiB body cap; a User-Agent naming the product.
+class NetworkFetcher final : public SiteFetcher
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int timeoutMs = 5000;
+        qint64 maxBodyBytes = 2 * 1024 * 1024;
+        int perHost = 6;
+        int total = 16;
+        bool allowPrivateHosts = false;
+    };
+
+    NetworkFetcher(QNetworkAccessManager *network, Options options, QObject *parent = nullptr);
+    void fetch(const QUrl &url, Done done) override;
+
+    // Why the address may not be fetched (loopback, private, ...), or empty when it may.
+    static QString forbiddenAddress(const QHostAddress &address);
+    static QByteArray userAgent();
+
+private:
+    struct Job
+    {
+        QUrl url;
+        Done done;
+    };
+    void admit();
+    void start(Job job);
+    void send(Job job);
+
+    QNetworkAccessManager *m_network;
+    Options m_options;
+    std::deque<Job> m_waiting;
+    QHash<QString, int> m_perHost;
+    int m_inFlight = 0;
+};
+
+// Serves the responses recorded in a folder: <folder>/<host>/manifest.json maps a path to
+// {"status", "headers", "body": file or null}; redirects are followed like the network's.
+class RecordedFetcher final : public SiteFetcher
+{
+    Q_OBJECT
+public:
+    explicit RecordedFetcher(QString folder, QObject *parent = nullptr);
+    void fetch(const QUrl &url, Done done) override;
+
+    FetchResult lookup(const QUrl &url) const;
+
+private:
+    QString m_folder;
+};
+
+} // namespace geo

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "store/AuditStore.h"
+
+#include <QSqlQuery>
+#include <QString>
+
+// The first value of an SQL query run on the store's writer thread, for checking what a
+// test stored; -1 when the query fails.
+inline qint64 queryNumber(geo::AuditStore &store, const QString &sql)
+{
+    auto f = store.submit([sql](QSqlDatabase &db) -> geo::Result<qint64> {
+        QSqlQuery q(db);
+        if (!q.exec(sql) || !q.next())
+            return geo::Error{QStringLiteral("query failed")};
+        return q.value(0).toLongLong();
+    });
+    f.waitForFinished();
+    return f.result().ok() ? f.result().value() : -1;
+}
