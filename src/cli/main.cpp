@@ -374,13 +374,7 @@ int robotsCheck(const QString &file, const QString &agent, const QString &urlTex
         say(u"%1: cannot read it (%2)"_s.arg(file, f.errorString()));
         return BadInput;
     }
-    const QUrl url(urlText);
-    QString path = url.path(QUrl::FullyEncoded);
-    if (path.isEmpty())
-        path = u"/"_s;
-    if (url.hasQuery())
-        path += u'?' + url.query(QUrl::FullyEncoded);
-    const RobotsTxt::Verdict v = RobotsTxt::parse(f.read(RobotsTxt::MaxBytes + 1)).check(agent, path);
+    const RobotsTxt::Verdict v = RobotsTxt::parse(f.read(RobotsTxt::MaxBytes + 1)).check(agent, RobotsTxt::pathOf(QUrl(urlText)));
     print(v.allowed ? u"allowed"_s : u"disallowed"_s);
     say(v.evidence);
     return Success;

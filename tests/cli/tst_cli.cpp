@@ -3,6 +3,9 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -231,6 +234,38 @@ private slots:
         const auto failures = lines(out + u"/failures.csv"_s);
         QCOMPARE(failures.size(), 3);
         QVERIFY(failures[1].contains(",claude,") && failures[1].contains("http-400"));
+    }
+
+    void robotsCheckAndInspectASavedPage()
+    {
+        QTemporaryDir dir;
+        QFile robots(dir.filePath(u"robots.txt"_s));
+        QVERIFY(robots.open(QIODevice::WriteOnly));
+        robots.write("User-agent: GPTBot\nDisallow: /private/\n\nUser-agent: *\nAllow: /\n");
+        robots.close();
+        Outcome o = cli({u"robots-check"_s, robots.fileName(), u"GPTBot"_s, u"https://acme.example/private/x?y=1"_s});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.out.trimmed(), u"disallowed"_s);
+        QVERIFY2(o.err.contains(u"GPTBot"_s), qPrintable(o.err));
+        o = cli({u"robots-check"_s, robots.fileName(), u"ClaudeBot"_s, u"https://acme.example/private/x"_s});
+        QCOMPARE(o.out.trimmed(), u"allowed"_s);
+
+        QFile page(dir.filePath(u"page.html"_s));
+        QVERIFY(page.open(QIODevice::WriteOnly));
+        page.write("<!doctype html><html lang=\"en\"><head><title>Acme CRM &amp; pipelines</title>"
+                   "<meta name=\"description\" content=\"A CRM for small sales teams, with pipelines and forecasts.\">"
+                   "<script type=\"application/ld+json\">{\"@type\": \"Organization\", \"name\": \"Acme\", \"url\": \"https://acme.example\"}</script>"
+                   "</head><body><h1>Acme</h1><p>Hello.</p></body></html>");
+        page.close();
+        o = cli({u"inspect"_s, u"--html"_s, page.fileName(), u"--url"_s, u"https://acme.example/"_s});
+        QCOMPARE(o.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(o.out.toUtf8()).object();
+        QCOMPARE(report[u"title"_s].toString(), u"Acme CRM & pipelines"_s);
+        QCOMPARE(report[u"lang"_s].toString(), u"en"_s);
+        QCOMPARE(report[u"h1_count"_s].toInt(), 1);
+        QCOMPARE(report[u"jsonld_types"_s].toArray().at(0).toString(), u"Organization"_s);
+        QVERIFY(report[u"checks"_s].toArray().size() > 20);
+        QVERIFY(report.contains(u"score"_s) && report.contains(u"word_count"_s) && report.contains(u"description"_s));
     }
 
     void unusableDatabaseExitsTwo()

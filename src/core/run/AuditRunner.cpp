@@ -309,19 +309,19 @@ void AuditRunner::launch(qint64 auditId, const QList<StoredAudit::Item> &items, 
     finishIfDone(); // an audit with nothing left ends at once
 }
 
-int AuditRunner::expectedTokens(const EngineState &state, const Item &item) const
+std::pair<int, int> AuditRunner::expectedTokens(const EngineState &state, const Item &item) const
 {
     // The next answer will run to about what this engine's answers ran to so far.
     const qint64 out = state.answers > 0 ? state.tokensOut / state.answers : Pricing::EstimatedOutputTokens;
-    return Pricing::estimateInputTokens(m_plan.prompts[item.work.prompt].text) + int(out);
+    return {Pricing::estimateInputTokens(m_plan.prompts[item.work.prompt].text), int(out)};
 }
 
 bool AuditRunner::withinBudget(EngineState &state, Item &item)
 {
     if (m_spec.budgetUsd <= 0 || !state.price)
         return true;
-    const qint64 tokensOut = state.answers > 0 ? state.tokensOut / state.answers : Pricing::EstimatedOutputTokens;
-    const double next = Pricing::cost(*state.price, Pricing::estimateInputTokens(m_plan.prompts[item.work.prompt].text), tokensOut);
+    const auto [tokensIn, tokensOut] = expectedTokens(state, item);
+    const double next = Pricing::cost(*state.price, tokensIn, tokensOut);
     if (m_spentUsd + m_reservedUsd + next > m_spec.budgetUsd) {
         m_stopping = u"budget-stopped"_s;
         emit notice(u"stopped asking: the next answer would take the cost past the budget of $%1 ($%2 spent, $%3 in flight); "
@@ -344,7 +344,8 @@ void AuditRunner::dispatch()
         EngineState &state = m_engines[e];
         while (!state.stopped && !state.pending.empty() && state.inFlight < state.engine->spec().concurrency) {
             Item &next = m_items[state.pending.front()];
-            const int tokens = expectedTokens(state, next);
+            const auto [tokensIn, tokensOut] = expectedTokens(state, next);
+            const int tokens = tokensIn + tokensOut;
             if (const qint64 wait = std::max(state.limiter.waitMs(now), state.tokenLimiter.waitMs(now, tokens)); wait > 0) {
                 if (!state.wakeScheduled) {
                     state.wakeScheduled = true;

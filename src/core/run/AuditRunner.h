@@ -104,7 +104,7 @@ private:
     void launch(qint64 auditId, const QList<StoredAudit::Item> &items, double spentUsd);
     void dispatch();
     bool withinBudget(EngineState &state, Item &item);
-    int expectedTokens(const EngineState &state, const Item &item) const;
+    std::pair<int, int> expectedTokens(const EngineState &state, const Item &item) const; // in, out
     void onReply(const EngineReply &reply);
     void analyse(qint64 itemId, const QString &text, const QList<Citation> &citations);
     void retryLater(int index, const EngineReply &reply);

@@ -65,12 +65,7 @@ void crawlerAccess(const ReadinessScorer::Inputs &in, SiteReport &report, Checks
     else if (in.robots.status == 0 || in.robots.status >= 500)
         robots = RobotsTxt::disallowAll(in.robots.status); // RFC 9309 2.3.1.4: unreachable means disallowed
     report.sitemaps = in.robots.ok() ? robots.sitemaps() : QStringList();
-    const QUrl page = in.page.finalUrl.isValid() ? in.page.finalUrl : in.page.url;
-    QString path = page.path(QUrl::FullyEncoded);
-    if (path.isEmpty())
-        path = u"/"_s;
-    if (page.hasQuery())
-        path += u'?' + page.query(QUrl::FullyEncoded);
+    const QString path = RobotsTxt::pathOf(in.page.finalUrl.isValid() ? in.page.finalUrl : in.page.url);
     const auto verdict = [&](const QString &agent, int max) {
         const RobotsTxt::Verdict v = robots.check(agent, path);
         if (!v.allowed) {

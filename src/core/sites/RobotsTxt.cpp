@@ -361,4 +361,14 @@ bool RobotsTxt::disallowsSomething(const QString &userAgent) const
     return false;
 }
 
+QString RobotsTxt::pathOf(const QUrl &url)
+{
+    QString path = url.path(QUrl::FullyEncoded);
+    if (path.isEmpty())
+        path = u"/"_s;
+    if (url.hasQuery())
+        path += u'?' + url.query(QUrl::FullyEncoded);
+    return path;
+}
+
 } // namespace geo

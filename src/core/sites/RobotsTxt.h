@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QUrl>
 #include <QStringList>
 
 namespace geo {
@@ -54,6 +55,8 @@ public:
     // userAgent: a product token such as "GPTBot" ("GPTBot/1.1" is read as GPTBot);
     // path: the URL's path and query, percent-encoded as sent ("/a%20b?x=1").
     Verdict check(const QString &userAgent, const QString &path) const;
+    // What check() takes of a URL: its path and query as sent, "/" when it has no path.
+    static QString pathOf(const QUrl &url);
     // True when some rule of the group that applies to userAgent disallows something (for
     // "allowed for the page but disallowed for part of the site"). A Disallow with an Allow of
     // the same pattern beside it disallows nothing, since the Allow wins every tie.
