@@ -81,8 +81,8 @@ enum TagFlag : unsigned {
     ClosesP = 1u << 7,     // start tag closes an open <p>
     Heading = 1u << 8,
     Breakout = 1u << 9,    // start tag leaves SVG/MathML content
-    Integration = 1u << 10, // SVG/MathML element whose content is HTML again
-    ImpliedEnd = 1u << 11   // closed by "generate implied end tags"
+    ScopedEnd = 1u << 10,  // end tag closes it if in scope (others stop at special elements)
+    ImpliedEnd = 1u << 11  // closed by "generate implied end tags"
 };
 
 unsigned tagFlags(int tag)
@@ -91,7 +91,8 @@ unsigned tagFlags(int tag)
     case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
     case GUMBO_TAG_COL: case GUMBO_TAG_FRAME: case GUMBO_TAG_IMAGE: case GUMBO_TAG_INPUT:
     case GUMBO_TAG_KEYGEN: case GUMBO_TAG_LINK: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
-    case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
+    case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_MENUITEM: // void in gumbo 0.10.1
+    case GUMBO_TAG_ISINDEX: // expands to a closed form
         return Void;
     case GUMBO_TAG_BR: case GUMBO_TAG_EMBED: case GUMBO_TAG_IMG: case GUMBO_TAG_META:
         return Void | Breakout;
@@ -100,11 +101,13 @@ unsigned tagFlags(int tag)
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED:
     case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_TEXTAREA:
         return RawText;
-    case GUMBO_TAG_TITLE: // in SVG, an HTML integration point like desc
-        return RawText | Integration;
+    case GUMBO_TAG_TITLE:
+        return RawText;
     case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT:
         return RawText | ClosesP;
-    case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+        return NotCounted;
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY:
         return NotCounted | Breakout;
     case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_RB: case GUMBO_TAG_RT:
     case GUMBO_TAG_RTC: case GUMBO_TAG_RP:
@@ -113,7 +116,7 @@ unsigned tagFlags(int tag)
     case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP:
         return NotCounted | TablePart; // ignored outside tables, and never nested inside one
     case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-        return Special | ClosesP | Breakout | ImpliedEnd;
+        return Special | ScopedEnd | ClosesP | Breakout | ImpliedEnd;
     case GUMBO_TAG_P:
         return Special | ClosesP | Breakout | ImpliedEnd;
     case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
@@ -122,33 +125,34 @@ unsigned tagFlags(int tag)
     case GUMBO_TAG_DIV: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
     case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_LISTING: case GUMBO_TAG_MENU:
     case GUMBO_TAG_PRE:
-        return Special | ClosesP | Breakout;
+        return Special | ScopedEnd | ClosesP | Breakout;
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_DETAILS:
     case GUMBO_TAG_DIR: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
     case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
+        return Special | ScopedEnd | ClosesP;
+    case GUMBO_TAG_FORM: // its end tag removes only the form element
         return Special | ClosesP;
     case GUMBO_TAG_TABLE:
-        return Special | Boundary | ClosesP | Breakout;
+        return Special | Boundary | ScopedEnd | ClosesP | Breakout;
     case GUMBO_TAG_APPLET: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_TEMPLATE:
-        return Special | Boundary;
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_FRAMESET:
+        return Special | Boundary | ScopedEnd;
+    case GUMBO_TAG_BUTTON:
+        return Special | ScopedEnd;
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_FRAMESET:
         return Special;
     case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE: case GUMBO_TAG_EM: case GUMBO_TAG_I:
     case GUMBO_TAG_NOBR: case GUMBO_TAG_S: case GUMBO_TAG_SMALL: case GUMBO_TAG_STRIKE:
     case GUMBO_TAG_STRONG: case GUMBO_TAG_TT: case GUMBO_TAG_U:
         return Formatting | Breakout;
-    case GUMBO_TAG_FONT: // breaks out only with color/face/size; assuming it always does
+    case GUMBO_TAG_FONT: // breaks out only with color, face or size (see breaksOut())
         return Formatting | Breakout;
     case GUMBO_TAG_A:
         return Formatting;
     case GUMBO_TAG_SPAN: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP: case GUMBO_TAG_VAR:
     case GUMBO_TAG_RUBY:
         return Breakout;
-    case GUMBO_TAG_FOREIGNOBJECT: case GUMBO_TAG_DESC: case GUMBO_TAG_MI: case GUMBO_TAG_MO:
-    case GUMBO_TAG_MN: case GUMBO_TAG_MS: case GUMBO_TAG_MTEXT: case GUMBO_TAG_ANNOTATION_XML:
-        return Special | Boundary | Integration;
-    default:
+    default: // including SVG and MathML elements (see entryFlags())
         return 0;
     }
 }
@@ -158,8 +162,9 @@ class NestingGuard
 public:
     explicit NestingGuard(const QByteArray &in) : m_in(in), m_d(in.constData()), m_n(in.size()) { }
 
-    // The input with tags beyond MaxNesting and attributes beyond MaxAttributesPerTag
-    // removed; the input itself (shared, not copied) when nothing had to go.
+    // The input with tags beyond MaxNesting (and MaxActiveFormatting) and attributes beyond
+    // MaxAttributesPerTag removed, cut where MaxWork runs out; the input itself (shared,
+    // not copied) when nothing had to go.
     QByteArray run()
     {
         qsizetype i = 0;
@@ -191,10 +196,13 @@ public:
             const qsizetype tagStart = i;
             if (!scanTag(nameStart))
                 break; // end of input inside a tag: gumbo drops it, and nothing follows
+            // Raw text that gumbo may read as markup (see m_inertUntil): only framesets count.
+            const bool inert = tagStart < m_inertUntil;
             // Dropped tags cost gumbo nothing; the others cost about the depth they are
             // read at.
-            const bool dropped = !isEnd && mustDrop();
-            m_work += dropped ? 1 : m_stack.size() + 1;
+            const bool dropped =
+                !isEnd && (inert ? m_tag == GUMBO_TAG_FRAMESET && depth() >= MaxNesting : mustDrop());
+            m_work += dropped ? 1 : depth() + 1;
             if (m_work > MaxWork) {
                 m_truncateAt = tagStart;
                 break;
@@ -205,12 +213,21 @@ public:
                 continue;
             }
             dropExcessAttributes();
+            if (inert) {
+                if (m_tag == GUMBO_TAG_FRAMESET && !isEnd)
+                    ++m_framesets;
+                else if (m_tag == GUMBO_TAG_FRAMESET && m_framesets > 0)
+                    --m_framesets;
+                continue;
+            }
             if (isEnd) {
                 endTag(m_tag);
             } else {
                 const bool rawText = (tagFlags(m_tag) & RawText) && !startsForeign(); // SVG <title> is not
                 startTag();
-                if (rawText) {
+                if (rawText && m_framesets > 0 && m_tag != GUMBO_TAG_NOFRAMES) {
+                    m_inertUntil = m_tag == GUMBO_TAG_PLAINTEXT ? m_n : rawTextEnd(nameStart, m_nameEnd - nameStart, i);
+                } else if (rawText) {
                     if (m_tag == GUMBO_TAG_PLAINTEXT)
                         break;
                     i = rawTextEnd(nameStart, m_nameEnd - nameStart, i);
@@ -225,11 +242,37 @@ public:
     }
 
 private:
+    enum class Ns : unsigned char { Html, Svg, MathMl };
+
     struct Open
     {
         int tag;
-        bool foreignContent; // its children are SVG/MathML
+        Ns ns;
+        bool foreignContent; // its children are SVG/MathML (not an HTML integration point)
+        bool inCell;         // a table with a cell or caption open
     };
+
+    static bool isIntegrationPoint(Ns ns, int tag)
+    {
+        if (ns == Ns::Svg)
+            return tag == GUMBO_TAG_FOREIGNOBJECT || tag == GUMBO_TAG_DESC || tag == GUMBO_TAG_TITLE;
+        if (ns == Ns::MathMl)
+            return tag == GUMBO_TAG_MI || tag == GUMBO_TAG_MO || tag == GUMBO_TAG_MN || tag == GUMBO_TAG_MS
+                || tag == GUMBO_TAG_MTEXT || tag == GUMBO_TAG_ANNOTATION_XML;
+        return false;
+    }
+
+    // What an open element is to the tree builder: HTML elements by their tag; in SVG and
+    // MathML only the integration points are special (and scope boundaries), the rest
+    // nothing, whatever their name.
+    static unsigned entryFlags(const Open &o)
+    {
+        if (o.ns == Ns::Html)
+            return tagFlags(o.tag);
+        return isIntegrationPoint(o.ns, o.tag) ? unsigned(Special | Boundary) : 0u;
+    }
+
+    static bool isHtml(const Open &o, int tag) { return o.tag == tag && o.ns == Ns::Html; }
 
     qsizetype after(char c, qsizetype from) const
     {
@@ -272,6 +315,8 @@ private:
         m_nameEnd = p;
         m_tag = tagId(nameStart, p - nameStart);
         m_selfClosing = false;
+        m_fontBreakout = false;
+        m_htmlEncoding = false;
         m_excessFrom = -1;
         int attributes = 0;
         while (true) {
@@ -293,6 +338,12 @@ private:
             ++p; // a leading '=' belongs to the name
             while (p < m_n && !isHtmlSpace(m_d[p]) && m_d[p] != '/' && m_d[p] != '>' && m_d[p] != '=')
                 ++p;
+            const QByteArrayView attributeName(m_d + attributeStart, p - attributeStart);
+            for (const char *fontAttribute : {"color", "face", "size"}) {
+                if (attributeName.compare(fontAttribute, Qt::CaseInsensitive) == 0)
+                    m_fontBreakout = true;
+            }
+            QByteArrayView value;
             qsizetype q = p;
             while (q < m_n && isHtmlSpace(m_d[q]))
                 ++q;
@@ -304,12 +355,19 @@ private:
                     const void *close = std::memchr(m_d + p + 1, m_d[p], std::size_t(m_n - p - 1));
                     if (!close)
                         return false;
-                    p = static_cast<const char *>(close) - m_d + 1;
+                    const qsizetype end = static_cast<const char *>(close) - m_d;
+                    value = QByteArrayView(m_d + p + 1, end - p - 1);
+                    p = end + 1;
                 } else {
+                    const qsizetype start = p;
                     while (p < m_n && !isHtmlSpace(m_d[p]) && m_d[p] != '>')
                         ++p;
+                    value = QByteArrayView(m_d + start, p - start);
                 }
             }
+            if (attributeName.compare("encoding", Qt::CaseInsensitive) == 0)
+                m_htmlEncoding = value.compare("text/html", Qt::CaseInsensitive) == 0
+                    || value.compare("application/xhtml+xml", Qt::CaseInsensitive) == 0;
             if (++attributes == MaxAttributesPerTag + 1)
                 m_excessFrom = attributeStart;
         }
@@ -343,43 +401,114 @@ private:
 
     bool inForeignContent() const { return !m_stack.empty() && m_stack.back().foreignContent; }
 
+    bool breaksOut() const { return (tagFlags(m_tag) & Breakout) && (m_tag != GUMBO_TAG_FONT || m_fontBreakout); }
+
+    // The namespace of the element the start tag just read opens.
+    Ns elementNs() const
+    {
+        if (m_tag == GUMBO_TAG_SVG)
+            return Ns::Svg;
+        if (m_tag == GUMBO_TAG_MATH)
+            return Ns::MathMl;
+        if ((m_tag == GUMBO_TAG_MGLYPH || m_tag == GUMBO_TAG_MALIGNMARK) && !m_stack.empty()
+            && m_stack.back().ns == Ns::MathMl && m_stack.back().tag != GUMBO_TAG_ANNOTATION_XML)
+            return Ns::MathMl; // stay MathML even in mi, mo, mn, ms, mtext
+        return inForeignContent() && !breaksOut() ? m_stack.back().ns : Ns::Html;
+    }
+
+    // Whether the element the start tag just read holds HTML (an integration point).
+    bool opensHtmlInside(Ns ns) const
+    {
+        if (ns == Ns::MathMl && m_tag == GUMBO_TAG_ANNOTATION_XML)
+            return m_htmlEncoding;
+        return isIntegrationPoint(ns, m_tag);
+    }
+
+    bool startsForeign() const { return elementNs() != Ns::Html; }
+
+    std::size_t depth() const { return m_stack.size() + m_framesets; }
+
     // Index of the topmost open element for which match() holds, searching down from the
     // top and giving up at the first element for which stop() holds; -1 when not found.
     template<typename Match, typename Stop>
-    qsizetype findOpen(Match match, Stop stop) const
+    qsizetype findOpen(Match match, Stop stop, qsizetype from = -1) const
     {
-        for (qsizetype k = qsizetype(m_stack.size()) - 1; k >= 0; --k) {
-            if (match(m_stack[std::size_t(k)].tag))
+        for (qsizetype k = from >= 0 ? from : qsizetype(m_stack.size()) - 1; k >= 0; --k) {
+            if (match(m_stack[std::size_t(k)]))
                 return k;
-            if (stop(m_stack[std::size_t(k)].tag))
+            if (stop(m_stack[std::size_t(k)]))
                 return -1;
         }
         return -1;
     }
 
+    // HTML rules only ever match HTML elements (foreign ones: see endTag()).
     qsizetype findInScope(int tag, unsigned stopFlags) const
     {
-        return findOpen([tag](int t) { return t == tag; },
-                        [stopFlags](int t) { return (tagFlags(t) & stopFlags) != 0; });
+        return findOpen([tag](const Open &o) { return isHtml(o, tag); },
+                        [stopFlags](const Open &o) { return (entryFlags(o) & stopFlags) != 0; });
+    }
+
+    qsizetype findTable(qsizetype from = -1) const
+    {
+        return findOpen([](const Open &o) { return isHtml(o, GUMBO_TAG_TABLE); },
+                        [](const Open &o) { return isHtml(o, GUMBO_TAG_TEMPLATE); }, from);
     }
 
     void popTo(qsizetype index) { m_stack.resize(std::size_t(index)); }
 
+    // "In select" mode: the select element whose content is being read (only option and
+    // optgroup get inside it), or -1.
+    qsizetype openSelect() const
+    {
+        for (qsizetype k = qsizetype(m_stack.size()) - 1; k >= 0 && k >= qsizetype(m_stack.size()) - 3; --k) {
+            const Open &o = m_stack[std::size_t(k)];
+            if (isHtml(o, GUMBO_TAG_SELECT))
+                return k;
+            if (!isHtml(o, GUMBO_TAG_OPTION) && !isHtml(o, GUMBO_TAG_OPTGROUP))
+                return -1;
+        }
+        return -1;
+    }
+
+    // In select mode, what a start tag does: closes the select first (true), or is ignored
+    // (false, *ignored set), or is handled as usual (option, optgroup, template, script).
+    bool selectCloses(bool *ignored) const
+    {
+        *ignored = false;
+        const qsizetype select = openSelect();
+        if (select < 0 || inForeignContent())
+            return false;
+        switch (m_tag) {
+        case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SCRIPT:
+            return false;
+        case GUMBO_TAG_SELECT: case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_TEXTAREA:
+            return true;
+        default:
+            // "In select in table": table parts close the select; elsewhere all is ignored.
+            if ((m_tag == GUMBO_TAG_TABLE || (tagFlags(m_tag) & TablePart)) && findTable(select - 1) >= 0)
+                return true;
+            *ignored = true;
+            return false;
+        }
+    }
+
     void closeP()
     {
-        const qsizetype p = findOpen([](int t) { return t == GUMBO_TAG_P; },
-                                     [](int t) { return (tagFlags(t) & Boundary) || t == GUMBO_TAG_BUTTON; });
+        const qsizetype p = findOpen([](const Open &o) { return isHtml(o, GUMBO_TAG_P); },
+                                     [](const Open &o) { return (entryFlags(o) & Boundary) || isHtml(o, GUMBO_TAG_BUTTON); });
         if (p >= 0)
             popTo(p);
     }
 
-    // What remains open inside the current table cell is closed by the next cell or row.
-    void closeCellContent()
+    // The next cell, row or row group closes what is open inside the current cell.
+    void closeCellContent(bool openingCell)
     {
-        const qsizetype table = findOpen([](int t) { return t == GUMBO_TAG_TABLE; },
-                                         [](int t) { return t == GUMBO_TAG_TEMPLATE; });
-        if (table >= 0)
-            popTo(table + 1);
+        const qsizetype table = findTable();
+        if (table < 0)
+            return;
+        popTo(table + 1);
+        m_stack.back().inCell = openingCell;
     }
 
     // A new <li> (<dd>, <dt>) closes the open one and all it holds, unless something special
@@ -388,11 +517,12 @@ private:
     {
         const bool definition = tag != GUMBO_TAG_LI;
         const qsizetype item = findOpen(
-            [definition](int t) {
-                return definition ? (t == GUMBO_TAG_DD || t == GUMBO_TAG_DT) : t == GUMBO_TAG_LI;
+            [definition](const Open &o) {
+                return definition ? (isHtml(o, GUMBO_TAG_DD) || isHtml(o, GUMBO_TAG_DT)) : isHtml(o, GUMBO_TAG_LI);
             },
-            [](int t) {
-                return (tagFlags(t) & Special) && t != GUMBO_TAG_DIV && t != GUMBO_TAG_ADDRESS && t != GUMBO_TAG_P;
+            [](const Open &o) {
+                return (entryFlags(o) & Special) && !isHtml(o, GUMBO_TAG_DIV) && !isHtml(o, GUMBO_TAG_ADDRESS)
+                    && !isHtml(o, GUMBO_TAG_P);
             });
         if (item >= 0)
             popTo(item);
@@ -404,7 +534,7 @@ private:
         if (findInScope(GUMBO_TAG_RUBY, Boundary) < 0)
             return;
         const bool keepRtc = tag == GUMBO_TAG_RT || tag == GUMBO_TAG_RP;
-        while (!m_stack.empty() && (tagFlags(m_stack.back().tag) & ImpliedEnd)
+        while (!m_stack.empty() && (entryFlags(m_stack.back()) & ImpliedEnd)
                && !(keepRtc && m_stack.back().tag == GUMBO_TAG_RTC))
             m_stack.pop_back();
     }
@@ -417,26 +547,27 @@ private:
         if (at < 0)
             return;
         const bool furthestBlock = std::any_of(m_stack.begin() + at + 1, m_stack.end(),
-                                               [](const Open &o) { return (tagFlags(o.tag) & Special) != 0; });
+                                               [](const Open &o) { return (entryFlags(o) & Special) != 0; });
         if (furthestBlock)
             m_stack.erase(m_stack.begin() + at);
         else
             popTo(at);
     }
 
-    bool startsForeign() const
-    {
-        return (inForeignContent() && !(tagFlags(m_tag) & Breakout)) || m_tag == GUMBO_TAG_SVG
-            || m_tag == GUMBO_TAG_MATH;
-    }
-
     // Whether the start tag just read opens an element (one more level of nesting).
     bool opensElement() const
     {
-        const unsigned flags = tagFlags(m_tag);
+        if (m_tag == GUMBO_TAG_FRAMESET && m_framesets > 0)
+            return true; // gumbo may be in frameset mode, where nothing else opens or closes
         if (startsForeign())
             return !m_selfClosing;
-        return !(flags & (Void | NotCounted | RawText)); // raw text holds only text
+        bool ignored = false;
+        selectCloses(&ignored);
+        if (ignored)
+            return false;
+        if (m_tag == GUMBO_TAG_SELECT && openSelect() >= 0)
+            return false; // acts as </select>
+        return !(tagFlags(m_tag) & (Void | NotCounted | RawText)); // raw text holds only text
     }
 
     // A start tag that would nest too deep, or one formatting element too many, is dropped
@@ -445,7 +576,7 @@ private:
     {
         if (!opensElement())
             return false;
-        if (m_stack.size() >= MaxNesting)
+        if (depth() >= MaxNesting)
             return true;
         if (startsForeign() || !(tagFlags(m_tag) & Formatting))
             return false;
@@ -459,34 +590,64 @@ private:
     {
         const int tag = m_tag;
         const unsigned flags = tagFlags(tag);
-        if (inForeignContent() && (flags & Breakout)) {
+        if (tag == GUMBO_TAG_FRAMESET && m_framesets > 0) {
+            ++m_framesets;
+            return;
+        }
+        if (inForeignContent() && breaksOut()) {
             while (inForeignContent())
                 m_stack.pop_back();
         }
-        const bool foreign = inForeignContent() || tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH;
+        const Ns ns = elementNs();
+        const bool foreign = ns != Ns::Html;
+        const bool opens = opensElement(); // before the select closes
         if (!foreign) {
+            bool ignored = false;
+            if (selectCloses(&ignored))
+                popTo(openSelect());
+            if (ignored)
+                return;
             if (flags & ClosesP)
                 closeP();
             if (flags & TablePart)
-                closeCellContent();
+                closeCellContent(tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH || tag == GUMBO_TAG_CAPTION);
+            if (tag == GUMBO_TAG_TABLE) {
+                // Directly in a table (not in a cell or caption), a table closes the open one.
+                const qsizetype table = findTable();
+                if (table >= 0 && !m_stack[std::size_t(table)].inCell)
+                    popTo(table);
+            }
+            if (tag == GUMBO_TAG_BUTTON) {
+                const qsizetype button = findInScope(GUMBO_TAG_BUTTON, Boundary);
+                if (button >= 0)
+                    popTo(button);
+            }
             if (tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT)
                 closeListItem(tag);
             if (tag == GUMBO_TAG_RB || tag == GUMBO_TAG_RTC || tag == GUMBO_TAG_RT || tag == GUMBO_TAG_RP)
                 closeRubyParts(tag);
             if ((tag == GUMBO_TAG_OPTION || tag == GUMBO_TAG_OPTGROUP) && !m_stack.empty()
-                && m_stack.back().tag == GUMBO_TAG_OPTION)
+                && isHtml(m_stack.back(), GUMBO_TAG_OPTION))
                 m_stack.pop_back();
-            if ((flags & Heading) && !m_stack.empty() && (tagFlags(m_stack.back().tag) & Heading))
+            if (tag == GUMBO_TAG_OPTGROUP && openSelect() >= 0 && isHtml(m_stack.back(), GUMBO_TAG_OPTGROUP))
+                m_stack.pop_back();
+            if ((flags & Heading) && !m_stack.empty() && (entryFlags(m_stack.back()) & Heading))
                 m_stack.pop_back();
             if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_NOBR) {
                 closeFormatting(tag);
                 forgetActive(tag);
             }
+            if (tag == GUMBO_TAG_FRAMESET && opens) {
+                // Framesets live in their own insertion mode, where only they nest and the
+                // other end tags are ignored: counted apart so those cannot pop them.
+                ++m_framesets;
+                return;
+            }
         }
-        if (!opensElement())
+        if (!opens)
             return;
         // mustDrop() said there is room, and closing elements above only made more.
-        m_stack.push_back({tag, foreign && !(flags & Integration)});
+        m_stack.push_back({tag, ns, foreign && !opensHtmlInside(ns), false});
         if (!foreign && (flags & Formatting))
             m_active.push_back(tag);
     }
@@ -504,16 +665,42 @@ private:
     void endTag(int tag)
     {
         const unsigned flags = tagFlags(tag);
-        if ((tag == GUMBO_TAG_P || tag == GUMBO_TAG_BR) && inForeignContent()) {
-            while (inForeignContent()) // these end tags break out of SVG/MathML too
-                m_stack.pop_back();
+        // In SVG/MathML an end tag closes the nearest foreign element of that name; HTML
+        // rules apply once an HTML element is reached.
+        for (qsizetype k = qsizetype(m_stack.size()) - 1; k >= 0 && inForeignContent(); --k) {
+            if (m_stack[std::size_t(k)].ns == Ns::Html)
+                break;
+            if (m_stack[std::size_t(k)].tag == tag) {
+                popTo(k);
+                return;
+            }
+        }
+        if (const qsizetype select = openSelect(); select >= 0 && !inForeignContent()) {
+            // In select mode only these end tags do anything.
+            if (tag == GUMBO_TAG_OPTION || tag == GUMBO_TAG_OPTGROUP) {
+                if (isHtml(m_stack.back(), GUMBO_TAG_OPTION)
+                    && (tag == GUMBO_TAG_OPTION || isHtml(m_stack[m_stack.size() - 2], GUMBO_TAG_OPTGROUP)))
+                    m_stack.pop_back();
+                if (tag == GUMBO_TAG_OPTGROUP && isHtml(m_stack.back(), GUMBO_TAG_OPTGROUP))
+                    m_stack.pop_back();
+                return;
+            }
+            const bool tablePart = tag == GUMBO_TAG_TABLE || (flags & TablePart);
+            if (tag == GUMBO_TAG_SELECT || (tablePart && findTable(select - 1) >= 0))
+                popTo(select);
+            if (tag != GUMBO_TAG_TEMPLATE && !tablePart)
+                return;
         }
         if (flags & TablePart) {
-            closeCellContent();
+            closeCellContent(false);
+        } else if (tag == GUMBO_TAG_FRAMESET) {
+            if (m_framesets > 0)
+                --m_framesets;
         } else if (tag == GUMBO_TAG_LI) {
-            const qsizetype at = findOpen([](int t) { return t == GUMBO_TAG_LI; },
-                                          [](int t) {
-                                              return (tagFlags(t) & Boundary) || t == GUMBO_TAG_UL || t == GUMBO_TAG_OL;
+            const qsizetype at = findOpen([](const Open &o) { return isHtml(o, GUMBO_TAG_LI); },
+                                          [](const Open &o) {
+                                              return (entryFlags(o) & Boundary) || isHtml(o, GUMBO_TAG_UL)
+                                                  || isHtml(o, GUMBO_TAG_OL);
                                           });
             if (at >= 0)
                 popTo(at);
@@ -521,16 +708,20 @@ private:
             closeFormatting(tag);
             forgetActive(tag);
         } else if (flags & Heading) {
-            const qsizetype at = findOpen([](int t) { return (tagFlags(t) & Heading) != 0; },
-                                          [](int t) { return (tagFlags(t) & Boundary) != 0; });
+            const qsizetype at = findOpen([](const Open &o) { return (entryFlags(o) & Heading) != 0; },
+                                          [](const Open &o) { return (entryFlags(o) & Boundary) != 0; });
             if (at >= 0)
                 popTo(at);
         } else if (tag == GUMBO_TAG_P) {
             closeP();
+        } else if (tag == GUMBO_TAG_FORM) {
+            const qsizetype at = findInScope(tag, Boundary);
+            if (at >= 0)
+                m_stack.erase(m_stack.begin() + at);
         } else if (!(flags & NotCounted)) {
-            // Special elements close across anything but a scope boundary; others stop at
-            // the first special element (the "any other end tag" rule).
-            const qsizetype at = findInScope(tag, (flags & Special) ? unsigned(Boundary) : unsigned(Special));
+            // Elements with their own end-tag rule close across anything but a scope
+            // boundary; others stop at the first special element ("any other end tag").
+            const qsizetype at = findInScope(tag, (flags & ScopedEnd) ? unsigned(Boundary) : unsigned(Special));
             if (at >= 0)
                 popTo(at);
         }
@@ -561,6 +752,11 @@ private:
     std::size_t m_work = 0;
     qsizetype m_truncateAt = -1;
     std::vector<Open> m_stack;
+    std::size_t m_framesets = 0; // open <frameset>s, kept apart from m_stack
+    // With framesets open gumbo may be in frameset mode, where <style>, <title>... are
+    // ignored and what follows them is markup; up to here, their content is scanned for
+    // framesets only, which is right whichever mode gumbo is in.
+    qsizetype m_inertUntil = -1;
     std::vector<int> m_active; // formatting elements gumbo would re-create when closed early
     QHash<QByteArray, int> m_unknownTags;
     // The tag scanTag() last read.
@@ -570,6 +766,8 @@ private:
     qsizetype m_closer = 0;
     qsizetype m_excessFrom = -1;
     bool m_selfClosing = false;
+    bool m_fontBreakout = false; // has color, face or size
+    bool m_htmlEncoding = false; // encoding="text/html" (or XHTML)
 };
 
 // ---------------------------------------------------------------------------------------
