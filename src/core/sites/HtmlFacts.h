@@ -12,6 +12,8 @@ namespace geo {
 // One <script type="application/ld+json"> block.
 struct JsonLdBlock
 {
+    // A JSON object or array, once an envelope around the whole block ("<!-- -->",
+    // "<![CDATA[ ]]>", "//<![CDATA[ //]]>"), which older templates emit, is removed.
     bool valid = false;
     // Every @type in the block, each once, including those inside @graph, nested objects
     // and arrays of types; exactly as written (no IRI expansion). Depth-first, with object
