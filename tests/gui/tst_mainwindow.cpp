@@ -148,7 +148,7 @@ private slots:
         auto *audits = window.findChild<QListView *>(u"auditList"_s);
         QTRY_VERIFY_WITH_TIMEOUT(audits->model()->rowCount() == 1
                                      && audits->model()->index(0, 0).data().toString().contains(u"finished · 2 of 2"_s),
-                                 20000);
+                                 60000);
     }
 
     void apiKeysDialogSaysWhereEachKeyComesFrom()
