@@ -6,6 +6,7 @@
 #include "export/CsvExporter.h"
 #include "sites/ReadinessScorer.h"
 #include "sites/SiteInspector.h"
+#include "run/Proxy.h"
 #include "run/Pricing.h"
 #include "run/AuditRunner.h"
 #include "spec/SpecReader.h"
@@ -69,10 +70,13 @@ Verbs:
   sentiment TEXT|-
         Prints VADER's {"neg", "neu", "pos", "compound"} for the text (or standard input),
         rounded as VADER rounds.
-  inspect URL [--allow-private-hosts] | inspect --html FILE [--url URL]
+  inspect URL [--record DIR | --recorded DIR] | inspect --html FILE [--url URL]
         Inspects a site (the page, robots.txt, llms.txt) or a saved page and prints its
         readiness report as JSON: title, description, lang, JSON-LD types, headings,
         word count, every check with its points and evidence, and the score.
+        --record DIR keeps every response in DIR (one folder per host with a
+        manifest.json, the format of an audit's "recorded_sites"); --recorded DIR
+        inspects such a recording instead of the network, reproducibly.
   robots-check ROBOTS_FILE USER_AGENT URL
         Prints "allowed" or "disallowed": what the robots.txt in ROBOTS_FILE says about
         USER_AGENT fetching URL (RFC 9309), and why on stderr.
@@ -87,6 +91,9 @@ Options:
   --budget USD a new budget when resuming
   --allow-private-hosts
                let site inspection fetch loopback and private addresses (off: refused)
+  --proxy URL  reach engines and sites through this proxy (http://host:port or
+               socks5://host:port; "none" for a direct connection); by default the
+               system's (http_proxy, https_proxy, no_proxy)
   -h, --help   this help
   -v, --version
 )";
@@ -135,11 +142,20 @@ int exportCsv(AuditStore &store, qint64 auditId, const QString &out)
     return Success;
 }
 
+// How this invocation reaches the network: --proxy and --allow-private-hosts.
+struct NetworkOptions
+{
+    QNetworkProxy proxy{QNetworkProxy::DefaultProxy};
+    bool allowPrivateHosts = false;
+};
+
 // Drives a runner to its end, reporting on stderr; `begin` starts or resumes the audit.
-int execute(AuditStore &store, const QString &out, const std::function<void(AuditRunner &)> &begin)
+int execute(AuditStore &store, const QString &out, const NetworkOptions &net, const std::function<void(AuditRunner &)> &begin)
 {
     QNetworkAccessManager network;
+    network.setProxy(net.proxy);
     AuditRunner runner(&store, &network);
+    runner.setAllowPrivateHosts(net.allowPrivateHosts);
     int exitCode = Success;
     bool done = false;
     QElapsedTimer sinceReport;
@@ -205,7 +221,7 @@ std::optional<AuditSpec> readSpec(const QString &specPath)
     return read.spec;
 }
 
-int run(const QString &specPath, const QString &dbPath, const QString &out, bool allowPrivate)
+int run(const QString &specPath, const QString &dbPath, const QString &out, const NetworkOptions &net)
 {
     const std::optional<AuditSpec> spec = readSpec(specPath);
     if (!spec)
@@ -213,13 +229,10 @@ int run(const QString &specPath, const QString &dbPath, const QString &out, bool
     std::unique_ptr<AuditStore> store;
     if (const int code = openStore(store, dbPath); code != Success)
         return code;
-    return execute(*store, out, [&](AuditRunner &runner) {
-        runner.setAllowPrivateHosts(allowPrivate);
-        runner.start(*spec);
-    });
+    return execute(*store, out, net, [&](AuditRunner &runner) { runner.start(*spec); });
 }
 
-int resume(const QString &auditArg, const QString &dbPath, const QString &out, const QString &budgetArg)
+int resume(const QString &auditArg, const QString &dbPath, const QString &out, const QString &budgetArg, const NetworkOptions &net)
 {
     std::optional<double> budget;
     if (!budgetArg.isEmpty()) {
@@ -249,10 +262,10 @@ int resume(const QString &auditArg, const QString &dbPath, const QString &out, c
             return BadInput;
         }
     }
-    return execute(*store, out, [id, budget](AuditRunner &runner) { runner.resume(id, budget); });
+    return execute(*store, out, net, [id, budget](AuditRunner &runner) { runner.resume(id, budget); });
 }
 
-int importAnswers(const QString &specPath, const QString &filePath, const QString &dbPath, const QString &out)
+int importAnswers(const QString &specPath, const QString &filePath, const QString &dbPath, const QString &out, const NetworkOptions &net)
 {
     const std::optional<AuditSpec> spec = readSpec(specPath);
     if (!spec)
@@ -268,7 +281,7 @@ int importAnswers(const QString &specPath, const QString &filePath, const QStrin
     std::unique_ptr<AuditStore> store;
     if (const int code = openStore(store, dbPath); code != Success)
         return code;
-    const int code = execute(*store, out, [&](AuditRunner &runner) { runner.importAnswers(*spec, file.answers); });
+    const int code = execute(*store, out, net, [&](AuditRunner &runner) { runner.importAnswers(*spec, file.answers); });
     return code == Success && !file.problems.isEmpty() ? SomeFailed : code;
 }
 
@@ -380,8 +393,18 @@ int robotsCheck(const QString &file, const QString &agent, const QString &urlTex
     return Success;
 }
 
-int inspect(const QString &urlArg, const QString &htmlFile, const QString &pageUrl, bool allowPrivate)
+// Where inspect reads a site from (the network or a recording) and whether it records it.
+struct InspectSource
 {
+    QString htmlFile, pageUrl; // a saved page
+    QString recorded;          // a folder of recorded responses
+    QString recordTo;          // a folder to record the responses in
+};
+
+int inspect(const QString &urlArg, const InspectSource &source, const NetworkOptions &net)
+{
+    const QString &htmlFile = source.htmlFile;
+    const QString &pageUrl = source.pageUrl;
     SiteReport report;
     if (!htmlFile.isEmpty()) {
         QFile f(htmlFile);
@@ -406,8 +429,28 @@ int inspect(const QString &urlArg, const QString &htmlFile, const QString &pageU
             return BadInput;
         }
         QNetworkAccessManager network;
-        SiteInspector inspector(std::make_unique<NetworkFetcher>(&network, NetworkFetcher::Options{5000, 2 * 1024 * 1024, 6, 16, allowPrivate}));
+        network.setProxy(net.proxy);
+        NetworkFetcher::Options options;
+        options.allowPrivateHosts = net.allowPrivateHosts;
+        std::unique_ptr<SiteFetcher> fetcher;
+        if (!source.recorded.isEmpty())
+            fetcher = std::make_unique<RecordedFetcher>(source.recorded);
+        else
+            fetcher = std::make_unique<NetworkFetcher>(&network, options);
+        RecordingFetcher *recording = nullptr;
+        if (!source.recordTo.isEmpty()) {
+            auto recorder = std::make_unique<RecordingFetcher>(std::move(fetcher), source.recordTo);
+            recording = recorder.get();
+            fetcher = std::move(recorder);
+        }
+        SiteInspector inspector(std::move(fetcher));
         report = await(inspector.inspect(registrableDomain(url.host()), url));
+        if (recording && !recording->error().isEmpty()) {
+            say(u"--record: "_s + recording->error());
+            return BadInput;
+        }
+        if (recording)
+            say(u"recorded in %1; inspect it again with --recorded %1"_s.arg(source.recordTo));
     }
     print(QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented)));
     return report.reachable() ? Success : SomeFailed;
@@ -479,9 +522,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption urlOption(u"url"_s, u"The address of the saved page."_s, u"URL"_s);
     const QCommandLineOption allowPrivate(u"allow-private-hosts"_s, u"Let site inspection fetch loopback and private hosts."_s);
     const QCommandLineOption budget(u"budget"_s, u"A new budget for resume."_s, u"USD"_s);
+    const QCommandLineOption proxyOption(u"proxy"_s, u"The proxy to reach engines and sites through."_s, u"URL"_s);
+    const QCommandLineOption recordOption(u"record"_s, u"Record the inspected site's responses in DIR."_s, u"DIR"_s);
+    const QCommandLineOption recordedOption(u"recorded"_s, u"Inspect a site recorded in DIR."_s, u"DIR"_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
-    parser.addOptions({db, out, budget, specOption, htmlOption, urlOption, allowPrivate, help, version});
+    parser.addOptions({db, out, budget, specOption, htmlOption, urlOption, allowPrivate, proxyOption, recordOption, recordedOption, help, version});
     parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, analyze, sentiment, inspect, robots-check, list or export"_s);
     const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (!parser.parse(app.arguments())) {
@@ -498,14 +544,25 @@ int main(int argc, char *argv[])
         return args.isEmpty() && !parser.isSet(help) ? BadInput : Success;
     }
     const QString verb = args.front();
+    NetworkOptions net;
+    net.allowPrivateHosts = parser.isSet(allowPrivate);
+    useSystemProxy();
+    if (parser.isSet(proxyOption)) {
+        const Result<QNetworkProxy> proxy = parseProxy(parser.value(proxyOption));
+        if (!proxy) {
+            say(u"--proxy: "_s + proxy.error());
+            return BadInput;
+        }
+        net.proxy = proxy.value();
+    }
     if (verb == u"run"_s && args.size() == 2)
-        return run(args[1], parser.value(db), parser.value(out), parser.isSet(allowPrivate));
+        return run(args[1], parser.value(db), parser.value(out), net);
     if (verb == u"plan"_s && args.size() == 2)
         return plan(args[1]);
     if (verb == u"resume"_s && args.size() <= 2)
-        return resume(args.value(1), parser.value(db), parser.value(out), parser.value(budget));
+        return resume(args.value(1), parser.value(db), parser.value(out), parser.value(budget), net);
     if (verb == u"import"_s && args.size() == 3)
-        return importAnswers(args[1], args[2], parser.value(db), parser.value(out));
+        return importAnswers(args[1], args[2], parser.value(db), parser.value(out), net);
     if (verb == u"key"_s && args.size() == 3)
         return key(args[1], args[2]);
     if (verb == u"sentiment"_s && args.size() == 2)
@@ -515,7 +572,7 @@ int main(int argc, char *argv[])
     if (verb == u"robots-check"_s && args.size() == 4)
         return robotsCheck(args[1], args[2], args[3]);
     if (verb == u"inspect"_s && (args.size() == 2 || (args.size() == 1 && parser.isSet(htmlOption))))
-        return inspect(args.value(1), parser.value(htmlOption), parser.value(urlOption), parser.isSet(allowPrivate));
+        return inspect(args.value(1), {parser.value(htmlOption), parser.value(urlOption), parser.value(recordedOption), parser.value(recordOption)}, net);
     if (verb == u"list"_s && args.size() == 1)
         return list(parser.value(db));
     if (verb == u"export"_s && args.size() == 2) {

@@ -117,7 +117,11 @@ bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys)
             fetcher = std::make_unique<RecordedFetcher>(m_spec.analysis.recordedSites);
         else
             fetcher = std::make_unique<NetworkFetcher>(m_network, NetworkFetcher::Options{5000, 2 * 1024 * 1024, 6, 16, m_allowPrivateHosts});
-        m_inspector = std::make_unique<SiteInspector>(std::move(fetcher));
+        m_inspector = std::make_unique<SiteInspector>(std::move(fetcher), m_siteOptions);
+        // Sites inspected by earlier audits within their time to live are not fetched again.
+        const QDateTime since = QDateTime::currentDateTimeUtc().addMSecs(-std::max(m_siteOptions.ttlMs, m_siteOptions.failureTtlMs));
+        m_inspector->reuse(m_store->submit([since](QSqlDatabase &db) { return AuditRepository::recentSiteReports(db, since); })
+                               .then([](const Result<QList<SiteReport>> &earlier) { return earlier ? earlier.value() : QList<SiteReport>(); }));
     }
     m_pool.setMaxThreadCount(m_spec.analysis.threads);
     m_running = true;
@@ -460,7 +464,7 @@ void AuditRunner::inspectSite(const QString &domain, const QUrl &page, int owner
         if (generation != m_generation)
             return;
         --m_sitesPending;
-        m_stats.siteInspected(report.reachable(), m_inspector->cacheHits());
+        m_stats.siteInspected(report.reachable(), m_inspector->cacheHits(), m_inspector->reused());
         write([id = m_auditId, report, owner](QSqlDatabase &db) { return AuditRepository::saveSiteReport(db, id, report, owner); });
         scheduleProgress();
         finishIfDone();

@@ -57,6 +57,8 @@ public:
 
     // Lets site inspection fetch loopback and private hosts (tests, intranets); off by default.
     void setAllowPrivateHosts(bool allow) { m_allowPrivateHosts = allow; }
+    // The site report cache's size and times to live, for the next start or resume.
+    void setSiteOptions(SiteInspector::Options options) { m_siteOptions = options; }
     // Backoff for transient failures; tests shorten it.
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
 
@@ -129,6 +131,7 @@ private:
     QSet<QString> m_sites;                      // domains asked for in this run
     int m_sitesPending = 0;
     bool m_allowPrivateHosts = false;
+    SiteInspector::Options m_siteOptions;
     RetryPolicy m_retry;
     QRandomGenerator m_random{QRandomGenerator::securelySeeded()};
     RunStatsTracker m_stats;

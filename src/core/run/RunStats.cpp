@@ -78,11 +78,12 @@ void RunStatsTracker::siteAsked()
     ++m_stats.sitesPlanned;
 }
 
-void RunStatsTracker::siteInspected(bool reachable, int cacheHits)
+void RunStatsTracker::siteInspected(bool reachable, int cacheHits, int reused)
 {
     ++m_stats.sitesInspected;
     m_stats.sitesUnreachable += reachable ? 0 : 1;
     m_stats.siteCacheHits = cacheHits;
+    m_stats.sitesReused = reused;
 }
 
 void RunStatsTracker::finish()

@@ -33,6 +33,7 @@ struct RunStats
     int sitesInspected = 0;   // reports in, reachable or not
     int sitesUnreachable = 0;
     int siteCacheHits = 0;    // asks answered by a report already fetched or being fetched
+    int sitesReused = 0;      // reports taken from an earlier audit, still within their time to live
     bool finished = false;
 
     int done() const { return analysed + failed; } // items that reached an end state
@@ -53,7 +54,7 @@ public:
     void retrying(); // an attempt failed and will be repeated
     void retried();               // the repeat is due
     void siteAsked();
-    void siteInspected(bool reachable, int cacheHits);
+    void siteInspected(bool reachable, int cacheHits, int reused);
     void finish();
 
     RunStats snapshot() const;

@@ -213,7 +213,8 @@ void ReadinessScorer::score(const Inputs &in, SiteReport &report)
         c.graded(transport, u"Strict-Transport-Security"_s, hsts ? Status::Pass : Status::Fail, 2, 0,
                  hsts ? QString::fromLatin1(in.page.headers.value("strict-transport-security")) : u"no HSTS header"_s);
         c.graded(transport, u"Answered 200 in time"_s, in.page.status == 200 ? Status::Pass : Status::Fail, 3, 0,
-                 u"HTTP %1"_s.arg(in.page.status));
+                 in.page.truncated ? u"HTTP %1; the page is over %2 MiB and only that much was read"_s.arg(in.page.status).arg(in.page.body.size() / (1024 * 1024))
+                                   : u"HTTP %1"_s.arg(in.page.status));
     }
 
     report.score = 0;

@@ -1,7 +1,9 @@
 #include "SiteFetcher.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +18,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int MaxRedirects = 5;
+constexpr qint64 ReadBufferBytes = 256 * 1024;
 
 void finishLater(QObject *context, SiteFetcher::Done done, FetchResult result)
 {
@@ -62,30 +65,36 @@ QString NetworkFetcher::forbiddenAddress(const QHostAddress &input)
 
 void NetworkFetcher::fetch(const QUrl &url, Done done)
 {
-    FetchResult refused{url, url, 0, {}, {}, {}, false};
-    if (const QString problem = schemeProblem(url); !problem.isEmpty()) {
-        refused.error = problem;
-        return finishLater(this, std::move(done), refused);
-    }
+    vet({url, url, {url}, std::move(done)});
+}
+
+void NetworkFetcher::refuse(Job job, const QString &why)
+{
+    FetchResult r{job.url, job.current, 0, {}, {}, {}, false};
+    r.error = job.current == job.url ? why : u"a redirect to %1 was refused: %2"_s.arg(job.current.toString(), why);
+    finishLater(this, std::move(job.done), r);
+}
+
+void NetworkFetcher::vet(Job job)
+{
+    const QUrl &url = job.current;
+    if (const QString problem = schemeProblem(url); !problem.isEmpty())
+        return refuse(std::move(job), problem);
     if (m_options.allowPrivateHosts)
-        return start({url, std::move(done)});
+        return start(std::move(job));
+    const QString allowHint = u"; private hosts are fetched only when allowed (--allow-private-hosts)"_s;
     const QHostAddress literal(url.host());
     if (!literal.isNull() || url.host() == u"localhost"_s) {
-        if (const QString why = forbiddenAddress(literal.isNull() ? QHostAddress(QHostAddress::LocalHost) : literal); !why.isEmpty()) {
-            refused.error = why + u"; private hosts are fetched only when allowed (--allow-private-hosts)"_s;
-            return finishLater(this, std::move(done), refused);
-        }
-        return start({url, std::move(done)});
+        if (const QString why = forbiddenAddress(literal.isNull() ? QHostAddress(QHostAddress::LocalHost) : literal); !why.isEmpty())
+            return refuse(std::move(job), why + allowHint);
+        return start(std::move(job));
     }
     // A name may resolve to a private address: look before fetching.
-    QHostInfo::lookupHost(url.host(), this, [this, url, done = std::move(done)](const QHostInfo &info) mutable {
+    QHostInfo::lookupHost(url.host(), this, [this, job = std::move(job), allowHint](const QHostInfo &info) mutable {
         for (const QHostAddress &a : info.addresses())
-            if (const QString why = forbiddenAddress(a); !why.isEmpty()) {
-                FetchResult result{url, url, 0, {}, {}, {}, false};
-                result.error = u"%1 resolves to %2; private hosts are fetched only when allowed (--allow-private-hosts)"_s.arg(url.host(), why);
-                return done(result);
-            }
-        start({url, std::move(done)}); // unresolved names go on: a proxy may know them
+            if (const QString why = forbiddenAddress(a); !why.isEmpty())
+                return refuse(std::move(job), u"%1 resolves to %2"_s.arg(job.current.host(), why) + allowHint);
+        start(std::move(job)); // unresolved names go on: a proxy may know them
     });
 }
 
@@ -98,7 +107,7 @@ void NetworkFetcher::start(Job job)
 void NetworkFetcher::admit()
 {
     for (auto it = m_waiting.begin(); it != m_waiting.end() && m_inFlight < m_options.total;) {
-        if (m_perHost.value(it->url.host()) >= m_options.perHost) {
+        if (m_perHost.value(it->current.host()) >= m_options.perHost) {
             ++it;
             continue;
         }
@@ -111,28 +120,19 @@ void NetworkFetcher::admit()
 void NetworkFetcher::send(Job job)
 {
     ++m_inFlight;
-    ++m_perHost[job.url.host()];
-    QNetworkRequest request(job.url);
+    ++m_perHost[job.current.host()];
+    QNetworkRequest request(job.current);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setTransferTimeout(m_options.timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(MaxRedirects);
+    // Redirects are followed here, each hop vetted like the first request.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // The body cap below bounds what is read, so Qt's own guard against highly compressed
+    // bodies (which would refuse a 10 MiB robots.txt of comments outright) is not needed.
+    request.setDecompressedSafetyCheckThreshold(-1);
     QNetworkReply *reply = m_network->get(request);
+    reply->setReadBufferSize(ReadBufferBytes); // nothing is decompressed far beyond what is read
     auto body = std::make_shared<QByteArray>();
-    auto refusal = std::make_shared<QString>();
     auto truncated = std::make_shared<bool>(false);
-    connect(reply, &QNetworkReply::redirected, reply, [this, reply, refusal](const QUrl &to) {
-        QString why = schemeProblem(to);
-        const QHostAddress literal(to.host());
-        if (why.isEmpty() && !m_options.allowPrivateHosts && (!literal.isNull() || to.host() == u"localhost"_s))
-            why = forbiddenAddress(literal.isNull() ? QHostAddress(QHostAddress::LocalHost) : literal);
-        if (why.isEmpty()) {
-            emit reply->redirectAllowed();
-            return;
-        }
-        *refusal = u"a redirect to %1 was refused: %2"_s.arg(to.toString(), why);
-        reply->abort();
-    });
     connect(reply, &QIODevice::readyRead, reply, [this, reply, body, truncated] {
         body->append(reply->read(m_options.maxBodyBytes + 1 - body->size()));
         if (body->size() > m_options.maxBodyBytes) {
@@ -141,30 +141,38 @@ void NetworkFetcher::send(Job job)
             reply->abort(); // the rest is not read
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, job = std::move(job), body, refusal, truncated] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, job = std::move(job), body, truncated]() mutable {
         reply->deleteLater();
         --m_inFlight;
-        --m_perHost[job.url.host()];
-        FetchResult r{job.url, reply->url(), reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), {}, {}, {}, *truncated};
+        --m_perHost[job.current.host()];
+        admit();
+        FetchResult r{job.url, job.current, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), {}, {}, {}, *truncated};
         for (const auto &[name, value] : reply->rawHeaderPairs())
             r.headers.insert(name.toLower(), value);
-        if (!*truncated)
+        if (!*truncated && reply->isOpen())
             body->append(reply->readAll().left(m_options.maxBodyBytes - body->size()));
         r.body = *body;
-        if (!refusal->isEmpty()) {
-            r.status = 0;
-            r.error = *refusal;
-        } else if (reply->error() == QNetworkReply::TooManyRedirectsError) {
-            r.status = 0;
-            r.error = u"more than %1 redirects"_s.arg(MaxRedirects);
-        } else if (reply->error() == QNetworkReply::OperationCanceledError && !*truncated) {
+        const QByteArray location = r.headers.value("location");
+        if (r.status >= 300 && r.status < 400 && !location.isEmpty()) {
+            const QUrl next = job.current.resolved(QUrl::fromEncoded(location));
+            if (job.hops.contains(next))
+                return refuse(std::move(job), u"a redirect loop leads back to %1"_s.arg(next.toString()));
+            if (job.hops.size() > MaxRedirects)
+                return refuse(std::move(job), u"more than %1 redirects"_s.arg(MaxRedirects));
+            job.current = next;
+            job.hops.append(next);
+            return vet(std::move(job));
+        }
+        if (reply->error() == QNetworkReply::OperationCanceledError && !*truncated) {
             r.status = 0;
             r.error = u"no answer within %1 s"_s.arg(m_options.timeoutMs / 1000.0);
-        } else if (r.status == 0) {
-            r.error = reply->errorString();
+        } else if (r.status > 0 && r.status < 200) {
+            r.status = 0;
+            r.error = u"no final answer, only HTTP %1"_s.arg(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+        } else if (reply->error() != QNetworkReply::NoError && !*truncated) {
+            r.error = reply->errorString(); // with a status: the body was cut short
         }
         job.done(r);
-        admit();
     });
 }
 
@@ -215,6 +223,65 @@ FetchResult RecordedFetcher::lookup(const QUrl &start) const
 void RecordedFetcher::fetch(const QUrl &url, Done done)
 {
     finishLater(this, std::move(done), lookup(url));
+}
+
+RecordingFetcher::RecordingFetcher(std::unique_ptr<SiteFetcher> inner, QString folder, QObject *parent)
+    : SiteFetcher(parent), m_inner(std::move(inner)), m_folder(std::move(folder))
+{
+}
+
+void RecordingFetcher::fetch(const QUrl &url, Done done)
+{
+    m_inner->fetch(url, [this, url, done = std::move(done)](const FetchResult &r) {
+        if (r.status != 0) {
+            if (r.finalUrl.isValid() && r.finalUrl != url)
+                record(url, 301, {{"location", r.finalUrl.toEncoded()}}, nullptr);
+            record(r.finalUrl.isValid() ? r.finalUrl : url, r.status, r.headers, &r.body);
+        }
+        done(r);
+    });
+}
+
+void RecordingFetcher::record(const QUrl &url, int status, const QHash<QByteArray, QByteArray> &headers, const QByteArray *body)
+{
+    const QDir site(QDir(m_folder).filePath(url.host()));
+    if (!site.mkpath(u"."_s)) {
+        m_error = u"cannot create %1"_s.arg(site.path());
+        return;
+    }
+    const QString path = url.path().isEmpty() ? u"/"_s : url.path();
+    QJsonObject entry{{u"status"_s, status}};
+    QJsonObject kept;
+    for (const char *name : {"content-type", "strict-transport-security", "location"})
+        if (headers.contains(name))
+            kept.insert(QString::fromLatin1(name), QString::fromUtf8(headers.value(name)));
+    entry.insert(u"headers"_s, kept);
+    if (body && !body->isEmpty()) {
+        // A file name from the path: "/" is index, "/a/b.txt" is a_b.txt; letters, digits, . _ - only.
+        QString name = path.mid(1);
+        for (QChar &ch : name)
+            if (!ch.isLetterOrNumber() && ch != u'.' && ch != u'-' && ch != u'_')
+                ch = u'_';
+        if (name.isEmpty() || name.startsWith(u'.'))
+            name.prepend(u"index"_s);
+        if (name != path.mid(1)) // two paths may sanitise alike; their hashes differ
+            name += u'-' + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+        QFile file(site.filePath(name + u".body"_s));
+        if (!file.open(QIODevice::WriteOnly) || file.write(*body) != body->size()) {
+            m_error = u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString());
+            return;
+        }
+        entry.insert(u"body"_s, QFileInfo(file).fileName());
+    }
+    QFile manifestFile(site.filePath(u"manifest.json"_s));
+    QJsonObject manifest;
+    if (manifestFile.open(QIODevice::ReadOnly))
+        manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+    manifestFile.close();
+    manifest.insert(path, entry);
+    if (!manifestFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || manifestFile.write(QJsonDocument(manifest).toJson(QJsonDocument::Indented)) < 0)
+        m_error = u"cannot write %1: %2"_s.arg(manifestFile.fileName(), manifestFile.errorString());
 }
 
 } // namespace geo

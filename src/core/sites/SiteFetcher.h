@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -52,11 +53,15 @@ public:
 private:
     struct Job
     {
-        QUrl url;
+        QUrl url;         // as asked
+        QUrl current;     // where the redirects have led so far
+        QList<QUrl> hops; // every address asked, for loops and the redirect limit
         Done done;
     };
-    void admit();
+    void vet(Job job); // refuses what may not be fetched, queues the rest
+    void refuse(Job job, const QString &why);
     void start(Job job);
+    void admit();
     void send(Job job);
 
     QNetworkAccessManager *m_network;
@@ -79,6 +84,28 @@ public:
 
 private:
     QString m_folder;
+};
+
+// Fetches through another fetcher and writes what came back into a folder in
+// RecordedFetcher's format, so a site can be inspected again later, offline and
+// reproducibly. A redirect is kept as a 301 from the asked path to where it ended. Only the
+// headers the inspection reads are kept (no cookies).
+class RecordingFetcher final : public SiteFetcher
+{
+    Q_OBJECT
+public:
+    RecordingFetcher(std::unique_ptr<SiteFetcher> inner, QString folder, QObject *parent = nullptr);
+    void fetch(const QUrl &url, Done done) override;
+
+    // Why the last write failed, or empty.
+    QString error() const { return m_error; }
+
+private:
+    void record(const QUrl &url, int status, const QHash<QByteArray, QByteArray> &headers, const QByteArray *body);
+
+    std::unique_ptr<SiteFetcher> m_inner;
+    QString m_folder;
+    QString m_error;
 };
 
 } // namespace geo

@@ -2,6 +2,8 @@
 
 #include "ReadinessScorer.h"
 
+#include <QThread>
+
 namespace geo {
 
 using namespace Qt::StringLiterals;
@@ -14,8 +16,8 @@ struct SiteInspector::Pending
     int step = 0; // page, robots.txt, llms.txt, llms-full.txt
 };
 
-SiteInspector::SiteInspector(std::unique_ptr<SiteFetcher> fetcher, qint64 cacheBytes, QObject *parent)
-    : QObject(parent), m_fetcher(std::move(fetcher)), m_cache(qsizetype(cacheBytes))
+SiteInspector::SiteInspector(std::unique_ptr<SiteFetcher> fetcher, Options options, QObject *parent)
+    : QObject(parent), m_fetcher(std::move(fetcher)), m_options(options), m_cache(qsizetype(options.cacheBytes))
 {
 }
 
@@ -25,16 +27,32 @@ SiteInspector::~SiteInspector()
         pending->promise.finish(); // nobody waits forever on a report that will not come
 }
 
+bool SiteInspector::fresh(const SiteReport &report) const
+{
+    const qint64 age = report.inspectedAt.msecsTo(QDateTime::currentDateTimeUtc());
+    return age >= 0 && age < (report.reachable() ? m_options.ttlMs : m_options.failureTtlMs);
+}
+
+const SiteReport *SiteInspector::cachedLocked(const QString &domain)
+{
+    const SiteReport *cached = m_cache.object(domain);
+    if (!cached)
+        return nullptr;
+    if (!fresh(*cached)) {
+        m_cache.remove(domain);
+        return nullptr;
+    }
+    ++m_cacheHits;
+    if (m_earlier.remove(domain))
+        ++m_reused;
+    return cached;
+}
+
 QFuture<SiteReport> SiteInspector::inspect(const QString &domain, const QUrl &page)
 {
-    if (const SiteReport *cached = m_cache.object(domain)) {
-        const qint64 age = cached->inspectedAt.msecsTo(QDateTime::currentDateTimeUtc());
-        if (age < (cached->reachable() ? ReportTtlMs : FailureTtlMs)) {
-            ++m_cacheHits;
-            return QtFuture::makeReadyFuture(*cached);
-        }
-        m_cache.remove(domain);
-    }
+    QMutexLocker lock(&m_mutex);
+    if (const SiteReport *cached = cachedLocked(domain))
+        return QtFuture::makeReadyFuture(*cached);
     if (const auto it = m_inFlight.constFind(domain); it != m_inFlight.cend()) {
         ++m_cacheHits; // joins the fetch already under way
         return (*it)->promise.future();
@@ -43,10 +61,78 @@ QFuture<SiteReport> SiteInspector::inspect(const QString &domain, const QUrl &pa
     pending->domain = domain;
     pending->inputs.page.url = page;
     pending->promise.start();
+    QFuture<SiteReport> future = pending->promise.future();
     m_inFlight.insert(domain, pending);
+    if (m_awaitingEarlier) {
+        m_parked.append(pending);
+        return future;
+    }
     ++m_inspections;
-    fetchNext(pending);
-    return pending->promise.future();
+    lock.unlock();
+    if (QThread::currentThread() == thread())
+        fetchNext(pending);
+    else
+        QMetaObject::invokeMethod(this, [this, pending] { fetchNext(pending); }, Qt::QueuedConnection);
+    return future;
+}
+
+void SiteInspector::reuse(QFuture<QList<SiteReport>> earlier)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_awaitingEarlier = true;
+    }
+    earlier.then(this, [this](const QList<SiteReport> &reports) { remember(reports); })
+        .onCanceled(this, [this] { remember({}); });
+}
+
+void SiteInspector::remember(const QList<SiteReport> &earlier)
+{
+    QList<std::pair<std::shared_ptr<Pending>, SiteReport>> answered;
+    QList<std::shared_ptr<Pending>> toFetch;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const SiteReport &report : earlier)
+            if (fresh(report) && !m_cache.contains(report.domain)) {
+                m_cache.insert(report.domain, new SiteReport(report), report.cost());
+                m_earlier.insert(report.domain);
+            }
+        m_awaitingEarlier = false;
+        for (const auto &pending : std::as_const(m_parked)) {
+            if (const SiteReport *cached = cachedLocked(pending->domain)) {
+                answered.append({pending, *cached});
+                m_inFlight.remove(pending->domain);
+            } else {
+                ++m_inspections;
+                toFetch.append(pending);
+            }
+        }
+        m_parked.clear();
+    }
+    for (auto &[pending, report] : answered) {
+        pending->promise.addResult(report);
+        pending->promise.finish();
+    }
+    for (const auto &pending : std::as_const(toFetch))
+        fetchNext(pending);
+}
+
+int SiteInspector::inspections() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_inspections;
+}
+
+int SiteInspector::cacheHits() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_cacheHits;
+}
+
+int SiteInspector::reused() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_reused;
 }
 
 void SiteInspector::fetchNext(const std::shared_ptr<Pending> &pending)
@@ -86,8 +172,11 @@ void SiteInspector::finish(const std::shared_ptr<Pending> &pending)
     report.inspectedAt = QDateTime::currentDateTimeUtc();
     ReadinessScorer::score(pending->inputs, report);
     report.pageFetch.body.clear(); // the facts are kept; the page itself is not
-    m_inFlight.remove(pending->domain);
-    m_cache.insert(pending->domain, new SiteReport(report), report.cost());
+    {
+        QMutexLocker lock(&m_mutex);
+        m_inFlight.remove(pending->domain);
+        m_cache.insert(pending->domain, new SiteReport(report), report.cost());
+    }
     pending->promise.addResult(report);
     pending->promise.finish();
 }

@@ -6,45 +6,70 @@
 #include <QCache>
 #include <QFuture>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QPromise>
+#include <QSet>
 
 #include <memory>
 
 namespace geo {
 
+// How many site reports are kept, and for how long.
+struct SiteCacheOptions
+{
+    qint64 cacheBytes = 64 * 1024 * 1024;
+    qint64 ttlMs = 24 * 3600 * 1000;      // a report of a site that answered
+    qint64 failureTtlMs = 10 * 60 * 1000; // a report of a site that did not
+};
+
 // Inspects each site once: however many analyses ask for a domain at the same time, one
 // fetch runs and all of them get its report (an in-flight promise per domain, not only a
-// cache of finished reports). Reports stay in a QCache by size, for 24 hours, failures
-// for 10 minutes. Lives on the thread of its fetcher; callers on other threads get futures.
+// cache of finished reports). Reports stay in a QCache by size, for their time to live;
+// reports of earlier audits can be handed in and are used while they are fresh.
+// The fetching runs on the inspector's thread; inspect() may be called from any thread and
+// never blocks on the network: callers get futures.
 class SiteInspector final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SiteInspector)
 public:
-    static constexpr qint64 DefaultCacheBytes = 64 * 1024 * 1024;
-    static constexpr qint64 ReportTtlMs = 24 * 3600 * 1000;
-    static constexpr qint64 FailureTtlMs = 10 * 60 * 1000;
+    using Options = SiteCacheOptions;
 
-    SiteInspector(std::unique_ptr<SiteFetcher> fetcher, qint64 cacheBytes = DefaultCacheBytes, QObject *parent = nullptr);
+    explicit SiteInspector(std::unique_ptr<SiteFetcher> fetcher, Options options = {}, QObject *parent = nullptr);
     ~SiteInspector() override;
 
     // The report of the site at `domain`, inspecting `page` (the cited URL, or the home page).
     QFuture<SiteReport> inspect(const QString &domain, const QUrl &page);
 
-    int inspections() const { return m_inspections; } // sites actually fetched
-    int cacheHits() const { return m_cacheHits; }     // asks answered without a fetch of their own
+    // Reports of earlier audits, to be used instead of a fetch while within their time to
+    // live. Asks made before they arrive wait for them rather than fetch what may be known.
+    void reuse(QFuture<QList<SiteReport>> earlier);
+
+    bool fresh(const SiteReport &report) const;
+    int inspections() const; // sites actually fetched
+    int cacheHits() const;   // asks answered without a fetch of their own
+    int reused() const;      // sites answered from an earlier audit's report
 
 private:
     struct Pending;
+    void remember(const QList<SiteReport> &earlier);
     void fetchNext(const std::shared_ptr<Pending> &pending);
     void finish(const std::shared_ptr<Pending> &pending);
+    // A fresh cached report of `domain`, counted as a hit; nullptr otherwise. Under m_mutex.
+    const SiteReport *cachedLocked(const QString &domain);
 
     std::unique_ptr<SiteFetcher> m_fetcher;
+    Options m_options;
+    mutable QMutex m_mutex; // guards everything below
     QCache<QString, SiteReport> m_cache;
     QHash<QString, std::shared_ptr<Pending>> m_inFlight;
+    QList<std::shared_ptr<Pending>> m_parked; // asked while earlier reports were on their way
+    QSet<QString> m_earlier;                  // domains whose cached report came from an earlier audit
+    bool m_awaitingEarlier = false;
     int m_inspections = 0;
     int m_cacheHits = 0;
+    int m_reused = 0;
 };
 
 } // namespace geo

@@ -61,7 +61,10 @@ struct SiteReport
     QDateTime inspectedAt;
 
     bool reachable() const { return pageFetch.status != 0; }
+    // The report as JSON (the CLI's `inspect` output and the store's copy); fromJson reads
+    // it back whole, so a stored report can stand in for a new inspection.
     QJsonObject toJson() const;
+    static SiteReport fromJson(const QJsonObject &json);
     int cost() const; // bytes held, for the cache
 };
 

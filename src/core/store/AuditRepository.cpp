@@ -155,6 +155,20 @@ Status saveSiteReport(QSqlDatabase &db, qint64 auditId, const SiteReport &report
                       QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact))});
 }
 
+Result<QList<SiteReport>> recentSiteReports(QSqlDatabase &db, const QDateTime &since)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT report_json FROM site_reports s WHERE inspected_at >= ? AND inspected_at = "
+                                      "(SELECT MAX(inspected_at) FROM site_reports t WHERE t.domain = s.domain) "
+                                      "GROUP BY domain"_s);
+    if (Status s = Sql::exec(q, {since.toUTC().toString(Qt::ISODateWithMs)}); !s)
+        return Error{s.error()};
+    QList<SiteReport> reports;
+    while (q.next())
+        reports.append(SiteReport::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object()));
+    q.finish();
+    return reports;
+}
+
 Status heartbeat(QSqlDatabase &db, qint64 auditId)
 {
     return Sql::exec(db, u"UPDATE audits SET heartbeat_at = ?, state = 'running' WHERE id = ?"_s, {now(), auditId});

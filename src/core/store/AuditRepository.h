@@ -96,6 +96,8 @@ Status saveFailure(QSqlDatabase &db, const FailureRecord &failure);
 Status setState(QSqlDatabase &db, qint64 auditId, const QString &state);
 // owner: the tracked brand owning the domain, -1 for a third party.
 Status saveSiteReport(QSqlDatabase &db, qint64 auditId, const SiteReport &report, int owner);
+// The newest stored report of each domain inspected at or after `since`, from any audit.
+Result<QList<SiteReport>> recentSiteReports(QSqlDatabase &db, const QDateTime &since);
 // Marks an audit as worked on by a live process; a running audit whose heartbeat stops
 // is shown as interrupted.
 Status heartbeat(QSqlDatabase &db, qint64 auditId);
