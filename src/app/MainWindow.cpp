@@ -7,6 +7,7 @@
 #include "engines/AnswerFile.h"
 #include "run/AuditRunner.h"
 #include "run/Pricing.h"
+#include "run/Proxy.h"
 #include "spec/SpecReader.h"
 #include "store/AuditRepository.h"
 #include "store/AuditStore.h"
@@ -197,8 +198,14 @@ void MainWindow::setSpec(const AuditSpec &opened)
 
 void MainWindow::setRunning(bool running)
 {
-    if (running)
+    if (running) {
         m_runner->setAllowPrivateHosts(m_ui->allowPrivateHostsAction->isChecked());
+        // Empty: the system's proxy (useSystemProxy() in main).
+        if (const Result<QNetworkProxy> proxy = parseProxy(QSettings().value(u"network/proxy"_s).toString()); proxy)
+            m_network.setProxy(proxy.value());
+        else
+            statusBar()->showMessage(u"Settings: "_s + proxy.error());
+    }
     m_ui->startButton->setEnabled(!running && m_spec.has_value());
     m_ui->cancelButton->setEnabled(running);
     m_ui->openSpecAction->setEnabled(!running);

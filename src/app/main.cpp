@@ -1,5 +1,6 @@
 // geoaudit: the desktop app.
 #include "MainWindow.h"
+#include "run/Proxy.h"
 #include "store/AuditStore.h"
 
 #include <QApplication>
@@ -24,6 +25,7 @@ int main(int argc, char *argv[])
     parser.addOptions({db, demo});
     parser.addPositionalArgument(u"spec"_s, u"An audit spec (JSON) to open."_s, u"[SPEC]"_s);
     parser.process(app);
+    geo::useSystemProxy();
 
     geo::AuditStore store(parser.isSet(db) ? parser.value(db) : geo::AuditStore::defaultPath());
     geo::MainWindow window(&store);

@@ -1,4 +1,5 @@
 #include "FakeEngineServer.h"
+#include "FakeWeb.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -26,6 +27,18 @@ Outcome cli(const QStringList &args)
     QProcess p;
     p.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, args);
     if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+// Runs the CLI while this process's event loop keeps serving (the fake web lives here).
+Outcome cliServed(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, args);
+    if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 60000))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
@@ -266,6 +279,45 @@ private slots:
         QCOMPARE(report[u"jsonld_types"_s].toArray().at(0).toString(), u"Organization"_s);
         QVERIFY(report[u"checks"_s].toArray().size() > 20);
         QVERIFY(report.contains(u"score"_s) && report.contains(u"word_count"_s) && report.contains(u"description"_s));
+    }
+
+    // inspect --record keeps a site's responses; --recorded inspects them again, offline,
+    // to the same report. The proxy comes from --proxy or, by default, from http_proxy.
+    void inspectRecordsASiteAndReplaysIt()
+    {
+        FakeWeb web;
+        QVERIFY(web.listen());
+        web.serve(u"shop.web.test"_s, u"/"_s, {301, {{"Location", "/home"}}, {}, 0, 0});
+        web.serve(u"shop.web.test"_s, u"/home"_s,
+                  {200, {{"Content-Type", "text/html"}}, "<html lang=de><title>Der Laden am Eck</title><h1>Laden</h1><ul><li>Brot</li></ul></html>", 0, 0});
+        web.serve(u"shop.web.test"_s, u"/robots.txt"_s, {200, {{"Content-Type", "text/plain"}}, "User-agent: GPTBot\nDisallow: /\n", 0, 0});
+        QTemporaryDir dir;
+        const QString proxy = u"http://127.0.0.1:%1"_s.arg(web.proxy().port());
+        const Outcome live = cliServed({u"inspect"_s, u"--proxy"_s, proxy, u"--record"_s, dir.path(), u"http://shop.web.test/"_s});
+        QCOMPARE(live.exitCode, 0);
+        QVERIFY2(live.err.contains(u"recorded in"_s), qPrintable(live.err));
+        QCOMPARE(web.requestCount(), 4); // /, /home, robots.txt, llms.txt
+        QVERIFY(QFile::exists(dir.filePath(u"shop.web.test/manifest.json"_s)));
+
+        const Outcome replay = cli({u"inspect"_s, u"--recorded"_s, dir.path(), u"http://shop.web.test/"_s});
+        QCOMPARE(replay.exitCode, 0);
+        QCOMPARE(web.requestCount(), 4); // the recording, not the web
+        QJsonObject a = QJsonDocument::fromJson(live.out.toUtf8()).object(), b = QJsonDocument::fromJson(replay.out.toUtf8()).object();
+        QCOMPARE(a[u"title"_s].toString(), u"Der Laden am Eck"_s);
+        QCOMPARE(a[u"final_url"_s].toString(), u"http://shop.web.test/home"_s);
+        a.remove(u"inspected_at"_s);
+        b.remove(u"inspected_at"_s);
+        QCOMPARE(b, a);
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"http_proxy"_s, proxy);
+        const Outcome system = cliServed({u"inspect"_s, u"http://shop.web.test/home"_s}, env);
+        QCOMPARE(system.exitCode, 0);
+        QCOMPARE(web.requestCount(), 7); // the system's proxy is the default
+
+        const Outcome bad = cli({u"inspect"_s, u"--proxy"_s, u"proxy.example"_s, u"http://shop.web.test/"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(u"write it like http://proxy.example:3128"_s), qPrintable(bad.err));
     }
 
     void unusableDatabaseExitsTwo()

@@ -1,3 +1,4 @@
+#include "FakeWeb.h"
 #include "StoreQueries.h"
 #include "run/AuditRunner.h"
 #include "spec/SpecReader.h"
@@ -6,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,6 +68,53 @@ private slots:
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
                               "WHERE p.text LIKE '%Brightlane CRM%' AND i.id NOT IN (SELECT item_id FROM mentions WHERE brand_index = 0)"_s),
                  0);
+    }
+
+    // A later audit takes the site reports of an earlier one from the store while they are
+    // within their time to live, and fetches again once they are not.
+    void laterAuditsReuseStoredSiteReports()
+    {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificate(FakeWeb::certificate());
+        QSslConfiguration::setDefaultConfiguration(tls);
+        FakeWeb web;
+        QVERIFY(web.listen());
+        QVERIFY(web.serveRecorded(QStringLiteral(GEOAUDIT_SOURCE_DIR "/resources/examples/demo-sites")));
+        AuditSpec spec = demo();
+        spec.analysis.recordedSites.clear(); // the sites come over the network, from the fake web
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        network.setProxy(web.proxy());
+        const auto audit = [&](SiteCacheOptions options) {
+            AuditRunner runner(&store, &network);
+            runner.setSiteOptions(options);
+            QSignalSpy finished(&runner, &AuditRunner::finished);
+            runner.start(spec);
+            if (!QTest::qWaitFor([&] { return finished.size() == 1; }, 60000))
+                return RunStats();
+            return finished[0][2].value<RunStats>();
+        };
+        const RunStats first = audit({});
+        const int fetched = web.requestCount();
+        QVERIFY(first.sitesInspected >= 10);
+        QCOMPARE(first.sitesReused, 0);
+        QVERIFY(fetched >= 3 * first.sitesInspected); // page, robots.txt, llms.txt at least
+
+        const RunStats second = audit({});
+        QCOMPARE(web.requestCount(), fetched); // not one request more
+        QCOMPARE(second.sitesInspected, first.sitesInspected);
+        QCOMPARE(second.sitesReused, first.sitesInspected);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM site_reports WHERE audit_id = 2"_s), first.sitesInspected);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM site_reports a JOIN site_reports b ON a.domain = b.domain "
+                              "WHERE a.audit_id = 1 AND b.audit_id = 2 AND a.score = b.score AND a.inspected_at = b.inspected_at"_s),
+                 first.sitesInspected);
+
+        SiteCacheOptions expired;
+        expired.ttlMs = expired.failureTtlMs = 0;
+        const RunStats third = audit(expired);
+        QCOMPARE(third.sitesReused, 0);
+        QCOMPARE(web.requestCount(), 2 * fetched);
     }
 
     void reportsMissingAnswersOneByOneAndGoesOn()
