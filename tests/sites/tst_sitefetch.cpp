@@ -4,6 +4,7 @@
 #include "sites/SiteFetcher.h"
 #include "sites/SiteInspector.h"
 
+#include <QHostInfo>
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -238,6 +239,35 @@ private slots:
         QVERIFY2(c, qPrintable(check));
         QCOMPARE(ReadinessCheck::statusName(c->status), status);
         QVERIFY2(c->evidence.contains(evidence), qPrintable(c->evidence));
+    }
+
+    // A name is looked up before it is fetched: one that resolves to a loopback or private
+    // address is refused like the address itself.
+    void namesResolvingToPrivateAddressesAreRefused()
+    {
+        const QString name = QHostInfo::localHostName();
+        const QList<QHostAddress> addresses = QHostInfo::fromName(name).addresses();
+        if (addresses.isEmpty() || NetworkFetcher::forbiddenAddress(addresses.front()).isEmpty())
+            QSKIP("this machine's host name does not resolve to a loopback or private address");
+        FakeWeb web;
+        QVERIFY(web.listen());
+        web.serve(name, u"/"_s, html("<title>Inside</title>"));
+        const QUrl inside(u"http://%1:%2/"_s.arg(name).arg(web.proxy().port()));
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy::NoProxy);
+        std::optional<FetchResult> refused, allowed;
+        NetworkFetcher strict(&network, {});
+        strict.fetch(inside, [&](const FetchResult &r) { refused = r; });
+        NetworkFetcher::Options open;
+        open.allowPrivateHosts = true;
+        NetworkFetcher lenient(&network, open);
+        lenient.fetch(inside, [&](const FetchResult &r) { allowed = r; });
+        QTRY_VERIFY(refused && allowed);
+        QCOMPARE(refused->status, 0);
+        QVERIFY2(refused->error.contains(u"%1 resolves to"_s.arg(name)) && refused->error.contains(u"--allow-private-hosts"_s),
+                 qPrintable(refused->error));
+        QCOMPARE(allowed->status, 200);
+        QCOMPARE(web.requestCount(), 1); // only the allowed one
     }
 
     // A recording made over the network inspects, offline, exactly as the site did.

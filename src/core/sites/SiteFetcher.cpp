@@ -90,7 +90,8 @@ void NetworkFetcher::vet(Job job)
         return start(std::move(job));
     }
     // A name may resolve to a private address: look before fetching.
-    QHostInfo::lookupHost(url.host(), this, [this, job = std::move(job), allowHint](const QHostInfo &info) mutable {
+    const QString host = url.host(); // before the job moves into the callback
+    QHostInfo::lookupHost(host, this, [this, job = std::move(job), allowHint](const QHostInfo &info) mutable {
         for (const QHostAddress &a : info.addresses())
             if (const QString why = forbiddenAddress(a); !why.isEmpty())
                 return refuse(std::move(job), u"%1 resolves to %2"_s.arg(job.current.host(), why) + allowHint);
