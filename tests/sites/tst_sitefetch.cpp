@@ -270,6 +270,36 @@ private slots:
         QCOMPARE(web.requestCount(), 1); // only the allowed one
     }
 
+    // At most perHost requests to one host and total in all are in flight; the rest wait.
+    void requestsStayWithinTheLimits()
+    {
+        FakeWeb web;
+        QVERIFY(web.listen());
+        const QStringList hosts{u"127.0.0.1"_s, u"localhost"_s};
+        for (const QString &host : hosts)
+            for (int page = 0; page < 6; ++page) {
+                FakeWeb::Resource slow = html("<title>Slow</title>");
+                slow.delayMs = 100;
+                web.serve(host, u"/%1"_s.arg(page), slow);
+            }
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy::NoProxy);
+        NetworkFetcher::Options options;
+        options.allowPrivateHosts = true;
+        options.perHost = 2;
+        options.total = 3;
+        NetworkFetcher fetcher(&network, options);
+        int ok = 0;
+        for (const QString &host : hosts)
+            for (int page = 0; page < 6; ++page)
+                fetcher.fetch(QUrl(u"http://%1:%2/%3"_s.arg(host).arg(web.proxy().port()).arg(page)),
+                              [&ok](const FetchResult &r) { ok += r.status == 200; });
+        QTRY_COMPARE_WITH_TIMEOUT(ok, 12, 20000);
+        QCOMPARE(web.maxInFlight(u"127.0.0.1"_s), 2);
+        QCOMPARE(web.maxInFlight(u"localhost"_s), 2);
+        QCOMPARE(web.maxInFlight(), 3);
+    }
+
     // A recording made over the network inspects, offline, exactly as the site did.
     void recordedSiteInspectsAsTheNetworkDid()
     {

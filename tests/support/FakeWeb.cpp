@@ -140,6 +140,18 @@ int FakeWeb::gzipResponses() const
     return m_gzipResponses;
 }
 
+int FakeWeb::maxInFlight(const QString &host) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_maxInFlight.value(host);
+}
+
+int FakeWeb::maxInFlight() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_maxInFlightTotal;
+}
+
 QByteArray FakeWeb::lastUserAgent() const
 {
     QMutexLocker lock(&m_mutex);
@@ -212,6 +224,8 @@ void FakeWeb::onReadable(QSslSocket *socket)
             ++m_requests[host + path];
             ++m_requestCount;
             m_lastUserAgent = headers.value("user-agent");
+            m_maxInFlight[host] = std::max(m_maxInFlight[host], ++m_inFlight[host]);
+            m_maxInFlightTotal = std::max(m_maxInFlightTotal, ++m_inFlightTotal);
         }
         const bool acceptsGzip = headers.value("accept-encoding").contains("gzip");
         const int delay = m_sites.value(host).value(path).delayMs;
@@ -225,6 +239,11 @@ void FakeWeb::onReadable(QSslSocket *socket)
 
 void FakeWeb::answer(QSslSocket *socket, const QString &host, const QString &path, bool acceptsGzip)
 {
+    {
+        QMutexLocker lock(&m_mutex);
+        --m_inFlight[host];
+        --m_inFlightTotal;
+    }
     const auto found = m_connections.find(socket);
     if (found == m_connections.end())
         return;

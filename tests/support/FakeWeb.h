@@ -44,6 +44,9 @@ public:
     QHash<QString, int> requests() const;
     int requestCount() const;
     int gzipResponses() const;
+    // The most requests that were waiting for their answer at once, per host and in all.
+    int maxInFlight(const QString &host) const;
+    int maxInFlight() const;
     QByteArray lastUserAgent() const;
 
 private:
@@ -67,5 +70,7 @@ private:
     QHash<QString, int> m_requests;
     int m_requestCount = 0;
     int m_gzipResponses = 0;
+    QHash<QString, int> m_inFlight, m_maxInFlight;
+    int m_inFlightTotal = 0, m_maxInFlightTotal = 0;
     QByteArray m_lastUserAgent;
 };
