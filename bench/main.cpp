@@ -1,6 +1,7 @@
 // geoaudit-bench: runs the real pipeline against local fakes and prints each figure with
 // the ideal it is measured against.
 #include "FakeEngineServer.h"
+#include "FakeWeb.h"
 #include "analysis/ResponseAnalyzer.h"
 #include "run/AuditRunner.h"
 #include "spec/SpecReader.h"
@@ -17,6 +18,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
 
@@ -33,17 +35,60 @@ void line(const QString &text)
     std::fflush(stdout);
 }
 
-// Asks `answers` prompts of one engine at `latencyMs` with `concurrency` in flight and
-// returns the achieved answers per second over the ideal concurrency / latency.
-double engineThroughput(int answers, int latencyMs, int concurrency, bool https)
+// Engines are local (127.0.0.1, direct); every other host is the fake web, reached as a proxy.
+class RoutingProxyFactory final : public QNetworkProxyFactory
+{
+public:
+    explicit RoutingProxyFactory(QNetworkProxy web) : m_web(std::move(web)) {}
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        return {query.peerHostName() == u"127.0.0.1"_s ? QNetworkProxy(QNetworkProxy::NoProxy) : m_web};
+    }
+
+private:
+    QNetworkProxy m_web;
+};
+
+constexpr int CitedSites = 20;
+
+// An answer that ranks the tracked brands and cites two of the fake web's sites.
+QString benchAnswer(const QString &prompt)
+{
+    const int n = int(qHash(prompt) % CitedSites);
+    return u"Here are the tools worth a look for \"%1\":\n\n"
+           "1. **Acme CRM** - simple pipelines, see [a review](http://site%2.example/review).\n"
+           "2. **Globex** - strong reporting ([guide](http://site%3.example/guide)).\n"
+           "3. **Initech** - cheap, but dated.\n\nAcme CRM is the best fit for small teams."_s.arg(prompt)
+        .arg(n)
+        .arg((n + 7) % CitedSites);
+}
+
+// Runs a whole audit of `answers` prompts against one fake engine at `latencyMs` with
+// `concurrency` in flight, analysing every answer and, when `sites`, inspecting every cited
+// site on the fake web. Prints the wall time against the ideal answers x latency / concurrency.
+double pipeline(int answers, int latencyMs, int concurrency, bool https, bool sites)
 {
     FakeEngineServer server;
     https ? server.listenTls() : server.listen();
     server.setLatencyMs(latencyMs);
+    server.setAnswers(benchAnswer);
+    FakeWeb web;
+    web.listen();
+    for (int i = 0; i < CitedSites; ++i) {
+        const QString host = u"site%1.example"_s.arg(i);
+        for (const QString &path : {u"/review"_s, u"/guide"_s})
+            web.serve(host, path, {200, {{"Content-Type", "text/html"}}, "<html lang=en><title>A review of CRM tools</title><h1>CRM</h1></html>", 0, 0});
+        web.serve(host, u"/robots.txt"_s, {200, {{"Content-Type", "text/plain"}}, "User-agent: *\nAllow: /\n", 0, 0});
+    }
+    // The brands' own sites, over https (names the fake web's certificate holds).
+    for (const QString &host : {u"brightlane.example"_s, u"pipewise.example"_s, u"clientory.example"_s})
+        web.serve(host, u"/"_s, {200, {{"Content-Type", "text/html"}}, "<html lang=en><title>Home</title></html>", 0, 0});
     AuditSpec spec;
     spec.name = u"bench"_s;
-    spec.brand = {u"Acme"_s, {}, {}};
+    spec.brand = {u"Acme CRM"_s, {u"Acme"_s}, {u"brightlane.example"_s}};
+    spec.competitors = {{u"Globex"_s, {}, {u"pipewise.example"_s}}, {u"Initech"_s, {}, {u"clientory.example"_s}}};
     spec.templates = false;
+    spec.analysis.inspectSites = sites;
     for (int p = 0; p < answers; ++p)
         spec.prompts << u"prompt %1"_s.arg(p);
     EngineSpec e;
@@ -56,6 +101,7 @@ double engineThroughput(int answers, int latencyMs, int concurrency, bool https)
     QTemporaryDir dir;
     AuditStore store(dir.filePath(u"bench.sqlite"_s));
     QNetworkAccessManager network;
+    network.setProxyFactory(new RoutingProxyFactory(web.proxy()));
     AuditRunner runner(&store, &network);
     bool done = false;
     QObject::connect(&runner, &AuditRunner::finished, [&] { done = true; });
@@ -67,20 +113,32 @@ double engineThroughput(int answers, int latencyMs, int concurrency, bool https)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
     const double seconds = double(clock.elapsed()) / 1000.0;
     const RunStats stats = runner.stats();
-    const double achieved = answers / seconds;
-    const double ideal = double(concurrency) * 1000.0 / latencyMs;
-    line(u"engine throughput, %8: %1 answers at %2 ms, concurrency %3: %4 answers/s, ideal %5/s, ratio %6 "
-         "(most in flight at the server: %7; latency p50 %9 ms, p95 %10 ms)"_s.arg(answers)
+    const double ideal = double(answers) * latencyMs / 1000.0 / concurrency;
+    line(u"pipeline, %1: %2 answers at %3 ms, concurrency %4%5: %6 s, ideal %7 s, ratio %8 "
+         "(%9 answered, %10 analysed; most in flight at the server: %11; latency p50 %12 ms, p95 %13 ms)"_s
+             .arg(https ? u"HTTPS with HTTP/2 (as the vendors' APIs)"_s : u"plain HTTP/1.1 (as local servers)"_s)
+             .arg(answers)
              .arg(latencyMs)
              .arg(concurrency)
-             .arg(achieved, 0, 'f', 1)
-             .arg(ideal, 0, 'f', 1)
-             .arg(achieved / ideal, 0, 'f', 3)
+             .arg(sites ? u", sites inspected"_s : QString())
+             .arg(seconds, 0, 'f', 2)
+             .arg(ideal, 0, 'f', 2)
+             .arg(ideal / seconds, 0, 'f', 3)
+             .arg(stats.answered)
+             .arg(stats.analysed)
              .arg(server.maxInFlight())
-             .arg(https ? u"HTTPS with HTTP/2 (as the vendors' APIs)"_s : u"plain HTTP/1.1 (as local servers)"_s)
              .arg(stats.latencyP50Ms)
              .arg(stats.latencyP95Ms));
-    return achieved / ideal;
+    if (sites) {
+        const QHash<QString, int> requests = web.requests();
+        line(u"    sites: %1 inspected (%2 unreachable), %3 requests at the fake web for %4 distinct resources "
+             "(must be equal), %5 asks answered by the cache"_s.arg(stats.sitesInspected)
+                 .arg(stats.sitesUnreachable)
+                 .arg(web.requestCount())
+                 .arg(requests.size())
+                 .arg(stats.siteCacheHits));
+    }
+    return ideal / seconds;
 }
 
 // A corpus of answers of 2-4 KB made from the demo's recorded answers, deterministically.
@@ -152,11 +210,13 @@ int main(int argc, char *argv[])
     // The fake servers' certificate is trusted by this process only.
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.addCaCertificate(FakeEngineServer::certificate());
+    tls.addCaCertificate(FakeWeb::certificate());
     QSslConfiguration::setDefaultConfiguration(tls);
 
     analysisThroughput(small ? 200 : 10000);
-    engineThroughput(small ? 40 : 400, 200, 10, true);
+    pipeline(small ? 40 : 192, 200, 10, true, true);
+    pipeline(small ? 60 : 2000, 200, 10, true, true);
     // Qt 6.4 opens at most 6 HTTP/1.1 connections per host: the bound for plain-HTTP servers.
-    engineThroughput(small ? 24 : 120, 200, 10, false);
+    pipeline(small ? 24 : 120, 200, 10, false, false);
     return 0;
 }

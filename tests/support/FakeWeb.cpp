@@ -161,6 +161,7 @@ QByteArray FakeWeb::lastUserAgent() const
 void FakeWeb::onConnection(QSslSocket *socket)
 {
     m_connections.insert(socket, {});
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // a response's head and body go out at once
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
         m_connections[socket].buffer += socket->readAll();
         onReadable(socket);
@@ -195,6 +196,11 @@ void FakeWeb::onReadable(QSslSocket *socket)
         }
         if (method == "CONNECT") {
             connection->tunnelHost = QString::fromLatin1(target.left(target.lastIndexOf(':'))).toLower();
+            if (!m_sites.contains(connection->tunnelHost)) { // as a proxy says of a host it cannot reach
+                socket->write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                socket->disconnectFromHost();
+                return;
+            }
             socket->write("HTTP/1.1 200 Connection established\r\n\r\n");
             QFile keyFile(QStringLiteral(GEOAUDIT_TESTSUPPORT_DIR "/tls/fake-web.key"));
             keyFile.open(QIODevice::ReadOnly);

@@ -18,3 +18,16 @@ inline qint64 queryNumber(geo::AuditStore &store, const QString &sql)
     f.waitForFinished();
     return f.result().ok() ? f.result().value() : -1;
 }
+
+// Runs a statement on the store's writer thread, to set up what a test needs; false when it fails.
+inline bool execSql(geo::AuditStore &store, const QString &sql)
+{
+    auto f = store.submit([sql](QSqlDatabase &db) -> geo::Result<bool> {
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            return geo::Error{QStringLiteral("statement failed")};
+        return true;
+    });
+    f.waitForFinished();
+    return f.result().ok();
+}

@@ -455,17 +455,24 @@ void AuditRunner::retryLater(int index, const EngineReply &reply)
 
 void AuditRunner::inspectSite(const QString &domain, const QUrl &page, int owner)
 {
-    if (!m_inspector || domain.isEmpty() || m_sites.contains(domain))
+    if (!m_inspector || domain.isEmpty())
+        return;
+    // Every citation asks the inspector (which fetches each site once and counts the rest as
+    // cache hits); the first ask of a domain in this audit stores its report.
+    QFuture<SiteReport> report = m_inspector->inspect(domain, page);
+    m_stats.siteCache(m_inspector->cacheHits(), m_inspector->reused());
+    if (m_sites.contains(domain))
         return;
     m_sites.insert(domain);
     ++m_sitesPending;
     m_stats.siteAsked();
-    m_inspector->inspect(domain, page).then(this, [this, owner, generation = m_generation](const SiteReport &report) {
+    report.then(this, [this, owner, generation = m_generation](const SiteReport &r) {
         if (generation != m_generation)
             return;
         --m_sitesPending;
-        m_stats.siteInspected(report.reachable(), m_inspector->cacheHits(), m_inspector->reused());
-        write([id = m_auditId, report, owner](QSqlDatabase &db) { return AuditRepository::saveSiteReport(db, id, report, owner); });
+        m_stats.siteInspected(r.reachable());
+        m_stats.siteCache(m_inspector->cacheHits(), m_inspector->reused());
+        write([id = m_auditId, r, owner](QSqlDatabase &db) { return AuditRepository::saveSiteReport(db, id, r, owner); });
         scheduleProgress();
         finishIfDone();
     });

@@ -78,10 +78,14 @@ void RunStatsTracker::siteAsked()
     ++m_stats.sitesPlanned;
 }
 
-void RunStatsTracker::siteInspected(bool reachable, int cacheHits, int reused)
+void RunStatsTracker::siteInspected(bool reachable)
 {
     ++m_stats.sitesInspected;
     m_stats.sitesUnreachable += reachable ? 0 : 1;
+}
+
+void RunStatsTracker::siteCache(int cacheHits, int reused)
+{
     m_stats.siteCacheHits = cacheHits;
     m_stats.sitesReused = reused;
 }

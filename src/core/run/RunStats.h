@@ -54,7 +54,8 @@ public:
     void retrying(); // an attempt failed and will be repeated
     void retried();               // the repeat is due
     void siteAsked();
-    void siteInspected(bool reachable, int cacheHits, int reused);
+    void siteInspected(bool reachable);
+    void siteCache(int cacheHits, int reused); // the inspector's counts so far
     void finish();
 
     RunStats snapshot() const;

@@ -25,6 +25,13 @@ void finishLater(QObject *context, SiteFetcher::Done done, FetchResult result)
     QTimer::singleShot(0, context, [done = std::move(done), result = std::move(result)] { done(result); });
 }
 
+// A fault of the connection, the proxy or the protocol; not an HTTP status such as 404,
+// which Qt reports as an error too.
+bool transportError(QNetworkReply::NetworkError e)
+{
+    return (e > QNetworkReply::NoError && e < QNetworkReply::ContentAccessDenied) || e == QNetworkReply::ProtocolFailure;
+}
+
 QString schemeProblem(const QUrl &url)
 {
     if (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
@@ -89,13 +96,26 @@ void NetworkFetcher::vet(Job job)
             return refuse(std::move(job), why + allowHint);
         return start(std::move(job));
     }
-    // A name may resolve to a private address: look before fetching.
-    const QString host = url.host(); // before the job moves into the callback
-    QHostInfo::lookupHost(host, this, [this, job = std::move(job), allowHint](const QHostInfo &info) mutable {
+    // A name may resolve to a private address: look before fetching, once per host (the
+    // page, robots.txt and llms.txt of a site wait for the same lookup).
+    const QString host = url.host();
+    if (const auto verdict = m_verdicts.constFind(host); verdict != m_verdicts.cend())
+        return verdict->isEmpty() ? start(std::move(job)) : refuse(std::move(job), *verdict);
+    QList<Job> &waiting = m_lookups[host];
+    waiting.append(std::move(job));
+    if (waiting.size() > 1)
+        return;
+    QHostInfo::lookupHost(host, this, [this, host, allowHint](const QHostInfo &info) {
+        QString why;
         for (const QHostAddress &a : info.addresses())
-            if (const QString why = forbiddenAddress(a); !why.isEmpty())
-                return refuse(std::move(job), u"%1 resolves to %2"_s.arg(job.current.host(), why) + allowHint);
-        start(std::move(job)); // unresolved names go on: a proxy may know them
+            if (const QString kind = forbiddenAddress(a); !kind.isEmpty()) {
+                why = u"%1 resolves to %2"_s.arg(host, kind) + allowHint;
+                break;
+            }
+        m_verdicts.insert(host, why); // unresolved names go on: a proxy may know them
+        const QList<Job> jobs = m_lookups.take(host);
+        for (const Job &j : jobs)
+            why.isEmpty() ? start(j) : refuse(j, why);
     });
 }
 
@@ -170,7 +190,7 @@ void NetworkFetcher::send(Job job)
         } else if (r.status > 0 && r.status < 200) {
             r.status = 0;
             r.error = u"no final answer, only HTTP %1"_s.arg(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
-        } else if (reply->error() != QNetworkReply::NoError && !*truncated) {
+        } else if (transportError(reply->error()) && !*truncated) {
             r.error = reply->errorString(); // with a status: the body was cut short
         }
         job.done(r);

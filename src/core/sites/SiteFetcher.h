@@ -68,6 +68,8 @@ private:
     Options m_options;
     std::deque<Job> m_waiting;
     QHash<QString, int> m_perHost;
+    QHash<QString, QString> m_verdicts;     // host name -> why it is refused; empty: it may be fetched
+    QHash<QString, QList<Job>> m_lookups;   // jobs waiting for their host name's lookup
     int m_inFlight = 0;
 };
 
