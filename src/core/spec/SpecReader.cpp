@@ -333,8 +333,8 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     Checker c(baseDir);
     AuditSpec spec;
     c.onlyKeys(root, {}, {u"name"_s, u"brand"_s, u"competitors"_s, u"topics"_s, u"templates"_s,
-                          u"prompts"_s, u"samples"_s, u"engines"_s, u"analysis"_s, u"budget_usd"_s,
-                          u"sample_data"_s});
+                          u"prompts"_s, u"samples"_s, u"engines"_s, u"analysis"_s, u"scoring"_s,
+                          u"budget_usd"_s, u"sample_data"_s});
     spec.name = c.string(root, {}, u"name"_s, true, u"a name for the audit such as \"Acme CRM audit\""_s);
     spec.brand = c.brand(c.object(root, {}, u"brand"_s, true, u"the audited brand: {\"name\": ...}"_s), u"brand"_s);
 
@@ -397,6 +397,19 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     const QString sites = c.string(analysis, u"analysis"_s, u"recorded_sites"_s, false, u"a folder of recorded sites"_s);
     if (!sites.isEmpty())
         spec.analysis.recordedSites = c.existingPath(u"analysis.recorded_sites"_s, sites, true);
+    const QJsonObject scoring = c.object(root, {}, u"scoring"_s, false, u"scoring settings"_s);
+    c.onlyKeys(scoring, u"scoring"_s, {u"weights"_s});
+    const QJsonObject weights = c.object(scoring, u"scoring"_s, u"weights"_s, false, u"the visibility score's weights"_s);
+    c.onlyKeys(weights, u"scoring.weights"_s, {u"visibility"_s, u"share_of_voice"_s, u"top3_rate"_s, u"sentiment"_s});
+    const QString share = u"a weight from 0 to 1"_s;
+    spec.weights.visibility = c.number(weights, u"scoring.weights"_s, u"visibility"_s, spec.weights.visibility, 0.0, 1.0, share);
+    spec.weights.shareOfVoice = c.number(weights, u"scoring.weights"_s, u"share_of_voice"_s, spec.weights.shareOfVoice, 0.0, 1.0, share);
+    spec.weights.top3Rate = c.number(weights, u"scoring.weights"_s, u"top3_rate"_s, spec.weights.top3Rate, 0.0, 1.0, share);
+    spec.weights.sentiment = c.number(weights, u"scoring.weights"_s, u"sentiment"_s, spec.weights.sentiment, 0.0, 1.0, share);
+    // The score is read as 0..100, which holds only when the weights add up to 1.
+    if (const double sum = spec.weights.visibility + spec.weights.shareOfVoice + spec.weights.top3Rate + spec.weights.sentiment;
+        std::abs(sum - 1.0) > 1e-6)
+        c.problem(u"scoring.weights"_s, u"the weights add up to %1; make them add up to 1"_s.arg(sum));
     spec.budgetUsd = c.number(root, {}, u"budget_usd"_s, 0.0, 0.0, 1e9, u"an amount in US dollars, 0 or more"_s);
     spec.sampleData = c.boolean(root, {}, u"sample_data"_s, false);
 
