@@ -7,6 +7,22 @@
 using namespace geo;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// An answer naming each brand mentions[b] times, first in the order of the list.
+ScoredAnswer answer(const QString &engine, bool branded, const QList<int> &mentions)
+{
+    ScoredAnswer a{engine, u"custom"_s, {}, branded, QList<BrandFigures>(mentions.size()), {}};
+    int order = 0;
+    for (int b = 0; b < mentions.size(); ++b) {
+        a.brands[b].mentions = mentions[b];
+        a.brands[b].order = mentions[b] > 0 ? ++order : 0;
+    }
+    return a;
+}
+
+} // namespace
+
 class TestScorer : public QObject
 {
     Q_OBJECT
@@ -40,12 +56,12 @@ private slots:
     {
         // brands: 0 = audited, 1, 2. Four answers.
         const QList<ScoredAnswer> answers{
-            {u"gpt"_s, u"custom"_s, {}, false, {2, 1, 0}},
-            {u"gpt"_s, u"custom"_s, {}, false, {0, 3, 0}},
-            {u"claude"_s, u"custom"_s, {}, true, {1, 0, 0}},
-            {u"claude"_s, u"custom"_s, {}, false, {0, 0, 0}},
+            answer(u"gpt"_s, false, {2, 1, 0}),
+            answer(u"gpt"_s, false, {0, 3, 0}),
+            answer(u"claude"_s, true, {1, 0, 0}),
+            answer(u"claude"_s, false, {0, 0, 0}),
         };
-        const auto cuts = Scorer::score(3, answers);
+        const auto cuts = Scorer(3).score(answers);
         QCOMPARE(cuts[0].cut, u"all"_s);
         const CutScores &all = cuts[0];
         QCOMPARE(all.brands[0].answers, 4);
@@ -74,8 +90,8 @@ private slots:
 
     void notApplicableWhenDenominatorIsZero()
     {
-        const QList<ScoredAnswer> none{{u"gpt"_s, u"custom"_s, {}, false, {0, 0}}};
-        const auto cuts = Scorer::score(2, none);
+        const QList<ScoredAnswer> none{answer(u"gpt"_s, false, {0, 0})};
+        const auto cuts = Scorer(2).score(none);
         QVERIFY(cuts[0].brands[0].visibility.has_value());
         QVERIFY(!cuts[0].brands[0].shareOfVoice.has_value());
         QVERIFY(!cuts[0].brands[0].mentionShare.has_value());
@@ -83,6 +99,26 @@ private slots:
         QCOMPARE(cuts[2].brands[0].answers, 0);
         QVERIFY(!cuts[2].brands[0].visibility.has_value());
         QVERIFY(!cuts[2].brands[0].visibilityInterval.has_value());
+    }
+
+    void visibilityScoreUsesTheWeights()
+    {
+        // Brand 0 is named in 1 of 2 answers, at rank 1 with sentiment 0.5; brand 1 never.
+        ScoredAnswer a = answer(u"gpt"_s, false, {1, 0});
+        a.brands[0].rank = 1;
+        a.brands[0].sentiment = 0.5;
+        const QList<ScoredAnswer> answers{a, answer(u"gpt"_s, false, {0, 0})};
+        const ScoreWeights weights{0.4, 0.3, 0.1, 0.2};
+        const BrandScore s0 = Scorer(2, weights).score(answers)[0].brands[0];
+        // V = 1/2, SoV = 1/1, R = 1/2, S = 50 · (1 + 0.5) / 100 = 0.75.
+        QCOMPARE(*s0.sentimentIndex, 75.0);
+        QVERIFY(std::abs(*s0.visibilityScore - 100.0 * (0.4 * 0.5 + 0.3 * 1.0 + 0.1 * 0.5 + 0.2 * 0.75)) < 1e-9);
+        // Never mentioned: S is taken as 0.5, the rest are 0.
+        const BrandScore s1 = Scorer(2, weights).score(answers)[0].brands[1];
+        QVERIFY(!s1.sentimentIndex);
+        QVERIFY(std::abs(*s1.visibilityScore - 100.0 * 0.2 * 0.5) < 1e-9);
+        // The default weights: 100 · (0.35·0.5 + 0.25·1 + 0.20·0.5 + 0.20·0.75).
+        QVERIFY(std::abs(*Scorer(2).score(answers)[0].brands[0].visibilityScore - 67.5) < 1e-9);
     }
 };
 

@@ -7,18 +7,6 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
-namespace geo {
-
-const CutScores *AuditScores::cut(const QString &name) const
-{
-    for (const CutScores &c : cuts)
-        if (c.cut == name)
-            return &c;
-    return nullptr;
-}
-
-} // namespace geo
-
 namespace geo::AuditRepository {
 
 using namespace Qt::StringLiterals;
@@ -254,25 +242,144 @@ Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId)
 Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int brandCount)
 {
     QSqlQuery &q = Sql::prepared(
-        db, u"SELECT i.id, i.engine, p.category, p.topic, p.branded, m.brand_index, m.mentions FROM items i "
+        db, u"SELECT i.id, i.engine, p.category, p.topic, p.branded, m.brand_index, m.mentions, m.first_offset, "
+            "m.first_pos, m.mention_order, m.rank, m.sentiment, m.pawc FROM items i "
             "JOIN prompts p ON p.id = i.prompt_id LEFT JOIN mentions m ON m.item_id = i.id "
             "WHERE i.audit_id = ? AND i.status = 'analysed' ORDER BY i.id"_s);
     if (Status s = Sql::exec(q, {auditId}); !s)
         return Error{s.error()};
     QList<ScoredAnswer> out;
-    qint64 current = 0;
+    QHash<qint64, qsizetype> at; // item id -> index in out
     while (q.next()) {
-        if (q.value(0).toLongLong() != current) {
-            current = q.value(0).toLongLong();
+        const qint64 item = q.value(0).toLongLong();
+        if (!at.contains(item)) {
+            at.insert(item, out.size());
             out.append({q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toBool(),
-                        QList<int>(brandCount, 0)});
+                        QList<BrandFigures>(brandCount), {}});
         }
-        if (!q.isNull(5) && q.value(5).toInt() < brandCount)
-            out.last().mentions[q.value(5).toInt()] = q.value(6).toInt();
+        const int b = q.isNull(5) ? -1 : q.value(5).toInt();
+        if (b < 0 || b >= brandCount)
+            continue;
+        BrandFigures &f = out.last().brands[b];
+        f.mentions = q.value(6).toInt();
+        f.firstOffset = q.value(7).toLongLong();
+        f.firstPos = q.value(8).toDouble();
+        f.order = q.value(9).toInt();
+        if (!q.isNull(10))
+            f.rank = q.value(10).toInt();
+        if (!q.isNull(11))
+            f.sentiment = q.value(11).toDouble();
+        f.pawc = q.value(12).toDouble();
     }
+    q.finish();
+
+    QSqlQuery &c = Sql::prepared(db, u"SELECT c.item_id, c.url, c.host, c.domain, c.owner_index, c.source, c.marker "
+                                      "FROM citations c JOIN items i ON i.id = c.item_id "
+                                      "WHERE i.audit_id = ? AND i.status = 'analysed' ORDER BY c.item_id, c.position"_s);
+    if (Status s = Sql::exec(c, {auditId}); !s)
+        return Error{s.error()};
+    while (c.next()) {
+        const int owner = c.value(4).toInt();
+        out[at.value(c.value(0).toLongLong())].citations.append(
+            {c.value(1).toString(), c.value(2).toString(), c.value(3).toString(), owner < brandCount ? owner : -1,
+             c.value(5).toString() == u"engine"_s ? CitationRef::Source::Engine : CitationRef::Source::Text,
+             c.value(6).toInt()});
+    }
+    c.finish();
+    return out;
+}
+
+namespace {
+
+ScoreWeights storedWeights(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT spec_json FROM audits WHERE id = ?"_s);
+    if (!Sql::exec(q, {auditId}) || !q.next())
+        return {};
+    const QJsonObject spec = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    q.finish();
+    return ScoreWeights::fromJson(spec[u"scoring"_s][u"weights"_s].toObject());
+}
+
+Result<QHash<QString, int>> readiness(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT domain, score FROM site_reports WHERE audit_id = ?"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QHash<QString, int> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toInt());
     q.finish();
     return out;
 }
+
+Result<QList<DiscoveredBrand>> discovered(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT d.name, COUNT(DISTINCT d.item_id), group_concat(DISTINCT i.engine) "
+                                      "FROM discovered d JOIN items i ON i.id = d.item_id WHERE i.audit_id = ? "
+                                      "GROUP BY d.name ORDER BY 2 DESC, d.name"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<DiscoveredBrand> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString().split(u',', Qt::SkipEmptyParts)});
+    q.finish();
+    return out;
+}
+
+// The run figures the store keeps; the live ones (in flight, rates over the last 10 s,
+// cache hits) are not stored.
+Result<RunStats> runFigures(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(
+        db, u"SELECT COUNT(*), SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN status IN ('answered', 'analysed') THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN status = 'analysed' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), "
+            "SUM(MAX(attempts - 1, 0)), COALESCE(SUM(tokens_in), 0), COALESCE(SUM(tokens_out), 0), "
+            "COALESCE(SUM(cost_usd), 0), "
+            "(SELECT created_at FROM audits WHERE id = ?), (SELECT finished_at FROM audits WHERE id = ?), "
+            "(SELECT COUNT(*) FROM site_reports WHERE audit_id = ?), "
+            "(SELECT COUNT(*) FROM site_reports WHERE audit_id = ? AND reachable = 0) "
+            "FROM items WHERE audit_id = ?"_s);
+    if (Status s = Sql::exec(q, {auditId, auditId, auditId, auditId, auditId}); !s)
+        return Error{s.error()};
+    RunStats r;
+    if (q.next()) {
+        r.planned = q.value(0).toInt();
+        r.asked = q.value(1).toInt();
+        r.answered = q.value(2).toInt();
+        r.analysed = q.value(3).toInt();
+        r.failed = q.value(4).toInt();
+        r.retries = q.value(5).toInt();
+        r.tokensIn = q.value(6).toLongLong();
+        r.tokensOut = q.value(7).toLongLong();
+        r.costUsd = q.value(8).toDouble();
+        const QDateTime created = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+        const QDateTime finished = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+        r.sitesInspected = r.sitesPlanned = q.value(11).toInt();
+        r.sitesUnreachable = q.value(12).toInt();
+        r.finished = finished.isValid();
+        if (r.finished && created.isValid()) {
+            r.elapsedMs = created.msecsTo(finished);
+            const double seconds = std::max(1.0, double(r.elapsedMs)) / 1000.0;
+            r.answersPerSecondOverall = r.answered / seconds;
+            r.analysesPerSecondOverall = r.analysed / seconds;
+        }
+    }
+    q.finish();
+    QSqlQuery &l = Sql::prepared(db, u"SELECT latency_ms FROM items WHERE audit_id = ? AND latency_ms IS NOT NULL"_s);
+    if (Status s = Sql::exec(l, {auditId}); !s)
+        return Error{s.error()};
+    QList<int> latencies;
+    while (l.next())
+        latencies << l.value(0).toInt();
+    l.finish();
+    r.latencyP50Ms = percentile(latencies, 0.50);
+    r.latencyP95Ms = percentile(latencies, 0.95);
+    return r;
+}
+
+} // namespace
 
 Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId)
 {
@@ -282,7 +389,19 @@ Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId)
     const auto answers = scoredAnswers(db, auditId, int(names->size()));
     if (!answers)
         return Error{answers.error()};
-    return AuditScores{names.value(), Scorer::score(int(names->size()), answers.value())};
+    const auto sites = readiness(db, auditId);
+    if (!sites)
+        return Error{sites.error()};
+    const auto named = discovered(db, auditId);
+    if (!named)
+        return Error{named.error()};
+    const auto run = runFigures(db, auditId);
+    if (!run)
+        return Error{run.error()};
+    const ScoreWeights weights = storedWeights(db, auditId);
+    return AuditScores{auditId, names.value(), weights,
+                       Scorer(int(names->size()), weights, sites.value()).score(answers.value()), named.value(),
+                       run.value()};
 }
 
 } // namespace geo::AuditRepository
