@@ -79,7 +79,8 @@ Verbs:
   list [--db PATH]
         Lists the audits in the database: id, state, answers, failures, name.
   export AUDIT_ID --out DIR [--db PATH]
-        Writes the CSV tables of a stored audit to DIR.
+        Writes the CSV tables of a stored audit to DIR. scores.csv sets every figure beside
+        the previous finished audit of the same name (a series).
 
 Options:
   --db PATH    the SQLite database (default: %1)
@@ -132,6 +133,9 @@ int exportCsv(AuditStore &store, qint64 auditId, const QString &out)
         return BadInput;
     }
     say(u"wrote %1 tables to %2"_s.arg(written->size()).arg(folder));
+    const auto previous = await(store.submit([auditId](QSqlDatabase &db) { return AuditRepository::previousInSeries(db, auditId); }));
+    if (previous && previous.value() > 0)
+        say(u"scores.csv compares audit %1 with audit %2, the previous of its series"_s.arg(auditId).arg(previous.value()));
     return Success;
 }
 

@@ -404,4 +404,15 @@ Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId)
                        run.value()};
 }
 
+Result<qint64> previousInSeries(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT p.id FROM audits a JOIN audits p ON p.name = a.name AND p.id < a.id "
+                                      "WHERE a.id = ? AND p.state = 'finished' ORDER BY p.id DESC LIMIT 1"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    const qint64 previous = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return previous;
+}
+
 } // namespace geo::AuditRepository

@@ -100,6 +100,8 @@ Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId);
 Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int brandCount);
 // Every figure of METRICS.md for a stored audit, with the weights of its spec.
 Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId);
+// The previous finished audit of the same name (a series), with a smaller id; 0 for none.
+Result<qint64> previousInSeries(QSqlDatabase &db, qint64 auditId);
 
 } // namespace AuditRepository
 
