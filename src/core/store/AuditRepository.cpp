@@ -415,4 +415,77 @@ Result<qint64> previousInSeries(QSqlDatabase &db, qint64 auditId)
     return previous;
 }
 
+Status replaceAnalyses(QSqlDatabase &db, qint64 auditId, const AuditSpec &spec,
+                       const QList<std::pair<qint64, Analysis>> &analyses)
+{
+    const auto storedSpec = [&]() -> Result<QJsonObject> {
+        QSqlQuery &q = Sql::prepared(db, u"SELECT spec_json FROM audits WHERE id = ?"_s);
+        if (Status s = Sql::exec(q, {auditId}); !s)
+            return Error{s.error()};
+        if (!q.next())
+            return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
+        const QJsonObject json = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        q.finish();
+        return json;
+    }();
+    if (!storedSpec)
+        return Error{storedSpec.error()};
+    QJsonObject json = storedSpec.value();
+    const QJsonObject given = spec.toJson();
+    for (const QString &key : {u"brand"_s, u"competitors"_s, u"scoring"_s})
+        if (given.contains(key))
+            json.insert(key, given[key]);
+        else
+            json.remove(key);
+    if (Status s = Sql::exec(db, u"UPDATE audits SET spec_json = ? WHERE id = ?"_s,
+                             {QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), auditId});
+        !s)
+        return s;
+
+    if (Status s = Sql::exec(db, u"DELETE FROM brands WHERE audit_id = ?"_s, {auditId}); !s)
+        return s;
+    const QList<BrandSpec> brands = spec.trackedBrands();
+    for (int b = 0; b < brands.size(); ++b)
+        if (Status s = Sql::exec(db, u"INSERT INTO brands (audit_id, brand_index, name, aliases, domains) VALUES (?, ?, ?, ?, ?)"_s,
+                                 {auditId, b, brands[b].name, brands[b].aliases.join(u'\n'), brands[b].domains.join(u'\n')});
+            !s)
+            return s;
+
+    QSqlQuery &sites = Sql::prepared(db, u"SELECT domain FROM site_reports WHERE audit_id = ?"_s);
+    if (Status s = Sql::exec(sites, {auditId}); !s)
+        return s;
+    QStringList domains;
+    while (sites.next())
+        domains << sites.value(0).toString();
+    sites.finish();
+    for (const QString &domain : domains)
+        if (Status s = Sql::exec(db, u"UPDATE site_reports SET owner_index = ? WHERE audit_id = ? AND domain = ?"_s,
+                                 {ownerOf(domain, brands), auditId, domain});
+            !s)
+            return s;
+
+    // A prompt is branded when it names a tracked brand, so new names can make it so.
+    const MentionFinder finder(brands);
+    QSqlQuery &prompts = Sql::prepared(db, u"SELECT id, text FROM prompts WHERE audit_id = ?"_s);
+    if (Status s = Sql::exec(prompts, {auditId}); !s)
+        return s;
+    QList<std::pair<qint64, bool>> branded;
+    while (prompts.next())
+        branded.append({prompts.value(0).toLongLong(), finder.mentionsAny(prompts.value(1).toString())});
+    prompts.finish();
+    for (const auto &[id, isBranded] : branded)
+        if (Status s = Sql::exec(db, u"UPDATE prompts SET branded = ? WHERE id = ?"_s, {isBranded ? 1 : 0, id}); !s)
+            return s;
+
+    for (const QString &table : {u"mentions"_s, u"citations"_s, u"discovered"_s})
+        if (Status s = Sql::exec(db, u"DELETE FROM %1 WHERE item_id IN (SELECT id FROM items WHERE audit_id = ?)"_s.arg(table),
+                                 {auditId});
+            !s)
+            return s;
+    for (const auto &[item, analysis] : analyses)
+        if (Status s = saveAnalysis(db, item, analysis); !s)
+            return s;
+    return ok();
+}
+
 } // namespace geo::AuditRepository

@@ -102,6 +102,11 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
 Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId);
 // The previous finished audit of the same name (a series), with a smaller id; 0 for none.
 Result<qint64> previousInSeries(QSqlDatabase &db, qint64 auditId);
+// Replaces the analyses of an audit's answers, made with spec's brands, and makes spec the
+// audit's brands and score weights (its prompts and engines stay as stored). Run it as one
+// store job so that it commits whole or not at all.
+Status replaceAnalyses(QSqlDatabase &db, qint64 auditId, const AuditSpec &spec,
+                       const QList<std::pair<qint64, Analysis>> &analyses);
 
 } // namespace AuditRepository
 
