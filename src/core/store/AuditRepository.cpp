@@ -18,6 +18,33 @@ QString now()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+Error noSuchAudit(qint64 auditId)
+{
+    return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
+}
+
+Status insertBrands(QSqlDatabase &db, qint64 auditId, const QList<BrandSpec> &brands)
+{
+    for (int b = 0; b < brands.size(); ++b)
+        if (Status s = Sql::exec(db, u"INSERT INTO brands (audit_id, brand_index, name, aliases, domains) VALUES (?, ?, ?, ?, ?)"_s,
+                                 {auditId, b, brands[b].name, brands[b].aliases.join(u'\n'), brands[b].domains.join(u'\n')});
+            !s)
+            return s;
+    return ok();
+}
+
+Result<QJsonObject> storedSpec(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT spec_json FROM audits WHERE id = ?"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    if (!q.next())
+        return noSuchAudit(auditId);
+    const QJsonObject json = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    q.finish();
+    return json;
+}
+
 } // namespace
 
 Result<NewAudit> createAudit(QSqlDatabase &db, const AuditSpec &spec, const Plan &plan)
@@ -31,12 +58,8 @@ Result<NewAudit> createAudit(QSqlDatabase &db, const AuditSpec &spec, const Plan
         return Error{s.error()};
     created.id = audit.lastInsertId().toLongLong();
 
-    const QList<BrandSpec> brands = spec.trackedBrands();
-    for (int b = 0; b < brands.size(); ++b)
-        if (Status s = Sql::exec(db, u"INSERT INTO brands (audit_id, brand_index, name, aliases, domains) VALUES (?, ?, ?, ?, ?)"_s,
-                                 {created.id, b, brands[b].name, brands[b].aliases.join(u'\n'), brands[b].domains.join(u'\n')});
-            !s)
-            return Error{s.error()};
+    if (Status s = insertBrands(db, created.id, spec.trackedBrands()); !s)
+        return Error{s.error()};
 
     QList<qint64> promptIds;
     QSqlQuery &prompt = Sql::prepared(
@@ -157,7 +180,7 @@ Result<StoredAudit> loadAudit(QSqlDatabase &db, qint64 auditId)
     if (Status s = Sql::exec(a, {auditId}); !s)
         return Error{s.error()};
     if (!a.next())
-        return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
+        return noSuchAudit(auditId);
     audit.id = a.value(0).toLongLong();
     audit.state = a.value(1).toString();
     audit.specJson = a.value(2).toString().toUtf8();
@@ -235,7 +258,7 @@ Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId)
         names << q.value(0).toString();
     q.finish();
     if (names.isEmpty())
-        return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
+        return noSuchAudit(auditId);
     return names;
 }
 
@@ -290,16 +313,6 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
 }
 
 namespace {
-
-ScoreWeights storedWeights(QSqlDatabase &db, qint64 auditId)
-{
-    QSqlQuery &q = Sql::prepared(db, u"SELECT spec_json FROM audits WHERE id = ?"_s);
-    if (!Sql::exec(q, {auditId}) || !q.next())
-        return {};
-    const QJsonObject spec = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-    q.finish();
-    return ScoreWeights::fromJson(spec[u"scoring"_s][u"weights"_s].toObject());
-}
 
 Result<QHash<QString, int>> readiness(QSqlDatabase &db, qint64 auditId)
 {
@@ -356,7 +369,7 @@ Result<RunStats> runFigures(QSqlDatabase &db, qint64 auditId)
         r.costUsd = q.value(8).toDouble();
         const QDateTime created = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
         const QDateTime finished = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
-        r.sitesInspected = r.sitesPlanned = q.value(11).toInt();
+        r.sitesInspected = q.value(11).toInt();
         r.sitesUnreachable = q.value(12).toInt();
         r.finished = finished.isValid();
         if (r.finished && created.isValid()) {
@@ -398,7 +411,10 @@ Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId)
     const auto run = runFigures(db, auditId);
     if (!run)
         return Error{run.error()};
-    const ScoreWeights weights = storedWeights(db, auditId);
+    const auto spec = storedSpec(db, auditId);
+    if (!spec)
+        return Error{spec.error()};
+    const ScoreWeights weights = ScoreWeights::fromJson(spec.value()[u"scoring"_s][u"weights"_s].toObject());
     return AuditScores{auditId, names.value(), weights,
                        Scorer(int(names->size()), weights, sites.value()).score(answers.value()), named.value(),
                        run.value()};
@@ -415,68 +431,67 @@ Result<qint64> previousInSeries(QSqlDatabase &db, qint64 auditId)
     return previous;
 }
 
-Status replaceAnalyses(QSqlDatabase &db, qint64 auditId, const AuditSpec &spec,
-                       const QList<std::pair<qint64, Analysis>> &analyses)
+namespace {
+
+// The spec's brands and weights in place of the stored ones; the rest stays as run.
+Status replaceBrands(QSqlDatabase &db, qint64 auditId, const AuditSpec &spec)
 {
-    const auto storedSpec = [&]() -> Result<QJsonObject> {
-        QSqlQuery &q = Sql::prepared(db, u"SELECT spec_json FROM audits WHERE id = ?"_s);
-        if (Status s = Sql::exec(q, {auditId}); !s)
-            return Error{s.error()};
-        if (!q.next())
-            return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
-        const QJsonObject json = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-        q.finish();
-        return json;
-    }();
-    if (!storedSpec)
-        return Error{storedSpec.error()};
-    QJsonObject json = storedSpec.value();
+    Result<QJsonObject> json = storedSpec(db, auditId);
+    if (!json)
+        return Error{json.error()};
     const QJsonObject given = spec.toJson();
     for (const QString &key : {u"brand"_s, u"competitors"_s, u"scoring"_s})
         if (given.contains(key))
-            json.insert(key, given[key]);
+            json->insert(key, given[key]);
         else
-            json.remove(key);
+            json->remove(key);
     if (Status s = Sql::exec(db, u"UPDATE audits SET spec_json = ? WHERE id = ?"_s,
-                             {QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), auditId});
+                             {QString::fromUtf8(QJsonDocument(json.value()).toJson(QJsonDocument::Compact)), auditId});
         !s)
         return s;
-
     if (Status s = Sql::exec(db, u"DELETE FROM brands WHERE audit_id = ?"_s, {auditId}); !s)
         return s;
+    return insertBrands(db, auditId, spec.trackedBrands());
+}
+
+// Runs a query of (key, text) rows and writes f(text) back with an update of (value, key).
+template<typename F>
+Status rewrite(QSqlDatabase &db, qint64 auditId, const QString &select, const QString &update, F f)
+{
+    QSqlQuery &q = Sql::prepared(db, select);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return s;
+    QList<std::pair<QVariant, QVariant>> rows;
+    while (q.next())
+        rows.append({q.value(0), f(q.value(1).toString())});
+    q.finish();
+    for (const auto &[key, value] : rows)
+        if (Status s = Sql::exec(db, update, {value, auditId, key}); !s)
+            return s;
+    return ok();
+}
+
+} // namespace
+
+Status replaceAnalyses(QSqlDatabase &db, qint64 auditId, const AuditSpec &spec,
+                       const QList<std::pair<qint64, Analysis>> &analyses)
+{
+    if (Status s = replaceBrands(db, auditId, spec); !s)
+        return s;
     const QList<BrandSpec> brands = spec.trackedBrands();
-    for (int b = 0; b < brands.size(); ++b)
-        if (Status s = Sql::exec(db, u"INSERT INTO brands (audit_id, brand_index, name, aliases, domains) VALUES (?, ?, ?, ?, ?)"_s,
-                                 {auditId, b, brands[b].name, brands[b].aliases.join(u'\n'), brands[b].domains.join(u'\n')});
-            !s)
-            return s;
-
-    QSqlQuery &sites = Sql::prepared(db, u"SELECT domain FROM site_reports WHERE audit_id = ?"_s);
-    if (Status s = Sql::exec(sites, {auditId}); !s)
+    // Inspected sites belong to whoever owns their domain now.
+    if (Status s = rewrite(db, auditId, u"SELECT domain, domain FROM site_reports WHERE audit_id = ?"_s,
+                           u"UPDATE site_reports SET owner_index = ? WHERE audit_id = ? AND domain = ?"_s,
+                           [&brands](const QString &domain) { return ownerOf(domain, brands); });
+        !s)
         return s;
-    QStringList domains;
-    while (sites.next())
-        domains << sites.value(0).toString();
-    sites.finish();
-    for (const QString &domain : domains)
-        if (Status s = Sql::exec(db, u"UPDATE site_reports SET owner_index = ? WHERE audit_id = ? AND domain = ?"_s,
-                                 {ownerOf(domain, brands), auditId, domain});
-            !s)
-            return s;
-
-    // A prompt is branded when it names a tracked brand, so new names can make it so.
+    // A prompt is branded when it names a tracked brand, so a new name can make it so.
     const MentionFinder finder(brands);
-    QSqlQuery &prompts = Sql::prepared(db, u"SELECT id, text FROM prompts WHERE audit_id = ?"_s);
-    if (Status s = Sql::exec(prompts, {auditId}); !s)
+    if (Status s = rewrite(db, auditId, u"SELECT id, text FROM prompts WHERE audit_id = ?"_s,
+                           u"UPDATE prompts SET branded = ? WHERE audit_id = ? AND id = ?"_s,
+                           [&finder](const QString &text) { return finder.mentionsAny(text) ? 1 : 0; });
+        !s)
         return s;
-    QList<std::pair<qint64, bool>> branded;
-    while (prompts.next())
-        branded.append({prompts.value(0).toLongLong(), finder.mentionsAny(prompts.value(1).toString())});
-    prompts.finish();
-    for (const auto &[id, isBranded] : branded)
-        if (Status s = Sql::exec(db, u"UPDATE prompts SET branded = ? WHERE id = ?"_s, {isBranded ? 1 : 0, id}); !s)
-            return s;
-
     for (const QString &table : {u"mentions"_s, u"citations"_s, u"discovered"_s})
         if (Status s = Sql::exec(db, u"DELETE FROM %1 WHERE item_id IN (SELECT id FROM items WHERE audit_id = ?)"_s.arg(table),
                                  {auditId});
