@@ -56,7 +56,9 @@ struct BrandScore
     int citingAnswers = 0; // answers citing one of its domains
     std::optional<double> citationShare;
     std::optional<double> citedRate;
-    std::optional<double> visibilityScore; // 0..100
+    // 0..100 with the weights; n/a when visibility or share of voice is (S is 0.5 for a
+    // brand never mentioned, so sentiment never makes it n/a).
+    std::optional<double> visibilityScore;
 };
 
 // A registrable domain cited in a cut.
