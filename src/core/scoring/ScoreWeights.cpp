@@ -4,19 +4,29 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
+const QList<std::pair<QString, double ScoreWeights::*>> &ScoreWeights::keys()
+{
+    static const QList<std::pair<QString, double ScoreWeights::*>> keys{
+        {u"visibility"_s, &ScoreWeights::visibility},
+        {u"share_of_voice"_s, &ScoreWeights::shareOfVoice},
+        {u"top3_rate"_s, &ScoreWeights::top3Rate},
+        {u"sentiment"_s, &ScoreWeights::sentiment}};
+    return keys;
+}
+
 QJsonObject ScoreWeights::toJson() const
 {
-    return {{u"visibility"_s, visibility}, {u"share_of_voice"_s, shareOfVoice}, {u"top3_rate"_s, top3Rate},
-            {u"sentiment"_s, sentiment}};
+    QJsonObject out;
+    for (const auto &[key, weight] : keys())
+        out.insert(key, this->*weight);
+    return out;
 }
 
 ScoreWeights ScoreWeights::fromJson(const QJsonObject &weights)
 {
     ScoreWeights w;
-    w.visibility = weights.value(u"visibility"_s).toDouble(w.visibility);
-    w.shareOfVoice = weights.value(u"share_of_voice"_s).toDouble(w.shareOfVoice);
-    w.top3Rate = weights.value(u"top3_rate"_s).toDouble(w.top3Rate);
-    w.sentiment = weights.value(u"sentiment"_s).toDouble(w.sentiment);
+    for (const auto &[key, weight] : keys())
+        w.*weight = weights.value(key).toDouble(w.*weight);
     return w;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 namespace geo {
 
@@ -13,6 +16,9 @@ struct ScoreWeights
     double shareOfVoice = 0.25;
     double top3Rate = 0.20;
     double sentiment = 0.20;
+
+    // Each weight by its key in the spec ("visibility", "share_of_voice", ...).
+    static const QList<std::pair<QString, double ScoreWeights::*>> &keys();
 
     QJsonObject toJson() const;
     // Keys missing from a stored spec keep their defaults; SpecReader validates new specs.

@@ -400,12 +400,12 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     const QJsonObject scoring = c.object(root, {}, u"scoring"_s, false, u"scoring settings"_s);
     c.onlyKeys(scoring, u"scoring"_s, {u"weights"_s});
     const QJsonObject weights = c.object(scoring, u"scoring"_s, u"weights"_s, false, u"the visibility score's weights"_s);
-    c.onlyKeys(weights, u"scoring.weights"_s, {u"visibility"_s, u"share_of_voice"_s, u"top3_rate"_s, u"sentiment"_s});
-    const QString share = u"a weight from 0 to 1"_s;
-    spec.weights.visibility = c.number(weights, u"scoring.weights"_s, u"visibility"_s, spec.weights.visibility, 0.0, 1.0, share);
-    spec.weights.shareOfVoice = c.number(weights, u"scoring.weights"_s, u"share_of_voice"_s, spec.weights.shareOfVoice, 0.0, 1.0, share);
-    spec.weights.top3Rate = c.number(weights, u"scoring.weights"_s, u"top3_rate"_s, spec.weights.top3Rate, 0.0, 1.0, share);
-    spec.weights.sentiment = c.number(weights, u"scoring.weights"_s, u"sentiment"_s, spec.weights.sentiment, 0.0, 1.0, share);
+    QStringList weightKeys;
+    for (const auto &[key, weight] : ScoreWeights::keys())
+        weightKeys << key;
+    c.onlyKeys(weights, u"scoring.weights"_s, weightKeys);
+    for (const auto &[key, weight] : ScoreWeights::keys())
+        spec.weights.*weight = c.number(weights, u"scoring.weights"_s, key, spec.weights.*weight, 0.0, 1.0, u"a weight from 0 to 1"_s);
     // The score is read as 0..100, which holds only when the weights add up to 1.
     if (const double sum = spec.weights.visibility + spec.weights.shareOfVoice + spec.weights.top3Rate + spec.weights.sentiment;
         std::abs(sum - 1.0) > 1e-6)
