@@ -337,7 +337,7 @@ void MainWindow::showAudit(qint64 auditId)
             m_ui->scoresGroup->setTitle(cut && cut->cut == u"all"_s ? tr("Visibility (all prompts)")
                                                                      : tr("Visibility (non-branded prompts)"));
             if (cut)
-                m_scores->setScores(scores->brands, *cut);
+                m_scores->setScores(scores->brands, *cut, scores->weights.formula());
         });
 }
 

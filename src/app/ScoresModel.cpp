@@ -14,13 +14,19 @@ QString percent(const std::optional<double> &v)
     return v ? QLocale().toString(*v * 100.0, 'f', 1) + u" %"_s : u"n/a"_s;
 }
 
+QString number(const std::optional<double> &v)
+{
+    return v ? QLocale().toString(*v, 'f', 1) : u"n/a"_s;
+}
+
 } // namespace
 
-void ScoresModel::setScores(const QStringList &brands, const CutScores &cut)
+void ScoresModel::setScores(const QStringList &brands, const CutScores &cut, const QString &scoreFormula)
 {
     beginResetModel();
     m_brands = brands;
     m_cut = cut;
+    m_formula = scoreFormula;
     endResetModel();
 }
 
@@ -53,6 +59,11 @@ QVariant ScoresModel::data(const QModelIndex &index, int role) const
                                         : u"n/a"_s;
         case ShareOfVoice: return percent(s.shareOfVoice);
         case MentionShare: return percent(s.mentionShare);
+        case AverageRank: return number(s.averageRank);
+        case Top3Rate: return percent(s.top3Rate);
+        case Sentiment: return number(s.sentimentIndex);
+        case CitationShare: return percent(s.citationShare);
+        case Score: return number(s.visibilityScore);
         case Mentioned: return u"%1 of %2"_s.arg(s.mentionedAnswers).arg(s.answers);
         default: return {};
         }
@@ -64,6 +75,11 @@ QVariant ScoresModel::data(const QModelIndex &index, int role) const
         case Interval: return s.visibilityInterval ? s.visibilityInterval->low : -1.0;
         case ShareOfVoice: return s.shareOfVoice.value_or(-1.0);
         case MentionShare: return s.mentionShare.value_or(-1.0);
+        case AverageRank: return s.averageRank.value_or(1e9); // unranked sorts last
+        case Top3Rate: return s.top3Rate.value_or(-1.0);
+        case Sentiment: return s.sentimentIndex.value_or(-1.0);
+        case CitationShare: return s.citationShare.value_or(-1.0);
+        case Score: return s.visibilityScore.value_or(-1.0);
         case Mentioned: return s.mentionedAnswers;
         default: return {};
         }
@@ -80,6 +96,8 @@ QVariant ScoresModel::data(const QModelIndex &index, int role) const
 
 QVariant ScoresModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Score && !m_formula.isEmpty())
+        return m_formula;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -88,6 +106,11 @@ QVariant ScoresModel::headerData(int section, Qt::Orientation orientation, int r
     case Interval: return u"95% interval"_s;
     case ShareOfVoice: return u"Share of voice"_s;
     case MentionShare: return u"Mention share"_s;
+    case AverageRank: return u"Average rank"_s;
+    case Top3Rate: return u"Top-3 rate"_s;
+    case Sentiment: return u"Sentiment (0-100)"_s;
+    case CitationShare: return u"Citation share"_s;
+    case Score: return u"Visibility score"_s;
     case Mentioned: return u"Answers mentioning"_s;
     default: return {};
     }

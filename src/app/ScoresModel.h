@@ -13,11 +13,24 @@ class ScoresModel final : public QAbstractTableModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ScoresModel)
 public:
-    enum Column { Brand, Visibility, Interval, ShareOfVoice, MentionShare, Mentioned, ColumnCount };
+    enum Column {
+        Brand,
+        Visibility,
+        Interval,
+        ShareOfVoice,
+        MentionShare,
+        AverageRank,
+        Top3Rate,
+        Sentiment,
+        CitationShare,
+        Score,
+        Mentioned,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setScores(const QStringList &brands, const CutScores &cut);
+    void setScores(const QStringList &brands, const CutScores &cut, const QString &scoreFormula = {});
     void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -28,6 +41,7 @@ public:
 private:
     QStringList m_brands;
     CutScores m_cut;
+    QString m_formula;
 };
 
 } // namespace geo

@@ -9,6 +9,8 @@
 #include "run/Proxy.h"
 #include "run/Pricing.h"
 #include "run/AuditRunner.h"
+#include "run/Rescorer.h"
+#include "scoring/ScoreComparison.h"
 #include "spec/SpecReader.h"
 #include "store/AuditRepository.h"
 #include "store/AuditStore.h"
@@ -83,7 +85,13 @@ Verbs:
   list [--db PATH]
         Lists the audits in the database: id, state, answers, failures, name.
   export AUDIT_ID --out DIR [--db PATH]
-        Writes the CSV tables of a stored audit to DIR.
+        Writes the CSV tables of a stored audit to DIR. scores.csv sets every figure beside
+        the previous finished audit of the same name (a series).
+  rescore AUDIT_ID [--db PATH] [--spec SPEC] [--out DIR]
+        Analyses the stored answers of an audit again, with the brands, aliases, domains
+        and score weights of SPEC (default: the audit's own spec), without asking any
+        engine, replacing its analyses in one transaction. Prints every figure that
+        changed: cut, brand, figure, before, after.
 
 Options:
   --db PATH    the SQLite database (default: %1)
@@ -139,6 +147,9 @@ int exportCsv(AuditStore &store, qint64 auditId, const QString &out)
         return BadInput;
     }
     say(u"wrote %1 tables to %2"_s.arg(written->size()).arg(folder));
+    const auto previous = await(store.submit([auditId](QSqlDatabase &db) { return AuditRepository::previousInSeries(db, auditId); }));
+    if (previous && previous.value() > 0)
+        say(u"scores.csv compares audit %1 with audit %2, the previous of its series"_s.arg(auditId).arg(previous.value()));
     return Success;
 }
 
@@ -483,6 +494,47 @@ int plan(const QString &specPath)
     return Success;
 }
 
+QString shown(const std::optional<double> &v)
+{
+    return v ? QString::number(*v, 'g', 6) : u"n/a"_s;
+}
+
+int rescore(const QString &auditArg, const QString &dbPath, const QString &specPath, const QString &out)
+{
+    bool isNumber = false;
+    const qint64 id = auditArg.toLongLong(&isNumber);
+    if (!isNumber) {
+        say(u"\"%1\" is not an audit id; `geoaudit-cli list` shows the ids"_s.arg(auditArg));
+        return BadInput;
+    }
+    std::optional<AuditSpec> spec;
+    if (!specPath.isEmpty() && !(spec = readSpec(specPath)))
+        return BadInput;
+    std::unique_ptr<AuditStore> store;
+    if (const int code = openStore(store, dbPath); code != Success)
+        return code;
+    const auto done = await(store->submit([id, spec](QSqlDatabase &db) { return Rescorer::rescore(db, id, spec); }));
+    if (!done) {
+        say(done.error());
+        return BadInput;
+    }
+    print(u"cut\tbrand\tfigure\tbefore\tafter"_s);
+    int changed = 0;
+    for (const BrandChange &brand : ScoreComparison::compare(done->after, &done->before)) {
+        for (const FigureChange &f : brand.figures) {
+            if (f.value == f.previous)
+                continue;
+            ++changed;
+            print(u"%1\t%2\t%3\t%4\t%5"_s.arg(brand.cut, done->after.brands.at(brand.brand), f.figure, shown(f.previous),
+                                             shown(f.value)));
+        }
+    }
+    say(u"audit %1: analysed %2 stored answers again, no engine asked; %3 figure(s) changed"_s.arg(id)
+            .arg(done->answers)
+            .arg(changed));
+    return out.isEmpty() ? Success : exportCsv(*store, id, out);
+}
+
 int list(const QString &dbPath)
 {
     std::unique_ptr<AuditStore> store;
@@ -517,7 +569,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"GEO Audit command line"_s);
     const QCommandLineOption db(u"db"_s, u"The SQLite database."_s, u"PATH"_s);
     const QCommandLineOption out(u"out"_s, u"Where to write the CSV tables."_s, u"DIR"_s);
-    const QCommandLineOption specOption(u"spec"_s, u"The audit spec whose brands to look for."_s, u"SPEC"_s);
+    const QCommandLineOption specOption(u"spec"_s, u"The audit spec whose brands to look for (analyze, rescore)."_s, u"SPEC"_s);
     const QCommandLineOption htmlOption(u"html"_s, u"A saved page to inspect."_s, u"FILE"_s);
     const QCommandLineOption urlOption(u"url"_s, u"The address of the saved page."_s, u"URL"_s);
     const QCommandLineOption allowPrivate(u"allow-private-hosts"_s, u"Let site inspection fetch loopback and private hosts."_s);
@@ -528,7 +580,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
     parser.addOptions({db, out, budget, specOption, htmlOption, urlOption, allowPrivate, proxyOption, recordOption, recordedOption, help, version});
-    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, analyze, sentiment, inspect, robots-check, list or export"_s);
+    parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, analyze, sentiment, inspect, robots-check, list, export or rescore"_s);
     const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (!parser.parse(app.arguments())) {
         say(parser.errorText() + u"; see geoaudit-cli --help"_s);
@@ -573,6 +625,8 @@ int main(int argc, char *argv[])
         return robotsCheck(args[1], args[2], args[3]);
     if (verb == u"inspect"_s && (args.size() == 2 || (args.size() == 1 && parser.isSet(htmlOption))))
         return inspect(args.value(1), {parser.value(htmlOption), parser.value(urlOption), parser.value(recordedOption), parser.value(recordOption)}, net);
+    if (verb == u"rescore"_s && args.size() == 2)
+        return rescore(args[1], parser.value(db), parser.value(specOption), parser.value(out));
     if (verb == u"list"_s && args.size() == 1)
         return list(parser.value(db));
     if (verb == u"export"_s && args.size() == 2) {

@@ -8,6 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +62,42 @@ QList<QByteArray> lines(const QString &path)
     return f.readAll().split('\n');
 }
 
+// The rows of an SQL query on a database file, each row's values joined by tabs.
+QStringList queryRows(const QString &path, const QString &sql)
+{
+    QStringList rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tst_cli"_s);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(sql);
+            while (q.next()) {
+                QStringList values;
+                for (int c = 0; c < q.record().count(); ++c)
+                    values << q.value(c).toString();
+                rows << values.join(u'\t');
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(u"tst_cli"_s);
+    return rows;
+}
+
+// scores.csv by "cut|brand|figure": value, previous_audit, previous_value, change,
+// intervals_overlap. Its cuts and brand names hold no commas, so a split will do.
+QHash<QString, QStringList> scoreRows(const QString &path)
+{
+    QHash<QString, QStringList> out;
+    const QList<QByteArray> rows = lines(path);
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        const QStringList f = QString::fromUtf8(rows[r]).trimmed().split(u',');
+        if (f.size() == 9)
+            out.insert(f[0] + u'|' + f[1] + u'|' + f[3], f.mid(4));
+    }
+    return out;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -68,7 +109,7 @@ private slots:
     {
         const Outcome o = cli({u"--help"_s});
         QCOMPARE(o.exitCode, 0);
-        for (const QString &verb : {u"run SPEC"_s, u"list"_s, u"export AUDIT_ID"_s, u"--db PATH"_s, u"--out DIR"_s})
+        for (const QString &verb : {u"run SPEC"_s, u"list"_s, u"export AUDIT_ID"_s, u"rescore AUDIT_ID"_s, u"--db PATH"_s, u"--out DIR"_s})
             QVERIFY2(o.out.contains(verb), qPrintable(verb));
         QCOMPARE(cli({u"--version"_s}).exitCode, 0);
         QCOMPARE(cli({u"frobnicate"_s}).exitCode, 2);
@@ -101,6 +142,99 @@ private slots:
         const QString again = dir.filePath(u"again"_s);
         QCOMPARE(cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, again}).exitCode, 0);
         QCOMPARE(lines(again + u"/answers.csv"_s), answers);
+    }
+
+    void rescoreWithANewAliasAsksNoEngine()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"a.sqlite"_s);
+        // Two runs of the same spec: audits 1 and 2 of one series.
+        QCOMPARE(cli({u"run"_s, demoSpec(), u"--db"_s, db}).exitCode, 0);
+        QCOMPARE(cli({u"run"_s, demoSpec(), u"--db"_s, db}).exitCode, 0);
+        const QString items = u"SELECT id, status, attempts, model, answer, latency_ms, tokens_in, tokens_out, answered_at, "
+                              "cost_usd, engine_citations FROM items WHERE audit_id = 2 ORDER BY id"_s;
+        const QStringList itemsBefore = queryRows(db, items);
+        QCOMPARE(itemsBefore.size(), 192);
+        const QStringList failuresBefore = queryRows(db, u"SELECT COUNT(*) FROM failures"_s);
+
+        // SalesNest (brand 3) gets "FunnelForge" as an alias. Counted directly: the answers
+        // that named SalesNest, and those whose text names FunnelForge.
+        QSet<QString> expected;
+        for (const QString &id : queryRows(db, u"SELECT m.item_id FROM mentions m JOIN items i ON i.id = m.item_id "
+                                                "WHERE i.audit_id = 2 AND m.brand_index = 3"_s))
+            expected << id;
+        const int before = int(expected.size());
+        const QRegularExpression funnelForge(u"\\bFunnelForge\\b"_s);
+        for (const QString &row : queryRows(db, u"SELECT id, answer FROM items WHERE audit_id = 2"_s))
+            if (funnelForge.match(row.section(u'\t', 1)).hasMatch())
+                expected << row.section(u'\t', 0, 0);
+        QVERIFY(expected.size() > before);
+
+        QFile demo(demoSpec());
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        QJsonObject spec = QJsonDocument::fromJson(demo.readAll()).object();
+        QJsonArray competitors = spec[u"competitors"_s].toArray();
+        QJsonObject salesNest = competitors[2].toObject();
+        QCOMPARE(salesNest[u"name"_s].toString(), u"SalesNest"_s);
+        salesNest[u"aliases"_s] = QJsonArray{u"Sales Nest"_s, u"FunnelForge"_s};
+        competitors[2] = salesNest;
+        spec[u"competitors"_s] = competitors;
+        // The spec lives elsewhere now: its recorded files by their full names.
+        const QString examples = QFileInfo(demoSpec()).absolutePath() + u'/';
+        QJsonArray engines = spec[u"engines"_s].toArray();
+        for (qsizetype e = 0; e < engines.size(); ++e) {
+            QJsonObject engine = engines[e].toObject();
+            engine[u"file"_s] = examples + engine[u"file"_s].toString();
+            engines[e] = engine;
+        }
+        spec[u"engines"_s] = engines;
+        QJsonObject analysis = spec[u"analysis"_s].toObject();
+        analysis[u"recorded_sites"_s] = examples + analysis[u"recorded_sites"_s].toString();
+        spec[u"analysis"_s] = analysis;
+        QFile specFile(dir.filePath(u"alias.json"_s));
+        QVERIFY(specFile.open(QIODevice::WriteOnly));
+        specFile.write(QJsonDocument(spec).toJson());
+        specFile.close();
+
+        const Outcome o = cli({u"rescore"_s, u"2"_s, u"--db"_s, db, u"--spec"_s, specFile.fileName()});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY2(o.err.contains(u"analysed 192 stored answers again, no engine asked"_s), qPrintable(o.err));
+        QVERIFY2(o.out.contains(u"all\tSalesNest\tmentioned_answers\t%1\t%2\n"_s.arg(before).arg(expected.size())),
+                 qPrintable(o.out));
+        QVERIFY(!o.out.contains(u"all\tPipewise\tmentioned_answers\t"_s));
+
+        // No engine was asked: the answers and failures are as they were.
+        QCOMPARE(queryRows(db, items), itemsBefore);
+        QCOMPARE(queryRows(db, u"SELECT COUNT(*) FROM failures"_s), failuresBefore);
+
+        // Exported beside audit 1 (the same answers, analysed with the old spec).
+        const QString out = dir.filePath(u"out"_s);
+        const Outcome exported = cli({u"export"_s, u"2"_s, u"--db"_s, db, u"--out"_s, out});
+        QCOMPARE(exported.exitCode, 0);
+        QVERIFY2(exported.err.contains(u"compares audit 2 with audit 1"_s), qPrintable(exported.err));
+        QCOMPARE(lines(out + u"/scores.csv"_s).value(0).trimmed(),
+                 QByteArray("cut,brand,role,figure,value,previous_audit,previous_value,change,intervals_overlap"));
+        const auto scores = scoreRows(out + u"/scores.csv"_s);
+        const QStringList mentioned = scores.value(u"all|SalesNest|mentioned_answers"_s);
+        QCOMPARE(mentioned.value(0).toInt(), int(expected.size()));
+        QCOMPARE(mentioned.value(1), u"1"_s);
+        QCOMPARE(mentioned.value(2).toInt(), before);
+        QVERIFY(scores.value(u"all|SalesNest|visibility"_s).value(3).toDouble() > 0);
+        for (const QString &brand : {u"Brightlane CRM"_s, u"Pipewise"_s, u"Clientory"_s, u"Relata"_s}) {
+            for (const QString &figure : {u"mentioned_answers"_s, u"mentions"_s, u"visibility"_s, u"citations"_s}) {
+                const QStringList row = scores.value(u"all|"_s + brand + u'|' + figure);
+                QVERIFY2(row.size() == 5 && row[3] == u"0"_s, qPrintable(brand + u' ' + figure + u": "_s + row.join(u',')));
+                QCOMPARE(row[4], u"1"_s); // the same visibility: the intervals overlap
+            }
+        }
+        // FunnelForge is tracked now, no longer discovered.
+        QFile discovered(out + u"/discovered.csv"_s);
+        QVERIFY(discovered.open(QIODevice::ReadOnly));
+        QVERIFY(!discovered.readAll().contains("FunnelForge"));
+        QVERIFY(queryRows(db, u"SELECT COUNT(*) FROM discovered d JOIN items i ON i.id = d.item_id "
+                              "WHERE i.audit_id = 1 AND d.name = 'FunnelForge'"_s).value(0).toInt() > 0);
+
+        QCOMPARE(cli({u"rescore"_s, u"9"_s, u"--db"_s, db}).exitCode, 2);
     }
 
     void badSpecExitsTwoNamingEveryProblem()

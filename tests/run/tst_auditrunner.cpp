@@ -1,7 +1,9 @@
 #include "FakeWeb.h"
 #include "StoreQueries.h"
 #include "run/AuditRunner.h"
+#include "scoring/Figures.h"
 #include "spec/SpecReader.h"
+#include "store/AuditRepository.h"
 #include "store/AuditStore.h"
 
 #include <QNetworkAccessManager>
@@ -117,6 +119,69 @@ private slots:
         QCOMPARE(third.sitesReused, 0);
         QCOMPARE(third.sitesInspected, first.sitesInspected);
         QVERIFY(web.requestCount() - fetched >= 3 * third.sitesInspected); // every site fetched again
+    }
+
+    void storedScoresAreThoseOfTheAnswers()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        runner.start(demo());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        const RunStats live = finished[0][2].value<RunStats>();
+        auto loaded = store.submit([](QSqlDatabase &db) { return AuditRepository::scores(db, 1); });
+        auto stored = store.submit([](QSqlDatabase &db) { return AuditRepository::loadAudit(db, 1); });
+        QTRY_VERIFY(loaded.isFinished() && stored.isFinished());
+        QVERIFY(loaded.result() && stored.result());
+        const AuditScores scores = loaded.result().value();
+        const StoredAudit audit = stored.result().value();
+
+        // The analyses read back from the store score as the analyses made afresh.
+        const ResponseAnalyzer analyzer(demo());
+        QList<ScoredAnswer> fresh;
+        for (const StoredAudit::Item &item : audit.items) {
+            const PlannedPrompt &p = audit.prompts[item.prompt];
+            const Analysis a = analyzer.analyze(item.answer, item.citations);
+            fresh.append({item.engine, p.category, p.topic, p.branded, a.brands, a.citations});
+        }
+        const QList<CutScores> expected = Scorer(5).score(fresh);
+        QCOMPARE(scores.cuts.size(), expected.size());
+        for (qsizetype c = 0; c < expected.size(); ++c) {
+            QCOMPARE(scores.cuts[c].cut, expected[c].cut);
+            for (int b = 0; b < 5; ++b) {
+                const QList<Figure> want = figures(expected[c].brands[b]), got = figures(scores.cuts[c].brands[b]);
+                for (qsizetype f = 0; f < want.size(); ++f)
+                    QVERIFY2(got[f].value == want[f].value, qPrintable(expected[c].cut + u' ' + want[f].name));
+            }
+            QCOMPARE(scores.cuts[c].domains.size(), expected[c].domains.size());
+        }
+
+        // Inspected domains carry their readiness, as stored by the site inspector.
+        const CutScores *all = scores.cut(u"all"_s);
+        int withReadiness = 0;
+        for (const DomainScore &d : all->domains) {
+            if (!d.readiness)
+                continue;
+            ++withReadiness;
+            QCOMPARE(qint64(*d.readiness),
+                     queryNumber(store, u"SELECT score FROM site_reports WHERE domain = '%1'"_s.arg(d.domain)));
+        }
+        QVERIFY(withReadiness > 0);
+        QCOMPARE(qint64(scores.discovered.size()), queryNumber(store, u"SELECT COUNT(DISTINCT name) FROM discovered"_s));
+        QVERIFY(scores.discovered.size() > 1 && scores.discovered[0].answers >= scores.discovered[1].answers);
+
+        // The run figures the store keeps agree with those the run showed.
+        QCOMPARE(scores.run.planned, live.planned);
+        QCOMPARE(scores.run.answered, live.answered);
+        QCOMPARE(scores.run.analysed, live.analysed);
+        QCOMPARE(scores.run.failed, live.failed);
+        QCOMPARE(scores.run.tokensIn, live.tokensIn);
+        QCOMPARE(scores.run.tokensOut, live.tokensOut);
+        QCOMPARE(scores.run.latencyP50Ms, live.latencyP50Ms);
+        QCOMPARE(scores.run.latencyP95Ms, live.latencyP95Ms);
+        QCOMPARE(scores.run.sitesInspected, live.sitesInspected);
     }
 
     void reportsMissingAnswersOneByOneAndGoesOn()

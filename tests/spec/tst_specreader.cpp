@@ -70,6 +70,12 @@ private slots:
         QTest::newRow("threads zero") << minimal(", \"analysis\": {\"threads\": 0}")
                                       << u"analysis.threads: expected a whole number from 1 to 64"_s;
         QTest::newRow("negative budget") << minimal(", \"budget_usd\": -1") << u"budget_usd: expected an amount"_s;
+        QTest::newRow("weights not adding up to 1") << minimal(R"(, "scoring": {"weights": {"visibility": 0.5}})")
+                                                   << u"scoring.weights: the weights add up to 1.15; make them add up to 1"_s;
+        QTest::newRow("weight above 1") << minimal(R"(, "scoring": {"weights": {"sentiment": 2}})")
+                                        << u"scoring.weights.sentiment: expected a weight from 0 to 1"_s;
+        QTest::newRow("unknown weight") << minimal(R"(, "scoring": {"weights": {"rank": 0.1}})")
+                                        << u"scoring.weights.rank: unknown key"_s;
         QTest::newRow("api key in spec")
             << minimal(R"(, "competitors": [], "engines": [{"id": "g", "kind": "openai", "model": "m", "api_key": "sk-1"}])")
             << u"engines[0].api_key: API keys are never written in a spec"_s;
@@ -136,6 +142,21 @@ private slots:
         const auto out = SpecReader::readFile(spec.fileName());
         QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
         QCOMPARE(out.spec->engines[0].file, dir.filePath(u"answers.jsonl"_s));
+    }
+
+    void readsScoreWeights()
+    {
+        const auto out = SpecReader::parse(
+            minimal(R"(, "scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.3, "top3_rate": 0.1, "sentiment": 0.2}})"), {});
+        QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
+        QCOMPARE(out.spec->weights, (ScoreWeights{0.4, 0.3, 0.1, 0.2}));
+        const auto again = SpecReader::parse(QJsonDocument(out.spec->toJson()).toJson(), {});
+        QVERIFY(again.spec);
+        QCOMPARE(again.spec->weights, out.spec->weights);
+        // Without the key, the defaults of METRICS.md; a spec with them writes none.
+        const auto plain = SpecReader::parse(minimal(), {});
+        QCOMPARE(plain.spec->weights, (ScoreWeights{0.35, 0.25, 0.20, 0.20}));
+        QVERIFY(!plain.spec->toJson().contains(u"scoring"_s));
     }
 
     void readsTheDemo()

@@ -96,6 +96,40 @@ private slots:
                  (QStringList{u"Acme"_s, u"Rival"_s}));
     }
 
+    void previousAuditOfASeries_data()
+    {
+        QTest::addColumn<int>("audit");
+        QTest::addColumn<int>("previous"); // 0: none
+        // 1 "A" finished, 2 "B" finished, 3 "A" cancelled, 4 "A" finished, 5 "A" running.
+        QTest::newRow("first of its series") << 1 << 0;
+        QTest::newRow("another name") << 2 << 0;
+        QTest::newRow("an unfinished one compares too") << 3 << 1;
+        QTest::newRow("skips the cancelled one") << 4 << 1;
+        QTest::newRow("the latest finished") << 5 << 4;
+        QTest::newRow("no such audit") << 9 << 0;
+    }
+
+    void previousAuditOfASeries()
+    {
+        QFETCH(int, audit);
+        QFETCH(int, previous);
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        const std::pair<QString, QString> audits[] = {{u"A"_s, u"finished"_s}, {u"B"_s, u"finished"_s}, {u"A"_s, u"cancelled"_s},
+                                                       {u"A"_s, u"finished"_s}, {u"A"_s, u"running"_s}};
+        for (const auto &[name, state] : audits) {
+            AuditSpec spec = smallSpec();
+            spec.name = name;
+            const Plan plan = PromptPlanner::plan(spec).value();
+            const auto created = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));
+            QVERIFY(created);
+            QVERIFY(await(store.submit([id = created->id, state](QSqlDatabase &db) { return AuditRepository::setState(db, id, state); })));
+        }
+        const auto found = await(store.submit([audit](QSqlDatabase &db) { return AuditRepository::previousInSeries(db, audit); }));
+        QVERIFY(found);
+        QCOMPARE(found.value(), qint64(previous));
+    }
+
     void aFailedJobRollsBackOnlyItself()
     {
         QTemporaryDir dir;

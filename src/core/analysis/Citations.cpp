@@ -44,8 +44,6 @@ QString registrableDomain(const QString &host)
     return host;
 }
 
-namespace {
-
 int ownerOf(const QString &host, const QList<BrandSpec> &brands)
 {
     for (int b = 0; b < brands.size(); ++b)
@@ -54,8 +52,6 @@ int ownerOf(const QString &host, const QList<BrandSpec> &brands)
                 return b;
     return -1;
 }
-
-} // namespace
 
 bool isCitableDomain(const QString &text)
 {

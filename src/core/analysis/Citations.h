@@ -36,6 +36,9 @@ QString registrableDomain(const QString &host);
 QList<CitationRef> extractCitations(const MarkdownDocument &doc, const QList<Citation> &structured,
                                     const QList<BrandSpec> &brands);
 
+// The tracked brand owning a host (one of its domains or their subdomains), -1 for none.
+int ownerOf(const QString &host, const QList<BrandSpec> &brands);
+
 // Whether text is a host name under a real public suffix (or the reserved .example).
 bool isCitableDomain(const QString &text);
 

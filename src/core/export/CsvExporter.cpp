@@ -1,6 +1,7 @@
 #include "CsvExporter.h"
 
 #include "CsvWriter.h"
+#include "scoring/ScoreComparison.h"
 #include "store/AuditRepository.h"
 #include "store/Sql.h"
 
@@ -127,22 +128,31 @@ QVariant figure(const std::optional<double> &value)
     return value ? QVariant(*value) : QVariant();
 }
 
+// One row per cut, brand and figure, beside the same figure in the previous audit of the
+// series: a long table, so that a spreadsheet pivots it any way.
 Status writeScores(QSqlDatabase &db, qint64 auditId, CsvWriter &csv)
 {
     const Result<AuditScores> scores = AuditRepository::scores(db, auditId);
     if (!scores)
         return Error{scores.error()};
-    csv.writeRow({u"cut"_s, u"brand"_s, u"role"_s, u"answers"_s, u"mentioned_answers"_s, u"mentions"_s,
-                  u"visibility"_s, u"visibility_low"_s, u"visibility_high"_s, u"share_of_voice"_s, u"mention_share"_s});
-    for (const CutScores &cut : scores->cuts) {
-        for (int b = 0; b < cut.brands.size(); ++b) {
-            const BrandScore &s = cut.brands[b];
-            csv.writeRow({cut.cut, scores->brands.at(b), b == 0 ? u"brand"_s : u"competitor"_s, s.answers,
-                          s.mentionedAnswers, s.mentions, figure(s.visibility),
-                          s.visibilityInterval ? QVariant(s.visibilityInterval->low) : QVariant(),
-                          s.visibilityInterval ? QVariant(s.visibilityInterval->high) : QVariant(),
-                          figure(s.shareOfVoice), figure(s.mentionShare)});
-        }
+    const Result<qint64> previousId = AuditRepository::previousInSeries(db, auditId);
+    if (!previousId)
+        return Error{previousId.error()};
+    std::optional<AuditScores> previous;
+    if (previousId.value() > 0) {
+        Result<AuditScores> loaded = AuditRepository::scores(db, previousId.value());
+        if (!loaded)
+            return Error{loaded.error()};
+        previous = std::move(loaded).value();
+    }
+    csv.writeRow({u"cut"_s, u"brand"_s, u"role"_s, u"figure"_s, u"value"_s, u"previous_audit"_s, u"previous_value"_s,
+                  u"change"_s, u"intervals_overlap"_s});
+    const QVariant previousAudit = previous ? QVariant(previous->auditId) : QVariant();
+    for (const BrandChange &brand : ScoreComparison::compare(scores.value(), previous ? &*previous : nullptr)) {
+        const QVariant overlap = brand.intervalsOverlap ? QVariant(*brand.intervalsOverlap ? 1 : 0) : QVariant();
+        for (const FigureChange &f : brand.figures)
+            csv.writeRow({brand.cut, scores->brands.at(brand.brand), brand.brand == 0 ? u"brand"_s : u"competitor"_s,
+                          f.figure, figure(f.value), previousAudit, figure(f.previous), figure(f.change), overlap});
     }
     return ok();
 }

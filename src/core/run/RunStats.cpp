@@ -116,17 +116,18 @@ RunStats RunStatsTracker::snapshot() const
     const double seconds = std::max(1.0, double(now)) / 1000.0;
     s.answersPerSecondOverall = (s.answered - m_restoredAnswered) / seconds;
     s.analysesPerSecondOverall = (s.analysed - m_restoredAnalysed) / seconds;
-    if (!m_latencies.isEmpty()) {
-        QList<int> sorted = m_latencies;
-        const auto percentile = [&sorted](double p) {
-            const auto k = qsizetype(p * double(sorted.size() - 1) + 0.5);
-            std::nth_element(sorted.begin(), sorted.begin() + k, sorted.end());
-            return sorted[k];
-        };
-        s.latencyP50Ms = percentile(0.50);
-        s.latencyP95Ms = percentile(0.95);
-    }
+    s.latencyP50Ms = percentile(m_latencies, 0.50);
+    s.latencyP95Ms = percentile(m_latencies, 0.95);
     return s;
+}
+
+int percentile(QList<int> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    const auto k = qsizetype(p * double(values.size() - 1) + 0.5);
+    std::nth_element(values.begin(), values.begin() + k, values.end());
+    return values[k];
 }
 
 } // namespace geo

@@ -39,6 +39,9 @@ struct RunStats
     int done() const { return analysed + failed; } // items that reached an end state
 };
 
+// The value at fraction p (0..1) of the values in ascending order, nearest rank; 0 for none.
+int percentile(QList<int> values, double p);
+
 // Collects run events and turns them into RunStats. Lives on the runner's thread.
 class RunStatsTracker final
 {

@@ -1,12 +1,22 @@
 #include "Scorer.h"
 
-
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
 namespace geo {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A figure over a denominator that may be 0: then n/a, never 0.
+std::optional<double> ratio(double numerator, int denominator)
+{
+    return denominator > 0 ? std::optional<double>(numerator / denominator) : std::nullopt;
+}
+
+} // namespace
 
 Interval wilsonInterval(int successes, int n, double z)
 {
@@ -17,38 +27,102 @@ Interval wilsonInterval(int successes, int n, double z)
     return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
-CutScores Scorer::scoreCut(const QString &cut, int brandCount, const QList<const ScoredAnswer *> &answers)
+Scorer::Scorer(int brandCount, const ScoreWeights &weights, const QHash<QString, int> &readiness)
+    : m_brandCount(brandCount), m_weights(weights), m_readiness(readiness)
 {
-    CutScores out{cut, QList<BrandScore>(brandCount)};
-    int brandAnswerPairs = 0; // sum over answers of brands mentioned
+}
+
+CutScores Scorer::scoreCut(const QString &cut, const QList<const ScoredAnswer *> &answers) const
+{
+    CutScores out{cut, QList<BrandScore>(m_brandCount), domains(answers)};
+    const int n = int(answers.size());
+    int brandAnswerPairs = 0; // sum over answers of the brands each mentions
     int allMentions = 0;
+    int allCitations = 0;
+    int citingAnswers = 0; // answers with at least one citation
+    QList<double> rankSum(m_brandCount), orderSum(m_brandCount), sentimentSum(m_brandCount), pawcSum(m_brandCount);
+    QList<int> sentiments(m_brandCount);
     for (const ScoredAnswer *a : answers) {
-        for (int b = 0; b < brandCount; ++b) {
-            const int m = a->mentions.value(b);
-            out.brands[b].mentions += m;
-            if (m > 0) {
-                ++out.brands[b].mentionedAnswers;
-                ++brandAnswerPairs;
-                allMentions += m;
+        allCitations += int(a->citations.size());
+        citingAnswers += a->citations.isEmpty() ? 0 : 1;
+        for (int b = 0; b < m_brandCount; ++b) {
+            BrandScore &s = out.brands[b];
+            const BrandFigures f = a->brands.value(b);
+            pawcSum[b] += f.pawc;
+            const auto owned = std::count_if(a->citations.cbegin(), a->citations.cend(),
+                                             [b](const CitationRef &c) { return c.owner == b; });
+            s.citations += int(owned);
+            s.citingAnswers += owned > 0 ? 1 : 0;
+            if (f.rank) {
+                ++s.rankedAnswers;
+                rankSum[b] += *f.rank;
+                s.top3Answers += *f.rank <= 3 ? 1 : 0;
+            }
+            if (!f.mentioned())
+                continue;
+            ++s.mentionedAnswers;
+            s.mentions += f.mentions;
+            ++brandAnswerPairs;
+            allMentions += f.mentions;
+            orderSum[b] += f.order;
+            if (f.sentiment) {
+                sentimentSum[b] += *f.sentiment;
+                ++sentiments[b];
+                const QString label = sentimentLabel(*f.sentiment);
+                ++(label == u"positive"_s ? s.positive : label == u"negative"_s ? s.negative : s.neutral);
             }
         }
     }
-    const int n = int(answers.size());
-    for (BrandScore &s : out.brands) {
+    for (int b = 0; b < m_brandCount; ++b) {
+        BrandScore &s = out.brands[b];
         s.answers = n;
-        if (n > 0) {
-            s.visibility = double(s.mentionedAnswers) / n;
+        s.visibility = ratio(s.mentionedAnswers, n);
+        if (n > 0)
             s.visibilityInterval = wilsonInterval(s.mentionedAnswers, n);
+        s.shareOfVoice = ratio(s.mentionedAnswers, brandAnswerPairs);
+        s.mentionShare = ratio(s.mentions, allMentions);
+        s.averageRank = ratio(rankSum[b], s.rankedAnswers);
+        s.top3Rate = ratio(s.top3Answers, n);
+        s.averageOrder = ratio(orderSum[b], s.mentionedAnswers);
+        if (const auto mean = ratio(sentimentSum[b], sentiments[b]))
+            s.sentimentIndex = 50.0 * (1.0 + *mean);
+        s.pawcShare = ratio(pawcSum[b], n);
+        s.citationShare = ratio(s.citations, allCitations);
+        s.citedRate = ratio(s.citingAnswers, citingAnswers);
+        // A brand never mentioned has no sentiment; it counts as neither liked nor disliked.
+        if (s.visibility && s.shareOfVoice && s.top3Rate) {
+            const double sentiment = s.sentimentIndex ? *s.sentimentIndex / 100.0 : 0.5;
+            s.visibilityScore = 100.0 * (m_weights.visibility * *s.visibility + m_weights.shareOfVoice * *s.shareOfVoice
+                                         + m_weights.top3Rate * *s.top3Rate + m_weights.sentiment * sentiment);
         }
-        if (brandAnswerPairs > 0)
-            s.shareOfVoice = double(s.mentionedAnswers) / brandAnswerPairs;
-        if (allMentions > 0)
-            s.mentionShare = double(s.mentions) / allMentions;
     }
     return out;
 }
 
-QList<CutScores> Scorer::score(int brandCount, const QList<ScoredAnswer> &answers)
+QList<DomainScore> Scorer::domains(const QList<const ScoredAnswer *> &answers) const
+{
+    QList<DomainScore> out;
+    QHash<QString, qsizetype> at;
+    for (const ScoredAnswer *a : answers) {
+        for (const CitationRef &c : a->citations) {
+            auto it = at.find(c.domain);
+            if (it == at.end()) {
+                it = at.insert(c.domain, out.size());
+                DomainScore d{c.domain, c.owner, 0, std::nullopt};
+                if (const auto r = m_readiness.constFind(c.domain); r != m_readiness.cend())
+                    d.readiness = *r;
+                out << d;
+            }
+            ++out[*it].citations;
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const DomainScore &x, const DomainScore &y) {
+        return x.citations != y.citations ? x.citations > y.citations : x.domain < y.domain;
+    });
+    return out;
+}
+
+QList<CutScores> Scorer::score(const QList<ScoredAnswer> &answers) const
 {
     const auto select = [&answers](const std::function<bool(const ScoredAnswer &)> &keep) {
         QList<const ScoredAnswer *> out;
@@ -58,9 +132,9 @@ QList<CutScores> Scorer::score(int brandCount, const QList<ScoredAnswer> &answer
         return out;
     };
     QList<CutScores> out;
-    out << scoreCut(u"all"_s, brandCount, select([](const ScoredAnswer &) { return true; }));
-    out << scoreCut(u"non-branded"_s, brandCount, select([](const ScoredAnswer &a) { return !a.branded; }));
-    out << scoreCut(u"branded"_s, brandCount, select([](const ScoredAnswer &a) { return a.branded; }));
+    out << scoreCut(u"all"_s, select([](const ScoredAnswer &) { return true; }));
+    out << scoreCut(u"non-branded"_s, select([](const ScoredAnswer &a) { return !a.branded; }));
+    out << scoreCut(u"branded"_s, select([](const ScoredAnswer &a) { return a.branded; }));
     const std::pair<QString, QString ScoredAnswer::*> dimensions[] = {
         {u"engine"_s, &ScoredAnswer::engine}, {u"category"_s, &ScoredAnswer::category}, {u"topic"_s, &ScoredAnswer::topic}};
     for (const auto &[name, field] : dimensions) {
@@ -69,7 +143,7 @@ QList<CutScores> Scorer::score(int brandCount, const QList<ScoredAnswer> &answer
             if (!(a.*field).isEmpty() && !values.contains(a.*field))
                 values << a.*field;
         for (const QString &v : values)
-            out << scoreCut(name + u'=' + v, brandCount, select([&](const ScoredAnswer &a) { return a.*field == v; }));
+            out << scoreCut(name + u'=' + v, select([&](const ScoredAnswer &a) { return a.*field == v; }));
     }
     return out;
 }

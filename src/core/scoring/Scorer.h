@@ -1,21 +1,25 @@
 #pragma once
 
+#include "ScoreWeights.h"
+#include "analysis/ResponseAnalyzer.h"
+
+#include <QHash>
 #include <QList>
 #include <QString>
-#include <QStringList>
 
 #include <optional>
 
 namespace geo {
 
-// One answered (not failed) answer, as the scorer needs it.
+// One answered (not failed) answer with its analysis, as the scorer needs it.
 struct ScoredAnswer
 {
     QString engine;
     QString category;
     QString topic;
     bool branded = false;
-    QList<int> mentions; // per tracked brand; 0 when not mentioned
+    QList<BrandFigures> brands;   // per tracked brand
+    QList<CitationRef> citations; // domain and owner are what counts
 };
 
 struct Interval
@@ -28,7 +32,7 @@ struct Interval
 Interval wilsonInterval(int successes, int n, double z = 1.96);
 
 // Per brand figures over one cut of the answers (METRICS.md). A figure whose denominator is
-// 0 is std::nullopt, shown as "n/a".
+// 0 is std::nullopt, shown as "n/a"; counts are never n/a.
 struct BrandScore
 {
     int answers = 0;          // |A|
@@ -38,20 +42,58 @@ struct BrandScore
     std::optional<Interval> visibilityInterval;
     std::optional<double> shareOfVoice;
     std::optional<double> mentionShare;
+    int rankedAnswers = 0; // answers where the brand has a rank
+    std::optional<double> averageRank;
+    int top3Answers = 0;
+    std::optional<double> top3Rate;
+    std::optional<double> averageOrder;
+    std::optional<double> sentimentIndex; // 0..100
+    int positive = 0;
+    int neutral = 0;
+    int negative = 0;
+    std::optional<double> pawcShare;
+    int citations = 0;     // citations of the brand's domains
+    int citingAnswers = 0; // answers citing one of its domains
+    std::optional<double> citationShare;
+    std::optional<double> citedRate;
+    // 0..100 with the weights; n/a when visibility or share of voice is (S is 0.5 for a
+    // brand never mentioned, so sentiment never makes it n/a).
+    std::optional<double> visibilityScore;
+};
+
+// A registrable domain cited in a cut.
+struct DomainScore
+{
+    QString domain;
+    int owner = -1; // tracked brand index, -1 for a third party
+    int citations = 0;
+    std::optional<int> readiness; // GEO readiness, when the domain was inspected
 };
 
 struct CutScores
 {
     QString cut; // "all", "non-branded", "branded", "engine=gpt", "category=best-of", "topic=..."
-    QList<BrandScore> brands; // in tracked-brand order
+    QList<BrandScore> brands;  // in tracked-brand order
+    QList<DomainScore> domains; // most cited first, then by name
 };
 
+// Turns analysed answers into every cut's figures; a pure function of its inputs.
 class Scorer final
 {
 public:
+    // readiness: the GEO readiness of each inspected registrable domain.
+    explicit Scorer(int brandCount, const ScoreWeights &weights = {}, const QHash<QString, int> &readiness = {});
+
     // Every cut: all, non-branded, branded, then each engine, category and topic.
-    static QList<CutScores> score(int brandCount, const QList<ScoredAnswer> &answers);
-    static CutScores scoreCut(const QString &cut, int brandCount, const QList<const ScoredAnswer *> &answers);
+    QList<CutScores> score(const QList<ScoredAnswer> &answers) const;
+    CutScores scoreCut(const QString &cut, const QList<const ScoredAnswer *> &answers) const;
+
+private:
+    QList<DomainScore> domains(const QList<const ScoredAnswer *> &answers) const;
+
+    int m_brandCount;
+    ScoreWeights m_weights;
+    QHash<QString, int> m_readiness;
 };
 
 } // namespace geo

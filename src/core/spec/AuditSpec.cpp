@@ -65,6 +65,8 @@ QJsonObject AuditSpec::toJson() const
                   {u"samples"_s, samples},
                   {u"engines"_s, engineArray},
                   {u"analysis"_s, analysisObject}};
+    if (weights != ScoreWeights{})
+        o.insert(u"scoring"_s, QJsonObject{{u"weights"_s, weights.toJson()}});
     if (budgetUsd > 0)
         o.insert(u"budget_usd"_s, budgetUsd);
     if (sampleData)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scoring/ScoreWeights.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -63,6 +65,7 @@ struct AuditSpec
     int samples = 1;
     QList<EngineSpec> engines;
     AnalysisSpec analysis;
+    ScoreWeights weights;
     double budgetUsd = 0.0; // 0: no budget
     bool sampleData = false; // recorded answers shipped with the product, not a real run
 

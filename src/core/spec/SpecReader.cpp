@@ -333,8 +333,8 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     Checker c(baseDir);
     AuditSpec spec;
     c.onlyKeys(root, {}, {u"name"_s, u"brand"_s, u"competitors"_s, u"topics"_s, u"templates"_s,
-                          u"prompts"_s, u"samples"_s, u"engines"_s, u"analysis"_s, u"budget_usd"_s,
-                          u"sample_data"_s});
+                          u"prompts"_s, u"samples"_s, u"engines"_s, u"analysis"_s, u"scoring"_s,
+                          u"budget_usd"_s, u"sample_data"_s});
     spec.name = c.string(root, {}, u"name"_s, true, u"a name for the audit such as \"Acme CRM audit\""_s);
     spec.brand = c.brand(c.object(root, {}, u"brand"_s, true, u"the audited brand: {\"name\": ...}"_s), u"brand"_s);
 
@@ -397,6 +397,19 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     const QString sites = c.string(analysis, u"analysis"_s, u"recorded_sites"_s, false, u"a folder of recorded sites"_s);
     if (!sites.isEmpty())
         spec.analysis.recordedSites = c.existingPath(u"analysis.recorded_sites"_s, sites, true);
+    const QJsonObject scoring = c.object(root, {}, u"scoring"_s, false, u"scoring settings"_s);
+    c.onlyKeys(scoring, u"scoring"_s, {u"weights"_s});
+    const QJsonObject weights = c.object(scoring, u"scoring"_s, u"weights"_s, false, u"the visibility score's weights"_s);
+    QStringList weightKeys;
+    for (const auto &[key, weight] : ScoreWeights::keys())
+        weightKeys << key;
+    c.onlyKeys(weights, u"scoring.weights"_s, weightKeys);
+    for (const auto &[key, weight] : ScoreWeights::keys())
+        spec.weights.*weight = c.number(weights, u"scoring.weights"_s, key, spec.weights.*weight, 0.0, 1.0, u"a weight from 0 to 1"_s);
+    // The score is read as 0..100, which holds only when the weights add up to 1.
+    if (const double sum = spec.weights.visibility + spec.weights.shareOfVoice + spec.weights.top3Rate + spec.weights.sentiment;
+        std::abs(sum - 1.0) > 1e-6)
+        c.problem(u"scoring.weights"_s, u"the weights add up to %1; make them add up to 1"_s.arg(sum));
     spec.budgetUsd = c.number(root, {}, u"budget_usd"_s, 0.0, 0.0, 1e9, u"an amount in US dollars, 0 or more"_s);
     spec.sampleData = c.boolean(root, {}, u"sample_data"_s, false);
 

@@ -7,18 +7,6 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
-namespace geo {
-
-const CutScores *AuditScores::cut(const QString &name) const
-{
-    for (const CutScores &c : cuts)
-        if (c.cut == name)
-            return &c;
-    return nullptr;
-}
-
-} // namespace geo
-
 namespace geo::AuditRepository {
 
 using namespace Qt::StringLiterals;
@@ -28,6 +16,33 @@ namespace {
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+Error noSuchAudit(qint64 auditId)
+{
+    return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
+}
+
+Status insertBrands(QSqlDatabase &db, qint64 auditId, const QList<BrandSpec> &brands)
+{
+    for (int b = 0; b < brands.size(); ++b)
+        if (Status s = Sql::exec(db, u"INSERT INTO brands (audit_id, brand_index, name, aliases, domains) VALUES (?, ?, ?, ?, ?)"_s,
+                                 {auditId, b, brands[b].name, brands[b].aliases.join(u'\n'), brands[b].domains.join(u'\n')});
+            !s)
+            return s;
+    return ok();
+}
+
+Result<QJsonObject> storedSpec(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT spec_json FROM audits WHERE id = ?"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    if (!q.next())
+        return noSuchAudit(auditId);
+    const QJsonObject json = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    q.finish();
+    return json;
 }
 
 } // namespace
@@ -43,12 +58,8 @@ Result<NewAudit> createAudit(QSqlDatabase &db, const AuditSpec &spec, const Plan
         return Error{s.error()};
     created.id = audit.lastInsertId().toLongLong();
 
-    const QList<BrandSpec> brands = spec.trackedBrands();
-    for (int b = 0; b < brands.size(); ++b)
-        if (Status s = Sql::exec(db, u"INSERT INTO brands (audit_id, brand_index, name, aliases, domains) VALUES (?, ?, ?, ?, ?)"_s,
-                                 {created.id, b, brands[b].name, brands[b].aliases.join(u'\n'), brands[b].domains.join(u'\n')});
-            !s)
-            return Error{s.error()};
+    if (Status s = insertBrands(db, created.id, spec.trackedBrands()); !s)
+        return Error{s.error()};
 
     QList<qint64> promptIds;
     QSqlQuery &prompt = Sql::prepared(
@@ -183,7 +194,7 @@ Result<StoredAudit> loadAudit(QSqlDatabase &db, qint64 auditId)
     if (Status s = Sql::exec(a, {auditId}); !s)
         return Error{s.error()};
     if (!a.next())
-        return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
+        return noSuchAudit(auditId);
     audit.id = a.value(0).toLongLong();
     audit.state = a.value(1).toString();
     audit.specJson = a.value(2).toString().toUtf8();
@@ -261,32 +272,141 @@ Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId)
         names << q.value(0).toString();
     q.finish();
     if (names.isEmpty())
-        return Error{u"there is no audit %1 in the database; `geoaudit-cli list` shows the audits"_s.arg(auditId)};
+        return noSuchAudit(auditId);
     return names;
 }
 
 Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int brandCount)
 {
     QSqlQuery &q = Sql::prepared(
-        db, u"SELECT i.id, i.engine, p.category, p.topic, p.branded, m.brand_index, m.mentions FROM items i "
+        db, u"SELECT i.id, i.engine, p.category, p.topic, p.branded, m.brand_index, m.mentions, m.first_offset, "
+            "m.first_pos, m.mention_order, m.rank, m.sentiment, m.pawc FROM items i "
             "JOIN prompts p ON p.id = i.prompt_id LEFT JOIN mentions m ON m.item_id = i.id "
             "WHERE i.audit_id = ? AND i.status = 'analysed' ORDER BY i.id"_s);
     if (Status s = Sql::exec(q, {auditId}); !s)
         return Error{s.error()};
     QList<ScoredAnswer> out;
-    qint64 current = 0;
+    QHash<qint64, qsizetype> at; // item id -> index in out
     while (q.next()) {
-        if (q.value(0).toLongLong() != current) {
-            current = q.value(0).toLongLong();
+        const qint64 item = q.value(0).toLongLong();
+        if (!at.contains(item)) {
+            at.insert(item, out.size());
             out.append({q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toBool(),
-                        QList<int>(brandCount, 0)});
+                        QList<BrandFigures>(brandCount), {}});
         }
-        if (!q.isNull(5) && q.value(5).toInt() < brandCount)
-            out.last().mentions[q.value(5).toInt()] = q.value(6).toInt();
+        const int b = q.isNull(5) ? -1 : q.value(5).toInt();
+        if (b < 0 || b >= brandCount)
+            continue;
+        BrandFigures &f = out.last().brands[b];
+        f.mentions = q.value(6).toInt();
+        f.firstOffset = q.value(7).toLongLong();
+        f.firstPos = q.value(8).toDouble();
+        f.order = q.value(9).toInt();
+        if (!q.isNull(10))
+            f.rank = q.value(10).toInt();
+        if (!q.isNull(11))
+            f.sentiment = q.value(11).toDouble();
+        f.pawc = q.value(12).toDouble();
     }
+    q.finish();
+
+    QSqlQuery &c = Sql::prepared(db, u"SELECT c.item_id, c.url, c.host, c.domain, c.owner_index, c.source, c.marker "
+                                      "FROM citations c JOIN items i ON i.id = c.item_id "
+                                      "WHERE i.audit_id = ? AND i.status = 'analysed' ORDER BY c.item_id, c.position"_s);
+    if (Status s = Sql::exec(c, {auditId}); !s)
+        return Error{s.error()};
+    while (c.next()) {
+        const int owner = c.value(4).toInt();
+        out[at.value(c.value(0).toLongLong())].citations.append(
+            {c.value(1).toString(), c.value(2).toString(), c.value(3).toString(), owner < brandCount ? owner : -1,
+             c.value(5).toString() == u"engine"_s ? CitationRef::Source::Engine : CitationRef::Source::Text,
+             c.value(6).toInt()});
+    }
+    c.finish();
+    return out;
+}
+
+namespace {
+
+Result<QHash<QString, int>> readiness(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT domain, score FROM site_reports WHERE audit_id = ?"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QHash<QString, int> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toInt());
     q.finish();
     return out;
 }
+
+Result<QList<DiscoveredBrand>> discovered(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT d.name, COUNT(DISTINCT d.item_id), group_concat(DISTINCT i.engine) "
+                                      "FROM discovered d JOIN items i ON i.id = d.item_id WHERE i.audit_id = ? "
+                                      "GROUP BY d.name ORDER BY 2 DESC, d.name"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<DiscoveredBrand> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString().split(u',', Qt::SkipEmptyParts)});
+    q.finish();
+    return out;
+}
+
+// The run figures the store keeps; the live ones (in flight, rates over the last 10 s,
+// cache hits) are not stored.
+Result<RunStats> runFigures(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(
+        db, u"SELECT COUNT(*), SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN status IN ('answered', 'analysed') THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN status = 'analysed' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), "
+            "SUM(MAX(attempts - 1, 0)), COALESCE(SUM(tokens_in), 0), COALESCE(SUM(tokens_out), 0), "
+            "COALESCE(SUM(cost_usd), 0), "
+            "(SELECT created_at FROM audits WHERE id = ?), (SELECT finished_at FROM audits WHERE id = ?), "
+            "(SELECT COUNT(*) FROM site_reports WHERE audit_id = ?), "
+            "(SELECT COUNT(*) FROM site_reports WHERE audit_id = ? AND reachable = 0) "
+            "FROM items WHERE audit_id = ?"_s);
+    if (Status s = Sql::exec(q, {auditId, auditId, auditId, auditId, auditId}); !s)
+        return Error{s.error()};
+    RunStats r;
+    if (q.next()) {
+        r.planned = q.value(0).toInt();
+        r.asked = q.value(1).toInt();
+        r.answered = q.value(2).toInt();
+        r.analysed = q.value(3).toInt();
+        r.failed = q.value(4).toInt();
+        r.retries = q.value(5).toInt();
+        r.tokensIn = q.value(6).toLongLong();
+        r.tokensOut = q.value(7).toLongLong();
+        r.costUsd = q.value(8).toDouble();
+        const QDateTime created = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+        const QDateTime finished = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+        r.sitesInspected = q.value(11).toInt();
+        r.sitesUnreachable = q.value(12).toInt();
+        r.finished = finished.isValid();
+        if (r.finished && created.isValid()) {
+            r.elapsedMs = created.msecsTo(finished);
+            const double seconds = std::max(1.0, double(r.elapsedMs)) / 1000.0;
+            r.answersPerSecondOverall = r.answered / seconds;
+            r.analysesPerSecondOverall = r.analysed / seconds;
+        }
+    }
+    q.finish();
+    QSqlQuery &l = Sql::prepared(db, u"SELECT latency_ms FROM items WHERE audit_id = ? AND latency_ms IS NOT NULL"_s);
+    if (Status s = Sql::exec(l, {auditId}); !s)
+        return Error{s.error()};
+    QList<int> latencies;
+    while (l.next())
+        latencies << l.value(0).toInt();
+    l.finish();
+    r.latencyP50Ms = percentile(latencies, 0.50);
+    r.latencyP95Ms = percentile(latencies, 0.95);
+    return r;
+}
+
+} // namespace
 
 Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId)
 {
@@ -296,7 +416,105 @@ Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId)
     const auto answers = scoredAnswers(db, auditId, int(names->size()));
     if (!answers)
         return Error{answers.error()};
-    return AuditScores{names.value(), Scorer::score(int(names->size()), answers.value())};
+    const auto sites = readiness(db, auditId);
+    if (!sites)
+        return Error{sites.error()};
+    const auto named = discovered(db, auditId);
+    if (!named)
+        return Error{named.error()};
+    const auto run = runFigures(db, auditId);
+    if (!run)
+        return Error{run.error()};
+    const auto spec = storedSpec(db, auditId);
+    if (!spec)
+        return Error{spec.error()};
+    const ScoreWeights weights = ScoreWeights::fromJson(spec.value()[u"scoring"_s][u"weights"_s].toObject());
+    return AuditScores{auditId, names.value(), weights,
+                       Scorer(int(names->size()), weights, sites.value()).score(answers.value()), named.value(),
+                       run.value()};
+}
+
+Result<qint64> previousInSeries(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT p.id FROM audits a JOIN audits p ON p.name = a.name AND p.id < a.id "
+                                      "WHERE a.id = ? AND p.state = 'finished' ORDER BY p.id DESC LIMIT 1"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    const qint64 previous = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return previous;
+}
+
+namespace {
+
+// The spec's brands and weights in place of the stored ones; the rest stays as run.
+Status replaceBrands(QSqlDatabase &db, qint64 auditId, const AuditSpec &spec)
+{
+    Result<QJsonObject> json = storedSpec(db, auditId);
+    if (!json)
+        return Error{json.error()};
+    const QJsonObject given = spec.toJson();
+    for (const QString &key : {u"brand"_s, u"competitors"_s, u"scoring"_s})
+        if (given.contains(key))
+            json->insert(key, given[key]);
+        else
+            json->remove(key);
+    if (Status s = Sql::exec(db, u"UPDATE audits SET spec_json = ? WHERE id = ?"_s,
+                             {QString::fromUtf8(QJsonDocument(json.value()).toJson(QJsonDocument::Compact)), auditId});
+        !s)
+        return s;
+    if (Status s = Sql::exec(db, u"DELETE FROM brands WHERE audit_id = ?"_s, {auditId}); !s)
+        return s;
+    return insertBrands(db, auditId, spec.trackedBrands());
+}
+
+// Runs a query of (key, text) rows and writes f(text) back with an update of (value, key).
+template<typename F>
+Status rewrite(QSqlDatabase &db, qint64 auditId, const QString &select, const QString &update, F f)
+{
+    QSqlQuery &q = Sql::prepared(db, select);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return s;
+    QList<std::pair<QVariant, QVariant>> rows;
+    while (q.next())
+        rows.append({q.value(0), f(q.value(1).toString())});
+    q.finish();
+    for (const auto &[key, value] : rows)
+        if (Status s = Sql::exec(db, update, {value, auditId, key}); !s)
+            return s;
+    return ok();
+}
+
+} // namespace
+
+Status replaceAnalyses(QSqlDatabase &db, qint64 auditId, const AuditSpec &spec,
+                       const QList<std::pair<qint64, Analysis>> &analyses)
+{
+    if (Status s = replaceBrands(db, auditId, spec); !s)
+        return s;
+    const QList<BrandSpec> brands = spec.trackedBrands();
+    // Inspected sites belong to whoever owns their domain now.
+    if (Status s = rewrite(db, auditId, u"SELECT domain, domain FROM site_reports WHERE audit_id = ?"_s,
+                           u"UPDATE site_reports SET owner_index = ? WHERE audit_id = ? AND domain = ?"_s,
+                           [&brands](const QString &domain) { return ownerOf(domain, brands); });
+        !s)
+        return s;
+    // A prompt is branded when it names a tracked brand, so a new name can make it so.
+    const MentionFinder finder(brands);
+    if (Status s = rewrite(db, auditId, u"SELECT id, text FROM prompts WHERE audit_id = ?"_s,
+                           u"UPDATE prompts SET branded = ? WHERE audit_id = ? AND id = ?"_s,
+                           [&finder](const QString &text) { return finder.mentionsAny(text) ? 1 : 0; });
+        !s)
+        return s;
+    for (const QString &table : {u"mentions"_s, u"citations"_s, u"discovered"_s})
+        if (Status s = Sql::exec(db, u"DELETE FROM %1 WHERE item_id IN (SELECT id FROM items WHERE audit_id = ?)"_s.arg(table),
+                                 {auditId});
+            !s)
+            return s;
+    for (const auto &[item, analysis] : analyses)
+        if (Status s = saveAnalysis(db, item, analysis); !s)
+            return s;
+    return ok();
 }
 
 } // namespace geo::AuditRepository

@@ -3,7 +3,7 @@
 #include "Result.h"
 #include "analysis/ResponseAnalyzer.h"
 #include "engines/Engine.h"
-#include "scoring/Scorer.h"
+#include "scoring/AuditScores.h"
 #include "sites/SiteReport.h"
 #include "spec/AuditSpec.h"
 #include "spec/PromptPlanner.h"
@@ -31,15 +31,6 @@ struct AuditSummary
     int items = 0;
     int answered = 0; // answered or analysed
     int failed = 0;
-};
-
-// Every cut's per-brand figures of a stored audit.
-struct AuditScores
-{
-    QStringList brands; // audited brand first
-    QList<CutScores> cuts;
-
-    const CutScores *cut(const QString &name) const;
 };
 
 struct NewAudit
@@ -107,9 +98,17 @@ Result<qint64> latestUnfinished(QSqlDatabase &db);
 Result<QList<AuditSummary>> listAudits(QSqlDatabase &db);
 // The tracked brands' names, audited brand first.
 Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId);
-// The analysed answers of an audit, as the scorer reads them.
+// The analysed answers of an audit with their analyses, as the scorer reads them.
 Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int brandCount);
+// Every figure of METRICS.md for a stored audit, with the weights of its spec.
 Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId);
+// The previous finished audit of the same name (a series), with a smaller id; 0 for none.
+Result<qint64> previousInSeries(QSqlDatabase &db, qint64 auditId);
+// Replaces the analyses of an audit's answers, made with spec's brands, and makes spec the
+// audit's brands and score weights (its prompts and engines stay as stored). Run it as one
+// store job so that it commits whole or not at all.
+Status replaceAnalyses(QSqlDatabase &db, qint64 auditId, const AuditSpec &spec,
+                       const QList<std::pair<qint64, Analysis>> &analyses);
 
 } // namespace AuditRepository
 
