@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -80,6 +81,29 @@ private slots:
         const Outcome cli = run(u"geoaudit-cli"_s, {u"--version"_s}, Headless);
         QCOMPARE(cli.exitCode, 0);
         QCOMPARE(cli.out.trimmed(), u"geoaudit-cli "_s + QStringLiteral(GEOAUDIT_VERSION));
+    }
+
+    // The manual page (packaging/geoaudit-cli.1.in) documents every verb and option of --help.
+    void manualPageCoversTheHelp()
+    {
+        QFile page(QStringLiteral(GEOAUDIT_SOURCE_DIR) + u"/packaging/geoaudit-cli.1.in"_s);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString man = QString::fromUtf8(page.readAll()).replace(u"\\-"_s, u"-"_s);
+        const Outcome help = run(u"geoaudit-cli"_s, {u"--help"_s}, Headless);
+        QCOMPARE(help.exitCode, 0);
+        const qsizetype options = help.out.indexOf(u"\nOptions:"_s);
+        QVERIFY(options > 0);
+        const QRegularExpression verbLine(u"^  ([a-z][a-z-]+)"_s, QRegularExpression::MultilineOption);
+        int verbs = 0;
+        for (const auto &m : verbLine.globalMatch(help.out.left(options))) {
+            ++verbs;
+            const QRegularExpression entry(u"^\\.(B|BI|BR) \"?"_s + m.captured(1) + u"[ \"\n]"_s, QRegularExpression::MultilineOption);
+            QVERIFY2(entry.match(man).hasMatch(), qPrintable(m.captured(1)));
+        }
+        QCOMPARE(verbs, 12); // run and run --demo, plan, resume, import, key, analyze, sentiment, inspect, robots-check, list, export
+        const QRegularExpression option(u"--[a-z-]+"_s);
+        for (const auto &m : option.globalMatch(help.out.mid(options)))
+            QVERIFY2(man.contains(m.captured(0)), qPrintable(m.captured(0)));
     }
 
     void cliKeepsTheDatabaseInTheDataFolder()
