@@ -67,15 +67,24 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshot)) {
         // Proves a start end to end (store opened, audits listed, window painted) for
         // installed-package checks, then closes the window as a user would, so settings are saved.
+        // The store runs jobs in order, so once a flush queued now resolves, the window's own
+        // listing has been delivered to it.
         const QString file = parser.value(screenshot);
-        QObject::connect(&window, &geo::MainWindow::auditsRefreshed, &window, [&window, file] {
-            if (!window.grab().save(file, "PNG")) {
-                std::fprintf(stderr, "geoaudit: cannot save the screenshot to %s\n", qPrintable(file));
-                QCoreApplication::exit(1);
-                return;
-            }
-            window.close();
-        }, Qt::SingleShotConnection);
+        store.flush().then(&window, [&window, file](const geo::Status &flushed) {
+            // Queued: the flush may have resolved before the event loop started, and neither
+            // exit() nor closing the last window ends an event loop that is not running yet.
+            QMetaObject::invokeMethod(&window, [&window, file, flushed] {
+                if (!flushed) {
+                    std::fprintf(stderr, "geoaudit: %s\n", qPrintable(flushed.error()));
+                    QCoreApplication::exit(1);
+                } else if (!window.grab().save(file, "PNG")) {
+                    std::fprintf(stderr, "geoaudit: cannot save the screenshot to %s\n", qPrintable(file));
+                    QCoreApplication::exit(1);
+                } else {
+                    window.close();
+                }
+            }, Qt::QueuedConnection);
+        });
         QTimer::singleShot(60000, &app, [] {
             std::fputs("geoaudit: the window did not list the audits within a minute\n", stderr);
             QCoreApplication::exit(1);
