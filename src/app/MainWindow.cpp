@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "ApiKeysDialog.h"
 #include "AuditListModel.h"
 #include "ScoresModel.h"
@@ -390,10 +391,8 @@ void MainWindow::exportCsvTo(const QString &folder)
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About GEO Audit"),
-                       tr("<h3>GEO Audit %1</h3><p>How AI answer engines talk about a brand: mentions, rank, "
-                          "share of voice and cited sources.</p><p>Built with Qt %2, md4c and libpsl.</p>")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    AboutDialog dialog(this);
+    dialog.exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

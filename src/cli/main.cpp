@@ -50,7 +50,10 @@ Verbs:
         to DIR.
         Progress goes to stderr. Exit status: 0 when every answer succeeded, 1 when the
         audit finished but some answers failed, 2 on bad input.
-  plan SPEC
+  run --demo [--db PATH] [--out DIR]
+        Runs the demo audit built into the program: sample data, 192 answers replayed
+        from recordings with no network and no key.
+  plan SPEC | plan --demo
         Shows what run would ask: every prompt with its category, topic and whether
         it names a tracked brand, the number of answers, and estimated tokens and cost.
   resume [AUDIT_ID] [--db PATH] [--out DIR] [--budget USD]
@@ -96,6 +99,7 @@ Verbs:
 Options:
   --db PATH    the SQLite database (default: %1)
   --out DIR    where to write the CSV tables
+  --demo       the demo audit built into the program, instead of SPEC (run, plan)
   --budget USD a new budget when resuming
   --allow-private-hosts
                let site inspection fetch loopback and private addresses (off: refused)
@@ -577,9 +581,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption proxyOption(u"proxy"_s, u"The proxy to reach engines and sites through."_s, u"URL"_s);
     const QCommandLineOption recordOption(u"record"_s, u"Record the inspected site's responses in DIR."_s, u"DIR"_s);
     const QCommandLineOption recordedOption(u"recorded"_s, u"Inspect a site recorded in DIR."_s, u"DIR"_s);
+    const QCommandLineOption demo(u"demo"_s, u"The demo audit built into the program, instead of a spec file."_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
-    parser.addOptions({db, out, budget, specOption, htmlOption, urlOption, allowPrivate, proxyOption, recordOption, recordedOption, help, version});
+    parser.addOptions({db, out, budget, demo, specOption, htmlOption, urlOption, allowPrivate, proxyOption, recordOption, recordedOption,
+                       help, version});
     parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, analyze, sentiment, inspect, robots-check, list, export or rescore"_s);
     const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (!parser.parse(app.arguments())) {
@@ -607,6 +613,10 @@ int main(int argc, char *argv[])
         }
         net.proxy = proxy.value();
     }
+    // The demo spec is a Qt resource, so an installed CLI runs it from anywhere.
+    if (parser.isSet(demo) && args.size() == 1 && (verb == u"run"_s || verb == u"plan"_s))
+        return verb == u"run"_s ? run(u":/examples/demo-audit.json"_s, parser.value(db), parser.value(out), net)
+                                : plan(u":/examples/demo-audit.json"_s);
     if (verb == u"run"_s && args.size() == 2)
         return run(args[1], parser.value(db), parser.value(out), net);
     if (verb == u"plan"_s && args.size() == 2)

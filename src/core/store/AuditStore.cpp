@@ -190,7 +190,10 @@ AuditStore::~AuditStore()
 
 QString AuditStore::defaultPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(u"audits.sqlite"_s);
+    // <XDG data>/geoaudit, i.e. ~/.local/share/geoaudit. Not AppDataLocation: with the
+    // organization set (QSettings needs one) that would be ~/.local/share/geoaudit/geoaudit.
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/geoaudit"_s;
+    return QDir(folder).filePath(u"audits.sqlite"_s);
 }
 
 int AuditStore::schemaVersion()
