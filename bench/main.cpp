@@ -3,8 +3,11 @@
 #include "FakeEngineServer.h"
 #include "FakeWeb.h"
 #include "analysis/ResponseAnalyzer.h"
+#include "export/CsvExporter.h"
 #include "run/AuditRunner.h"
+#include "spec/PromptPlanner.h"
 #include "spec/SpecReader.h"
+#include "store/AuditRepository.h"
 #include "store/AuditStore.h"
 
 #include <QCommandLineParser>
@@ -13,6 +16,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QThread>
 #include <QThreadPool>
@@ -23,6 +27,8 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+
+#include <sys/resource.h>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -63,17 +69,33 @@ QString benchAnswer(const QString &prompt)
         .arg((n + 7) % CitedSites);
 }
 
-// Runs a whole audit of `answers` prompts against one fake engine at `latencyMs` with
-// `concurrency` in flight, analysing every answer and, when `sites`, inspecting every cited
-// site on the fake web. Prints the wall time against the ideal answers x latency / concurrency.
-double pipeline(int answers, int latencyMs, int concurrency, bool https, bool sites)
+// A fake engine on a thread of its own, so that at zero latency it does not take the
+// runner's thread.
+struct EngineOnThread
 {
-    FakeEngineServer server;
-    https ? server.listenTls() : server.listen();
-    server.setLatencyMs(latencyMs);
-    server.setAnswers(benchAnswer);
-    FakeWeb web;
-    web.listen();
+    QThread thread;
+    FakeEngineServer *server = new FakeEngineServer;
+
+    EngineOnThread(bool https, int latencyMs, bool keepRequests)
+    {
+        server->setLatencyMs(latencyMs);
+        server->setAnswers(benchAnswer);
+        server->setKeepRequests(keepRequests);
+        server->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, server, &QObject::deleteLater);
+        thread.start();
+        QMetaObject::invokeMethod(server, [this, https] { https ? server->listenTls() : server->listen(); }, Qt::BlockingQueuedConnection);
+    }
+    ~EngineOnThread()
+    {
+        thread.quit();
+        thread.wait();
+    }
+};
+
+// The fake web of the benchmark: 20 cited sites and the three brands' own.
+void serveSites(FakeWeb &web)
+{
     for (int i = 0; i < CitedSites; ++i) {
         const QString host = u"site%1.example"_s.arg(i);
         for (const QString &path : {u"/review"_s, u"/guide"_s})
@@ -83,6 +105,10 @@ double pipeline(int answers, int latencyMs, int concurrency, bool https, bool si
     // The brands' own sites, over https (names the fake web's certificate holds).
     for (const QString &host : {u"brightlane.example"_s, u"pipewise.example"_s, u"clientory.example"_s})
         web.serve(host, u"/"_s, {200, {{"Content-Type", "text/html"}}, "<html lang=en><title>Home</title></html>", 0, 0});
+}
+
+AuditSpec benchSpec(int answers, const QUrl &engine, int concurrency, bool sites)
+{
     AuditSpec spec;
     spec.name = u"bench"_s;
     spec.brand = {u"Acme CRM"_s, {u"Acme"_s}, {u"brightlane.example"_s}};
@@ -95,13 +121,23 @@ double pipeline(int answers, int latencyMs, int concurrency, bool https, bool si
     e.id = u"fake"_s;
     e.kind = u"openai"_s;
     e.model = u"m"_s;
-    e.baseUrl = server.baseUrl();
+    e.baseUrl = engine;
     e.concurrency = concurrency;
     spec.engines = {e};
-    QTemporaryDir dir;
-    AuditStore store(dir.filePath(u"bench.sqlite"_s));
+    return spec;
+}
+
+struct AuditRun
+{
+    double seconds = 0;
+    RunStats stats;
+};
+
+// Runs the audit as geoaudit-cli run does: one store, one network, one runner, to the end.
+AuditRun runAudit(AuditStore &store, const AuditSpec &spec, const QNetworkProxy &web)
+{
     QNetworkAccessManager network;
-    network.setProxyFactory(new RoutingProxyFactory(web.proxy()));
+    network.setProxyFactory(new RoutingProxyFactory(web));
     AuditRunner runner(&store, &network);
     bool done = false;
     QObject::connect(&runner, &AuditRunner::finished, [&] { done = true; });
@@ -111,8 +147,22 @@ double pipeline(int answers, int latencyMs, int concurrency, bool https, bool si
     runner.start(spec);
     while (!done)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    const double seconds = double(clock.elapsed()) / 1000.0;
-    const RunStats stats = runner.stats();
+    return {double(clock.elapsed()) / 1000.0, runner.stats()};
+}
+
+// Runs a whole audit of `answers` prompts against one fake engine at `latencyMs` with
+// `concurrency` in flight, analysing every answer and, when `sites`, inspecting every cited
+// site on the fake web. Prints the wall time against the ideal answers x latency / concurrency.
+double pipeline(int answers, int latencyMs, int concurrency, bool https, bool sites)
+{
+    EngineOnThread engine(https, latencyMs, true);
+    FakeWeb web;
+    web.listen();
+    serveSites(web);
+    QTemporaryDir dir;
+    AuditStore store(dir.filePath(u"bench.sqlite"_s));
+    const AuditRun run = runAudit(store, benchSpec(answers, engine.server->baseUrl(), concurrency, sites), web.proxy());
+    const RunStats &stats = run.stats;
     const double ideal = double(answers) * latencyMs / 1000.0 / concurrency;
     line(u"pipeline, %1: %2 answers at %3 ms, concurrency %4%5: %6 s, ideal %7 s, ratio %8 "
          "(%9 answered, %10 analysed; most in flight at the server: %11; latency p50 %12 ms, p95 %13 ms)"_s
@@ -121,12 +171,12 @@ double pipeline(int answers, int latencyMs, int concurrency, bool https, bool si
              .arg(latencyMs)
              .arg(concurrency)
              .arg(sites ? u", sites inspected"_s : QString())
-             .arg(seconds, 0, 'f', 2)
+             .arg(run.seconds, 0, 'f', 2)
              .arg(ideal, 0, 'f', 2)
-             .arg(ideal / seconds, 0, 'f', 3)
+             .arg(ideal / run.seconds, 0, 'f', 3)
              .arg(stats.answered)
              .arg(stats.analysed)
-             .arg(server.maxInFlight())
+             .arg(engine.server->maxInFlight())
              .arg(stats.latencyP50Ms)
              .arg(stats.latencyP95Ms));
     if (sites) {
@@ -138,7 +188,123 @@ double pipeline(int answers, int latencyMs, int concurrency, bool https, bool si
                  .arg(requests.size())
                  .arg(stats.siteCacheHits));
     }
-    return ideal / seconds;
+    return ideal / run.seconds;
+}
+
+// Writes `count` answers and their analyses through the store's writer thread, batched as
+// the runner submits them, and prints how many per second reached the disk.
+void storeThroughput(int count)
+{
+    QTemporaryDir dir;
+    AuditStore store(dir.filePath(u"bench.sqlite"_s));
+    const AuditSpec spec = benchSpec(count, QUrl(u"http://127.0.0.1:1/v1"_s), 10, false);
+    const Result<Plan> plan = PromptPlanner::plan(spec);
+    auto created = store.submit([&spec, &plan](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan.value()); });
+    created.waitForFinished();
+    const NewAudit audit = created.result().value();
+    const Analysis analysis = ResponseAnalyzer(spec).analyze(benchAnswer(u"prompt 1"_s), {});
+    QElapsedTimer clock;
+    clock.start();
+    for (const qint64 id : audit.itemIds) {
+        EngineReply reply;
+        reply.itemId = id;
+        reply.text = benchAnswer(u"prompt"_s);
+        reply.tokensIn = 20;
+        reply.tokensOut = 120;
+        store.submit([reply](QSqlDatabase &db) { return AuditRepository::saveAnswer(db, reply, 1, 0.0001); });
+        store.submit([id, analysis](QSqlDatabase &db) { return AuditRepository::saveAnalysis(db, id, analysis); });
+    }
+    store.flush().waitForFinished();
+    const double seconds = double(clock.elapsed()) / 1000.0;
+    line(u"store: %1 answers and %1 analyses written in %2 s: %3 answers+analyses/s, batched in transactions by one writer thread"_s
+             .arg(count)
+             .arg(seconds, 0, 'f', 2)
+             .arg(count / seconds, 0, 'f', 0));
+}
+
+long peakRssKb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+// One scale run, in a process of its own so that its peak memory is its own: an audit of
+// `answers` at zero engine latency, then its CSV export. Prints one JSON line.
+int scaleRun(int answers)
+{
+    EngineOnThread engine(true, 0, false);
+    FakeWeb web;
+    web.listen();
+    serveSites(web);
+    QTemporaryDir dir;
+    AuditStore store(dir.filePath(u"bench.sqlite"_s));
+    const AuditRun run = runAudit(store, benchSpec(answers, engine.server->baseUrl(), 20, true), web.proxy());
+    QElapsedTimer clock;
+    clock.start();
+    auto exported = store.submit([id = qint64(1), folder = dir.filePath(u"out"_s)](QSqlDatabase &db) {
+        return CsvExporter::exportAudit(db, id, folder);
+    });
+    exported.waitForFinished();
+    const double exportSeconds = double(clock.elapsed()) / 1000.0;
+    qint64 rows = 0;
+    for (const QString &name : CsvExporter::fileNames()) {
+        QFile f(dir.filePath(u"out/"_s + name));
+        if (f.open(QIODevice::ReadOnly))
+            while (!f.atEnd())
+                rows += f.readLine().isEmpty() ? 0 : 1; // lines; an answer with line breaks counts more than once
+    }
+    std::printf("%s\n", QJsonDocument(QJsonObject{{u"answers"_s, run.stats.answered},
+                                                   {u"analysed"_s, run.stats.analysed},
+                                                   {u"seconds"_s, run.seconds},
+                                                   {u"export_seconds"_s, exportSeconds},
+                                                   {u"export_lines"_s, rows},
+                                                   {u"peak_rss_kb"_s, qint64(peakRssKb())}})
+                             .toJson(QJsonDocument::Compact)
+                             .constData());
+    return run.stats.answered == answers ? 0 : 1;
+}
+
+QJsonObject scaleChild(int answers)
+{
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), {u"--scale-run"_s, QString::number(answers)});
+    child.waitForFinished(-1);
+    const QJsonObject o = QJsonDocument::fromJson(child.readAllStandardOutput().trimmed().split('\n').constLast()).object();
+    if (o.isEmpty())
+        line(u"scale run of %1 answers failed: %2"_s.arg(answers).arg(QString::fromUtf8(child.readAllStandardError())));
+    return o;
+}
+
+// A 10x larger audit must cost at most about 10x: time per answer and memory compared.
+void scale(int small, int large)
+{
+    const QJsonObject a = scaleChild(small), b = scaleChild(large);
+    if (a.isEmpty() || b.isEmpty())
+        return;
+    const auto describe = [](const QJsonObject &o) {
+        return u"%1 answers in %2 s (%3 answers/s), peak RSS %4 MiB; CSV export %5 lines in %6 s (%7 lines/s)"_s
+            .arg(o[u"answers"_s].toInt())
+            .arg(o[u"seconds"_s].toDouble(), 0, 'f', 1)
+            .arg(o[u"answers"_s].toInt() / o[u"seconds"_s].toDouble(), 0, 'f', 0)
+            .arg(o[u"peak_rss_kb"_s].toDouble() / 1024.0, 0, 'f', 0)
+            .arg(o[u"export_lines"_s].toInteger())
+            .arg(o[u"export_seconds"_s].toDouble(), 0, 'f', 2)
+            .arg(double(o[u"export_lines"_s].toInteger()) / o[u"export_seconds"_s].toDouble(), 0, 'f', 0);
+    };
+    line(u"scale, zero engine latency, concurrency 20, sites inspected:"_s);
+    line(u"    "_s + describe(a));
+    line(u"    "_s + describe(b) + u" (target: under 300 MiB)"_s);
+    const double perAnswer = (b[u"seconds"_s].toDouble() / large) / (a[u"seconds"_s].toDouble() / small);
+    const double exportPerLine = (b[u"export_seconds"_s].toDouble() / double(b[u"export_lines"_s].toInteger()))
+                                 / (a[u"export_seconds"_s].toDouble() / double(a[u"export_lines"_s].toInteger()));
+    line(u"    %1 vs %2: time per answer x%3, export time per line x%4 (ideal 1: linear), memory x%5 for x%6 the answers"_s
+             .arg(large)
+             .arg(small)
+             .arg(perAnswer, 0, 'f', 2)
+             .arg(exportPerLine, 0, 'f', 2)
+             .arg(b[u"peak_rss_kb"_s].toDouble() / a[u"peak_rss_kb"_s].toDouble(), 0, 'f', 2)
+             .arg(large / small));
 }
 
 // A corpus of answers of 2-4 KB made from the demo's recorded answers, deterministically.
@@ -204,7 +370,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"GEO Audit benchmarks; each figure is printed with its ideal."_s);
     parser.addHelpOption();
     const QCommandLineOption smoke(u"smoke"_s, u"Small sizes, no targets enforced (CI keeps it from rotting)."_s);
-    parser.addOption(smoke);
+    QCommandLineOption scaleRunOption(u"scale-run"_s, u"One scale run in this process (used by the benchmark itself)."_s, u"ANSWERS"_s);
+    scaleRunOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({smoke, scaleRunOption});
     parser.process(app);
     const bool small = parser.isSet(smoke);
     // The fake servers' certificate is trusted by this process only.
@@ -213,10 +381,15 @@ int main(int argc, char *argv[])
     tls.addCaCertificate(FakeWeb::certificate());
     QSslConfiguration::setDefaultConfiguration(tls);
 
+    if (parser.isSet(scaleRunOption))
+        return scaleRun(parser.value(scaleRunOption).toInt());
+
     analysisThroughput(small ? 200 : 10000);
     pipeline(small ? 40 : 192, 200, 10, true, true);
     pipeline(small ? 60 : 2000, 200, 10, true, true);
     // Qt 6.4 opens at most 6 HTTP/1.1 connections per host: the bound for plain-HTTP servers.
     pipeline(small ? 24 : 120, 200, 10, false, false);
+    storeThroughput(small ? 500 : 20000);
+    scale(small ? 200 : 10000, small ? 2000 : 100000);
     return 0;
 }

@@ -259,9 +259,11 @@ void FakeEngineServer::accept(Request request, const QByteArray &body, const std
         request.model = request.path.section(u'/', -1).section(u':', 0, 0);
     }
     request.atMs = m_clock.elapsed();
-    request.fault = m_faults ? m_faults(int(m_requests.size()), request.prompt) : Fault::None;
-    m_requests.append(request);
-    m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
+    request.fault = m_faults ? m_faults(m_requestCount, request.prompt) : Fault::None;
+    ++m_requestCount;
+    if (m_keepRequests)
+        m_requests.append(request);
+    m_maxInFlight = std::max(m_maxInFlight.load(), ++m_inFlight);
     if (request.fault == Fault::Stall)
         return; // never answered; it stays counted as in flight
     QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [this, request, respond] {

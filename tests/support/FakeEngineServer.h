@@ -9,6 +9,7 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 
 class QTcpSocket;
@@ -64,7 +65,9 @@ public:
     void setFaults(FaultScript script) { m_faults = std::move(script); }
     void setAnswers(AnswerScript script) { m_answers = std::move(script); }
 
-    int requestCount() const { return int(m_requests.size()); }
+    // Off: only counted, for runs of many thousands of requests (a benchmark's memory).
+    void setKeepRequests(bool keep) { m_keepRequests = keep; }
+    int requestCount() const { return m_requestCount; }
     int maxInFlight() const { return m_maxInFlight; }
     const QList<Request> &requests() const { return m_requests; }
     // Requests whose prompt is `prompt` and that were answered (no fault).
@@ -80,14 +83,17 @@ private:
     void respondHttp2(QTcpSocket *socket, quint32 stream, const Request &request);
     QByteArray answerBody(const Request &request) const;
 
-    QTcpServer m_server;
-    QSslServer m_tlsServer;
+    // Children, so that the server can be moved to a thread of its own.
+    QTcpServer m_server{this};
+    QSslServer m_tlsServer{this};
     bool m_tls = false;
     QElapsedTimer m_clock;
     int m_latencyMs = 0;
     FaultScript m_faults;
     AnswerScript m_answers;
     QList<Request> m_requests;
+    bool m_keepRequests = true;
+    std::atomic<int> m_requestCount = 0; // read by benchmarks from another thread
     int m_inFlight = 0;
-    int m_maxInFlight = 0;
+    std::atomic<int> m_maxInFlight = 0;
 };
