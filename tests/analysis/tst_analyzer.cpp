@@ -163,6 +163,47 @@ private slots:
         QCOMPARE(a.citations[2].marker, 3);
     }
 
+    // Hostile answers end with an analysis, not a crash or a hang: 5 MiB of Markdown, NUL
+    // bytes and bytes that are not UTF-8 (replaced on decoding, as the engines' JSON is).
+    void hostileAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("acmeMentions");
+        QByteArray big;
+        while (big.size() < 5 * 1024 * 1024)
+            big += "1. **Acme** is a CRM; Beta is another. Some words to fill the line out.\n";
+        QTest::newRow("5 MiB") << big << int(big.count("Acme"));
+        static const char nul[] = "Acme\0 is fine.\0\0 Beta \0too.";
+        QTest::newRow("NUL bytes") << QByteArray(nul, sizeof nul - 1) << 1;
+        QTest::newRow("invalid UTF-8") << QByteArray("\xff\xfe Acme \xc3\x28 is \xed\xa0\x80 good, \xf8\x88\x80\x80\x80 Acme.") << 2;
+        QTest::newRow("only garbage") << QByteArray("\xff\xfe\xfd\x00\x01\x02") << 0;
+        QTest::newRow("deeply nested lists") << QByteArray("- ").repeated(20000) + "Acme" << 1;
+        QTest::newRow("deeply nested quotes") << QByteArray("> ").repeated(20000) + "Acme" << 1;
+    }
+
+    void hostileAnswers()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, acmeMentions);
+        const Analysis a = ResponseAnalyzer(spec()).analyze(QString::fromUtf8(bytes), {});
+        QCOMPARE(a.brands[0].mentions, acmeMentions);
+    }
+
+    // 10,000 competitors: each is looked for, and the one named is found.
+    void tenThousandCompetitors()
+    {
+        AuditSpec s = spec();
+        for (int i = 0; i < 10000; ++i)
+            s.competitors.append({u"Vendor%1"_s.arg(i), {}, {u"vendor%1.example"_s.arg(i)}});
+        const ResponseAnalyzer analyzer(s);
+        const Analysis a = analyzer.analyze(u"1. **Vendor9999** leads.\n2. **Acme** follows; see vendor42.example."_s, {});
+        QCOMPARE(a.brands.size(), 10003);
+        QCOMPARE(a.brands[10002].rank.value_or(0), 1);
+        QCOMPARE(a.brands[0].rank.value_or(0), 2);
+        QCOMPARE(a.citations.size(), 1);
+        QCOMPARE(a.citations[0].owner, 3 + 42); // spec() tracks 3 brands before the vendors
+    }
+
     void visibleTextAndEntries()
     {
         const MarkdownDocument doc = MarkdownDocument::parse(u"# Title\n\n1. **Acme** &amp; more\n   - nested\n2. Two\n"_s);

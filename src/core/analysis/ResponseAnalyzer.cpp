@@ -154,18 +154,23 @@ Analysis ResponseAnalyzer::analyze(const QString &answer, const QList<Citation> 
                       }));
 
     // The recommendation list: entries that name a tracked brand or lead with another name.
+    // Mentions are in text order, so each entry looks only at those within its range (a
+    // long answer has many entries and many mentions).
+    const auto firstAt = [&mentions](qsizetype offset) {
+        return std::lower_bound(mentions.cbegin(), mentions.cend(), offset,
+                                [](const BrandMention &m, qsizetype at) { return m.offset < at; });
+    };
     int place = 0;
+    QSet<QString> discovered;
     for (const MarkdownDocument::Entry &e : doc.entries()) {
         QList<int> named;
-        for (const BrandMention &m : mentions)
-            if (m.offset >= e.start && m.offset < e.end && !named.contains(m.brand))
-                named << m.brand;
+        for (auto m = firstAt(e.start); m != mentions.cend() && m->offset < e.end; ++m)
+            if (!named.contains(m->brand))
+                named << m->brand;
         // A table whose header names brands compares them feature by feature: its rows are
         // features, not recommendations.
-        bool brandColumns = false;
-        for (const BrandMention &m : mentions)
-            brandColumns = brandColumns || (m.offset >= e.headerStart && m.offset < e.headerEnd);
-        if (brandColumns)
+        const auto inHeader = firstAt(e.headerStart);
+        if (inHeader != mentions.cend() && inHeader->offset < e.headerEnd)
             continue;
         QString candidate;
         if (e.kind != MarkdownDocument::Entry::Kind::Heading || named.isEmpty()) {
@@ -179,8 +184,10 @@ Analysis ResponseAnalyzer::analyze(const QString &answer, const QList<Citation> 
         for (int b : named)
             if (!a.brands[b].rank)
                 a.brands[b].rank = place;
-        if (named.isEmpty() && e.kind != MarkdownDocument::Entry::Kind::Heading && !a.discovered.contains(candidate))
+        if (named.isEmpty() && e.kind != MarkdownDocument::Entry::Kind::Heading && !discovered.contains(candidate)) {
+            discovered.insert(candidate);
             a.discovered << candidate;
+        }
     }
     a.recommendations = place;
 
