@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -452,6 +454,27 @@ private slots:
         const Outcome bad = cli({u"inspect"_s, u"--proxy"_s, u"proxy.example"_s, u"http://shop.web.test/"_s});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains(u"write it like http://proxy.example:3128"_s), qPrintable(bad.err));
+    }
+
+    // A database the user may not write is named as read-only, with the way out, before
+    // anything is asked. Root writes any file, so as root the CLI runs as nobody.
+    void readOnlyDatabaseExitsTwo()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"a.sqlite"_s);
+        QCOMPARE(cli({u"list"_s, u"--db"_s, db}).exitCode, 0); // creates it
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                      | QFileDevice::ReadOther | QFileDevice::ExeOther));
+        QVERIFY(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadOther));
+        QStringList command{QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, u"run"_s, u"--demo"_s, u"--db"_s, db};
+        if (::geteuid() == 0)
+            command = QStringList{u"runuser"_s, u"-u"_s, u"nobody"_s, u"--"_s} + command;
+        QProcess p;
+        p.start(command.takeFirst(), command);
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(err.contains(u"is read-only"_s) && err.contains(u"choose another file with --db"_s), qPrintable(err));
     }
 
     void unusableDatabaseExitsTwo()

@@ -115,6 +115,29 @@ private slots:
         QVERIFY2(all.contains(expected), qPrintable(u"expected \"%1\" in:\n%2"_s.arg(expected, all)));
     }
 
+    // A 50 MiB file is refused by its size, before it is read; an empty one is named as such.
+    void rejectsFilesByTheirShape_data()
+    {
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("50 MiB") << qint64(50) * 1024 * 1024 << u"the file is 50.0 MiB; a spec is at most 4 MiB"_s;
+        QTest::newRow("empty") << qint64(0) << u"the spec is empty"_s;
+    }
+
+    void rejectsFilesByTheirShape()
+    {
+        QFETCH(qint64, size);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QFile f(dir.filePath(u"spec.json"_s));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(size)); // sparse: nothing is written
+        f.close();
+        const auto out = SpecReader::readFile(f.fileName());
+        QVERIFY(!out.spec);
+        QVERIFY2(out.problems.join(u'\n').contains(expected), qPrintable(out.problems.join(u'\n')));
+    }
+
     void reportsEveryProblemAtOnce()
     {
         const QByteArray json = R"({"name": "x", "brand": {"name": "B", "domains": ["b..com"]}, )"

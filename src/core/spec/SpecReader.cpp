@@ -318,6 +318,10 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
                             .arg(MaxSpecBytes / (1024 * 1024));
         return out;
     }
+    if (json.trimmed().isEmpty()) {
+        out.problems << u"the spec is empty; write the audit as a JSON object (docs/spec-format.md)"_s;
+        return out;
+    }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
