@@ -192,7 +192,9 @@ private slots:
         QCOMPARE(requests.size(), 21);
         const double seconds = double(requests.last().atMs - requests.first().atMs) / 1000.0;
         const double perMinute = 20.0 / seconds * 60.0;
-        QVERIFY2(perMinute <= 1200 * 1.05 && perMinute >= 1200 * 0.90, qPrintable(QString::number(perMinute)));
+        // Never faster than the limit (5% for timer granularity). A busy machine may be
+        // slower, so the lower bound only catches a limiter that holds requests far too long.
+        QVERIFY2(perMinute <= 1200 * 1.05 && perMinute >= 1200 * 0.5, qPrintable(QString::number(perMinute)));
     }
 
     void holdsTheTpmLimit()
