@@ -217,7 +217,8 @@ private slots:
         const double seconds = double(requests.last().atMs - requests[2].atMs) / 1000.0;
         const double tokens = 28 * 46;
         QVERIFY2(tokens <= 460 + 460 * seconds * 1.05, qPrintable(u"%1 tokens in %2 s"_s.arg(tokens).arg(seconds)));
-        QVERIFY2(tokens >= 460 * seconds * 0.85, qPrintable(u"%1 tokens in %2 s"_s.arg(tokens).arg(seconds)));
+        // As for rpm: the lower bound only catches a limiter that holds requests far too long.
+        QVERIFY2(tokens >= 460 * seconds * 0.5, qPrintable(u"%1 tokens in %2 s"_s.arg(tokens).arg(seconds)));
     }
 
     void resumeAsksOnlyWhatWasNeverAnswered()
