@@ -458,6 +458,59 @@ private slots:
 
     // A database the user may not write is named as read-only, with the way out, before
     // anything is asked. Root writes any file, so as root the CLI runs as nobody.
+    // kill -9 mid-audit: the store is intact, the audit lists as interrupted, and resume
+    // finishes it without asking again anything that had been answered.
+    void survivesKillNineAndResumes()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(40);
+        QTemporaryDir dir;
+        QJsonArray prompts;
+        for (int i = 0; i < 150; ++i)
+            prompts.append(u"Which CRM, question %1?"_s.arg(i));
+        const QJsonObject spec{{u"name"_s, u"killed"_s},
+                               {u"brand"_s, QJsonObject{{u"name"_s, u"Acme"_s}}},
+                               {u"templates"_s, false},
+                               {u"prompts"_s, prompts},
+                               {u"analysis"_s, QJsonObject{{u"inspect_sites"_s, false}}},
+                               {u"engines"_s, QJsonArray{QJsonObject{{u"id"_s, u"local"_s}, {u"kind"_s, u"openai"_s}, {u"model"_s, u"m"_s},
+                                                                     {u"base_url"_s, server.baseUrl().toString()}, {u"concurrency"_s, 5}}}}};
+        QFile specFile(dir.filePath(u"spec.json"_s));
+        QVERIFY(specFile.open(QIODevice::WriteOnly));
+        specFile.write(QJsonDocument(spec).toJson());
+        specFile.close();
+        const QString db = dir.filePath(u"a.sqlite"_s);
+
+        QProcess run;
+        run.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, {u"run"_s, specFile.fileName(), u"--db"_s, db});
+        QTRY_VERIFY_WITH_TIMEOUT(server.requestCount() >= 60, 30000);
+        run.kill(); // SIGKILL: no handler, no cleanup
+        QVERIFY(run.waitForFinished(10000));
+        QCOMPARE(run.exitStatus(), QProcess::CrashExit);
+        QTRY_COMPARE(server.openConnections(), 0); // what the killed process had sent is all counted
+
+        QCOMPARE(queryRows(db, u"PRAGMA integrity_check"_s), QStringList{u"ok"_s});
+        const QStringList answeredBefore = queryRows(db, u"SELECT p.text FROM items i JOIN prompts p ON p.id = i.prompt_id "
+                                                          "WHERE i.status IN ('answered', 'analysed')"_s);
+        QVERIFY2(answeredBefore.size() >= 40 && answeredBefore.size() < 150, qPrintable(QString::number(answeredBefore.size())));
+        // Half a minute later its heartbeat has stopped: the audit shows as interrupted.
+        QCOMPARE(queryRows(db, u"UPDATE audits SET heartbeat_at = '2000-01-01T00:00:00.000Z' RETURNING id"_s), QStringList{u"1"_s});
+        QVERIFY2(cli({u"list"_s, u"--db"_s, db}).out.contains(u"1\tinterrupted\t"_s), "not listed as interrupted");
+
+        const int askedBefore = server.requestCount();
+        const Outcome resumed = cliServed({u"resume"_s, u"1"_s, u"--db"_s, db});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QCOMPARE(queryRows(db, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), QStringList{u"150"_s});
+        QCOMPARE(queryRows(db, u"SELECT state FROM audits"_s), QStringList{u"finished"_s});
+        QSet<QString> askedAgain;
+        for (qsizetype r = askedBefore; r < server.requests().size(); ++r)
+            askedAgain.insert(server.requests()[r].prompt);
+        for (const QString &prompt : answeredBefore)
+            QVERIFY2(!askedAgain.contains(prompt), qPrintable(u"answered before the kill, asked again: "_s + prompt));
+        QCOMPARE(server.requestCount() - askedBefore, 150 - int(answeredBefore.size())); // the rest, once each
+    }
+
     void readOnlyDatabaseExitsTwo()
     {
         QTemporaryDir dir;

@@ -81,7 +81,7 @@ FakeEngineServer::FakeEngineServer(QObject *parent) : QObject(parent)
     connect(&m_tlsServer, &QSslServer::pendingConnectionAvailable, this, [this] {
         while (auto *socket = qobject_cast<QSslSocket *>(m_tlsServer.nextPendingConnection())) {
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            track(socket);
             const bool http2 = socket->sslConfiguration().nextNegotiatedProtocol() == "h2";
             if (http2) {
                 socket->setProperty("h2", true);
@@ -95,6 +95,15 @@ FakeEngineServer::FakeEngineServer(QObject *parent) : QObject(parent)
         }
     });
     m_answers = [](const QString &prompt) { return u"An answer to: "_s + prompt; };
+}
+
+void FakeEngineServer::track(QTcpSocket *socket)
+{
+    ++m_openConnections;
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+        --m_openConnections;
+        socket->deleteLater();
+    });
 }
 
 bool FakeEngineServer::listen()
@@ -120,7 +129,7 @@ void FakeEngineServer::onConnection()
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadable(socket); });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        track(socket);
     }
 }
 

@@ -69,12 +69,15 @@ public:
     void setKeepRequests(bool keep) { m_keepRequests = keep; }
     int requestCount() const { return m_requestCount; }
     int maxInFlight() const { return m_maxInFlight; }
+    // Connections not yet closed; 0 once a killed client's last bytes have all been read.
+    int openConnections() const { return m_openConnections; }
     const QList<Request> &requests() const { return m_requests; }
     // Requests whose prompt is `prompt` and that were answered (no fault).
     int answeredCount(const QString &prompt) const;
 
 private:
     void onConnection();
+    void track(QTcpSocket *socket);
     void onReadable(QTcpSocket *socket);
     void onHttp2Readable(QTcpSocket *socket);
     // Counts the request, picks its fault and calls respond after the latency.
@@ -95,5 +98,6 @@ private:
     bool m_keepRequests = true;
     std::atomic<int> m_requestCount = 0; // read by benchmarks from another thread
     int m_inFlight = 0;
+    int m_openConnections = 0;
     std::atomic<int> m_maxInFlight = 0;
 };
