@@ -147,6 +147,63 @@ private slots:
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'failed'"_s), 2);
     }
 
+    // 2,000 answers, 10% of first attempts failing with a transient fault of every kind and
+    // 1% of prompts failing for good: the audit completes, the failures are exactly the
+    // permanent ones, and the store's counts add up.
+    void faultSoak()
+    {
+        FakeEngineServer server; // HTTP/1.1: the fake speaks every fault there
+        QVERIFY(server.listen());
+        const QList<Fault> transient{Fault::RateLimited, Fault::RateLimitedRetryAfter, Fault::ServerError, Fault::Unavailable,
+                                     Fault::MalformedJson, Fault::Truncated, Fault::Reset, Fault::Stall};
+        const QList<Fault> permanent{Fault::BadRequest, Fault::Html, Fault::WrongShape};
+        QHash<QString, int> attempts;
+        QSet<QString> permanentPrompts;
+        server.setFaults([&](int, const QString &prompt) {
+            const int n = prompt.section(u' ', 1).toInt();
+            const int attempt = attempts[prompt]++;
+            if (n % 100 == 37) { // 1%: a permanent fault, of each kind in turn
+                permanentPrompts.insert(prompt);
+                return permanent[(n / 100) % permanent.size()];
+            }
+            if (n % 10 == 3 && attempt == 0) // 10%: one transient fault, of each kind in turn
+                return transient[(n / 10) % transient.size()];
+            return Fault::None;
+        });
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        runner.setRetryPolicy(quickRetries());
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        AuditSpec spec = specFor({server.baseUrl()}, 2000, 6);
+        spec.engines[0].timeoutMs = 500; // a stalled answer is given up quickly
+        runner.start(spec);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        const RunStats s = finished[0][2].value<RunStats>();
+        QCOMPARE(s.planned, 2000);
+        QCOMPARE(s.failed, 20);
+        QCOMPARE(s.answered, 1980);
+        QCOMPARE(s.analysed, 1980);
+        QCOMPARE(permanentPrompts.size(), 20);
+        // The failures table holds exactly the permanent ones, once each.
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM failures"_s), 20);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(DISTINCT item_id) FROM failures"_s), 20);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
+                              "WHERE i.status = 'failed' AND CAST(substr(p.text, 8) AS INTEGER) % 100 = 37"_s),
+                 20);
+        // The store's counts add up: every item ended answered (and analysed) or failed.
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 1980);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status NOT IN ('analysed', 'failed')"_s), 0);
+        // One retry per transient fault, except that Qt itself may send a request again when
+        // its kept-alive connection was reset before any answer (25 prompts), and then the
+        // runner sees one attempt.
+        const qint64 attemptsStored = queryNumber(store, u"SELECT SUM(attempts) FROM items"_s);
+        QVERIFY2(attemptsStored >= 2000 + 200 - 25 && attemptsStored <= 2000 + 200, qPrintable(QString::number(attemptsStored)));
+        for (auto it = attempts.cbegin(); it != attempts.cend(); ++it)
+            QVERIFY2(it.value() <= 2, qPrintable(it.key())); // a transient fault costs one retry, no more
+    }
+
     void anAuthFailureStopsOnlyThatEngine()
     {
         FakeEngineServer rejecting;
