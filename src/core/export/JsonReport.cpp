@@ -76,20 +76,16 @@ QJsonArray cuts(const ReportData &data)
         for (int b = 0; b < cut.brands.size(); ++b) {
             QJsonObject brand{{u"brand"_s, data.scores.brands[b]}, {u"role"_s, data.brandRole(b)},
                               {u"figures"_s, named(figures(cut.brands[b]))}};
-            if (data.previous) {
+            if (const BrandChange *c = data.brandChange(cut.cut, b)) {
                 QJsonObject previous, change;
-                for (const BrandChange &c : data.changes) {
-                    if (c.cut != cut.cut || c.brand != b)
-                        continue;
-                    for (const FigureChange &f : c.figures) {
-                        previous.insert(f.figure, value(f.previous));
-                        change.insert(f.figure, value(f.change));
-                    }
-                    brand.insert(u"intervals_overlap"_s,
-                                 c.intervalsOverlap ? QJsonValue(*c.intervalsOverlap) : QJsonValue(QJsonValue::Null));
+                for (const FigureChange &f : c->figures) {
+                    previous.insert(f.figure, value(f.previous));
+                    change.insert(f.figure, value(f.change));
                 }
                 brand.insert(u"previous"_s, previous);
                 brand.insert(u"change"_s, change);
+                brand.insert(u"intervals_overlap"_s,
+                             c->intervalsOverlap ? QJsonValue(*c->intervalsOverlap) : QJsonValue(QJsonValue::Null));
             }
             brands.append(brand);
         }

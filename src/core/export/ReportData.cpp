@@ -15,15 +15,22 @@ const CutScores &ReportData::headline() const
     return *scores.cut(headlineCut()); // the scorer always makes both cuts
 }
 
-const FigureChange *ReportData::change(const QString &cut, int brand, const QString &figure) const
+const BrandChange *ReportData::brandChange(const QString &cut, int brand) const
 {
     if (!previous)
         return nullptr;
     for (const BrandChange &c : changes)
         if (c.cut == cut && c.brand == brand)
-            for (const FigureChange &f : c.figures)
-                if (f.figure == figure)
-                    return &f;
+            return &c;
+    return nullptr;
+}
+
+const FigureChange *ReportData::change(const QString &cut, int brand, const QString &figure) const
+{
+    if (const BrandChange *c = brandChange(cut, brand))
+        for (const FigureChange &f : c->figures)
+            if (f.figure == figure)
+                return &f;
     return nullptr;
 }
 

@@ -43,7 +43,8 @@ struct ReportData
     // Headline figures use non-branded prompts (METRICS.md), unless the audit has none.
     QString headlineCut() const;
     const CutScores &headline() const;
-    // The change of one figure of a brand in a cut, when there is a previous audit.
+    // A brand's figures in a cut against the previous audit; null when there is none.
+    const BrandChange *brandChange(const QString &cut, int brand) const;
     const FigureChange *change(const QString &cut, int brand, const QString &figure) const;
     QString brandRole(int brand) const; // brand, competitor or third party (-1)
     QString ownerName(int owner) const;  // the brand's name or "third party"

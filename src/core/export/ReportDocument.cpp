@@ -138,9 +138,8 @@ ReportSection summary(const ReportData &data)
             const FigureChange *visibility = data.change(headline, b, u"visibility"_s);
             row << (score && score->change ? signedNumber(*score->change, 1, QString()) : NotApplicable);
             QString v = visibility && visibility->change ? signedNumber(100.0 * *visibility->change, 1, u" pp"_s) : NotApplicable;
-            for (const BrandChange &c : data.changes)
-                if (c.cut == headline && c.brand == b && c.intervalsOverlap)
-                    v += *c.intervalsOverlap ? u", within noise"_s : u", beyond noise"_s;
+            if (const BrandChange *c = data.brandChange(headline, b); c && c->intervalsOverlap)
+                v += *c->intervalsOverlap ? u", within noise"_s : u", beyond noise"_s;
             row << v;
         }
         t.rows << row;
