@@ -4,6 +4,8 @@
 #include "engines/AnswerFile.h"
 #include "engines/KeyStore.h"
 #include "export/CsvExporter.h"
+#include "export/ReportData.h"
+#include "export/ReportWriter.h"
 #include "sites/ReadinessScorer.h"
 #include "sites/SiteInspector.h"
 #include "run/Proxy.h"
@@ -21,6 +23,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,8 +90,10 @@ Verbs:
         USER_AGENT fetching URL (RFC 9309), and why on stderr.
   list [--db PATH]
         Lists the audits in the database: id, state, answers, failures, name.
-  export AUDIT_ID --out DIR [--db PATH]
-        Writes the CSV tables of a stored audit to DIR. scores.csv sets every figure beside
+  export AUDIT_ID --out DIR [--format LIST] [--db PATH]
+        Writes the CSV tables of a stored audit to DIR, or with --format the reports:
+        json (report.json, the whole audit), html (report.html, one file with its charts,
+        for any browser and for print) and pdf (report.pdf, A4). Figures are set beside
         the previous finished audit of the same name (a series).
   rescore AUDIT_ID [--db PATH] [--spec SPEC] [--out DIR]
         Analyses the stored answers of an audit again, with the brands, aliases, domains
@@ -98,7 +103,9 @@ Verbs:
 
 Options:
   --db PATH    the SQLite database (default: %1)
-  --out DIR    where to write the CSV tables
+  --out DIR    where to write the CSV tables (and reports, see --format)
+  --format LIST
+               what --out writes, comma-separated: csv (default), json, html, pdf
   --demo       the demo audit built into the program, instead of SPEC (run, plan)
   --budget USD a new budget when resuming
   --allow-private-hosts
@@ -140,20 +147,46 @@ int openStore(std::unique_ptr<AuditStore> &store, const QString &path)
     return Success;
 }
 
-int exportCsv(AuditStore &store, qint64 auditId, const QString &out)
+// Where --out writes and in which formats (--format; CSV by default).
+struct Output
 {
-    const QString folder = QDir(out).absolutePath();
-    const auto written = await(store.submit([auditId, folder](QSqlDatabase &db) {
-        return CsvExporter::exportAudit(db, auditId, folder);
-    }));
-    if (!written) {
-        say(written.error());
-        return BadInput;
+    QString dir;
+    QStringList formats{u"csv"_s};
+};
+
+int exportAudit(AuditStore &store, qint64 auditId, const Output &out)
+{
+    const QString folder = QDir(out.dir).absolutePath();
+    if (out.formats.contains(u"csv"_s)) {
+        const auto written = await(store.submit([auditId, folder](QSqlDatabase &db) {
+            return CsvExporter::exportAudit(db, auditId, folder);
+        }));
+        if (!written) {
+            say(written.error());
+            return BadInput;
+        }
+        say(u"wrote %1 tables to %2"_s.arg(written->size()).arg(folder));
     }
-    say(u"wrote %1 tables to %2"_s.arg(written->size()).arg(folder));
+    QStringList reports = out.formats;
+    reports.removeAll(u"csv"_s);
+    if (!reports.isEmpty()) {
+        // Read on the store's thread, rendered here: the PDF needs this thread's fonts.
+        const auto data = await(store.submit([auditId](QSqlDatabase &db) { return ReportData::load(db, auditId); }));
+        if (!data) {
+            say(data.error());
+            return BadInput;
+        }
+        const Result<QStringList> written = ReportWriter::write(data.value(), folder, reports);
+        if (!written) {
+            say(written.error());
+            return BadInput;
+        }
+        for (const QString &path : written.value())
+            say(u"wrote "_s + path);
+    }
     const auto previous = await(store.submit([auditId](QSqlDatabase &db) { return AuditRepository::previousInSeries(db, auditId); }));
     if (previous && previous.value() > 0)
-        say(u"scores.csv compares audit %1 with audit %2, the previous of its series"_s.arg(auditId).arg(previous.value()));
+        say(u"the export compares audit %1 with audit %2, the previous of its series"_s.arg(auditId).arg(previous.value()));
     return Success;
 }
 
@@ -165,7 +198,7 @@ struct NetworkOptions
 };
 
 // Drives a runner to its end, reporting on stderr; `begin` starts or resumes the audit.
-int execute(AuditStore &store, const QString &out, const NetworkOptions &net, const std::function<void(AuditRunner &)> &begin)
+int execute(AuditStore &store, const Output &out, const NetworkOptions &net, const std::function<void(AuditRunner &)> &begin)
 {
     QNetworkAccessManager network;
     network.setProxy(net.proxy);
@@ -219,8 +252,8 @@ int execute(AuditStore &store, const QString &out, const NetworkOptions &net, co
     begin(runner);
     while (!done)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    if (!out.isEmpty() && runner.auditId() > 0 && !finalState.isEmpty())
-        if (const int code = exportCsv(store, runner.auditId(), out); code != Success)
+    if (!out.dir.isEmpty() && runner.auditId() > 0 && !finalState.isEmpty())
+        if (const int code = exportAudit(store, runner.auditId(), out); code != Success)
             return code;
     return exitCode;
 }
@@ -236,7 +269,7 @@ std::optional<AuditSpec> readSpec(const QString &specPath)
     return read.spec;
 }
 
-int run(const QString &specPath, const QString &dbPath, const QString &out, const NetworkOptions &net)
+int run(const QString &specPath, const QString &dbPath, const Output &out, const NetworkOptions &net)
 {
     const std::optional<AuditSpec> spec = readSpec(specPath);
     if (!spec)
@@ -247,7 +280,7 @@ int run(const QString &specPath, const QString &dbPath, const QString &out, cons
     return execute(*store, out, net, [&](AuditRunner &runner) { runner.start(*spec); });
 }
 
-int resume(const QString &auditArg, const QString &dbPath, const QString &out, const QString &budgetArg, const NetworkOptions &net)
+int resume(const QString &auditArg, const QString &dbPath, const Output &out, const QString &budgetArg, const NetworkOptions &net)
 {
     std::optional<double> budget;
     if (!budgetArg.isEmpty()) {
@@ -280,7 +313,7 @@ int resume(const QString &auditArg, const QString &dbPath, const QString &out, c
     return execute(*store, out, net, [id, budget](AuditRunner &runner) { runner.resume(id, budget); });
 }
 
-int importAnswers(const QString &specPath, const QString &filePath, const QString &dbPath, const QString &out, const NetworkOptions &net)
+int importAnswers(const QString &specPath, const QString &filePath, const QString &dbPath, const Output &out, const NetworkOptions &net)
 {
     const std::optional<AuditSpec> spec = readSpec(specPath);
     if (!spec)
@@ -503,7 +536,7 @@ QString shown(const std::optional<double> &v)
     return v ? QString::number(*v, 'g', 6) : u"n/a"_s;
 }
 
-int rescore(const QString &auditArg, const QString &dbPath, const QString &specPath, const QString &out)
+int rescore(const QString &auditArg, const QString &dbPath, const QString &specPath, const Output &out)
 {
     bool isNumber = false;
     const qint64 id = auditArg.toLongLong(&isNumber);
@@ -536,7 +569,7 @@ int rescore(const QString &auditArg, const QString &dbPath, const QString &specP
     say(u"audit %1: analysed %2 stored answers again, no engine asked; %3 figure(s) changed"_s.arg(id)
             .arg(done->answers)
             .arg(changed));
-    return out.isEmpty() ? Success : exportCsv(*store, id, out);
+    return out.dir.isEmpty() ? Success : exportAudit(*store, id, out);
 }
 
 int list(const QString &dbPath)
@@ -560,19 +593,30 @@ int list(const QString &dbPath)
     return Success;
 }
 
+// The PDF report draws text, which takes a QGuiApplication; without a display it uses the
+// offscreen platform, so that the CLI works headless. Everything else needs only QtCore.
+std::unique_ptr<QCoreApplication> application(int &argc, char *argv[], bool gui)
+{
+    if (!gui)
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"geoaudit"_s);
-    QCoreApplication::setOrganizationName(u"geoaudit"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(GEOAUDIT_VERSION));
-
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"GEO Audit command line"_s);
     const QCommandLineOption db(u"db"_s, u"The SQLite database."_s, u"PATH"_s);
-    const QCommandLineOption out(u"out"_s, u"Where to write the CSV tables."_s, u"DIR"_s);
+    const QCommandLineOption out(u"out"_s, u"Where to write the tables and reports."_s, u"DIR"_s);
+    const QCommandLineOption format(u"format"_s, u"What --out writes: csv, json, html, pdf (comma-separated)."_s, u"LIST"_s);
     const QCommandLineOption specOption(u"spec"_s, u"The audit spec whose brands to look for (analyze, rescore)."_s, u"SPEC"_s);
     const QCommandLineOption htmlOption(u"html"_s, u"A saved page to inspect."_s, u"FILE"_s);
     const QCommandLineOption urlOption(u"url"_s, u"The address of the saved page."_s, u"URL"_s);
@@ -584,14 +628,27 @@ int main(int argc, char *argv[])
     const QCommandLineOption demo(u"demo"_s, u"The demo audit built into the program, instead of a spec file."_s);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show help."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version."_s);
-    parser.addOptions({db, out, budget, demo, specOption, htmlOption, urlOption, allowPrivate, proxyOption, recordOption, recordedOption,
+    parser.addOptions({db, out, format, budget, demo, specOption, htmlOption, urlOption, allowPrivate, proxyOption, recordOption, recordedOption,
                        help, version});
     parser.addPositionalArgument(u"verb"_s, u"run, plan, resume, import, key, analyze, sentiment, inspect, robots-check, list, export or rescore"_s);
-    const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
-    if (!parser.parse(app.arguments())) {
+    if (!parser.parse(arguments)) {
         say(parser.errorText() + u"; see geoaudit-cli --help"_s);
         return BadInput;
     }
+    Output output{parser.value(out)};
+    if (parser.isSet(format)) {
+        const Result<QStringList> formats = ReportWriter::parseFormats(parser.value(format));
+        if (!formats) {
+            say(u"--format: "_s + formats.error());
+            return BadInput;
+        }
+        output.formats = formats.value();
+    }
+    const auto app = application(argc, argv, output.formats.contains(u"pdf"_s));
+    QCoreApplication::setApplicationName(u"geoaudit"_s);
+    QCoreApplication::setOrganizationName(u"geoaudit"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(GEOAUDIT_VERSION));
+    const QString usage = QString::fromUtf8(Help).arg(AuditStore::defaultPath());
     if (parser.isSet(version)) {
         print(u"geoaudit-cli "_s + QCoreApplication::applicationVersion());
         return Success;
@@ -615,16 +672,16 @@ int main(int argc, char *argv[])
     }
     // The demo spec is a Qt resource, so an installed CLI runs it from anywhere.
     if (parser.isSet(demo) && args.size() == 1 && (verb == u"run"_s || verb == u"plan"_s))
-        return verb == u"run"_s ? run(u":/examples/demo-audit.json"_s, parser.value(db), parser.value(out), net)
+        return verb == u"run"_s ? run(u":/examples/demo-audit.json"_s, parser.value(db), output, net)
                                 : plan(u":/examples/demo-audit.json"_s);
     if (verb == u"run"_s && args.size() == 2)
-        return run(args[1], parser.value(db), parser.value(out), net);
+        return run(args[1], parser.value(db), output, net);
     if (verb == u"plan"_s && args.size() == 2)
         return plan(args[1]);
     if (verb == u"resume"_s && args.size() <= 2)
-        return resume(args.value(1), parser.value(db), parser.value(out), parser.value(budget), net);
+        return resume(args.value(1), parser.value(db), output, parser.value(budget), net);
     if (verb == u"import"_s && args.size() == 3)
-        return importAnswers(args[1], args[2], parser.value(db), parser.value(out), net);
+        return importAnswers(args[1], args[2], parser.value(db), output, net);
     if (verb == u"key"_s && args.size() == 3)
         return key(args[1], args[2]);
     if (verb == u"sentiment"_s && args.size() == 2)
@@ -636,20 +693,20 @@ int main(int argc, char *argv[])
     if (verb == u"inspect"_s && (args.size() == 2 || (args.size() == 1 && parser.isSet(htmlOption))))
         return inspect(args.value(1), {parser.value(htmlOption), parser.value(urlOption), parser.value(recordedOption), parser.value(recordOption)}, net);
     if (verb == u"rescore"_s && args.size() == 2)
-        return rescore(args[1], parser.value(db), parser.value(specOption), parser.value(out));
+        return rescore(args[1], parser.value(db), parser.value(specOption), output);
     if (verb == u"list"_s && args.size() == 1)
         return list(parser.value(db));
     if (verb == u"export"_s && args.size() == 2) {
         bool isNumber = false;
         const qint64 id = args[1].toLongLong(&isNumber);
         if (!isNumber || !parser.isSet(out)) {
-            say(u"usage: geoaudit-cli export AUDIT_ID --out DIR; `geoaudit-cli list` shows the ids"_s);
+            say(u"usage: geoaudit-cli export AUDIT_ID --out DIR [--format csv,json,html,pdf]; `geoaudit-cli list` shows the ids"_s);
             return BadInput;
         }
         std::unique_ptr<AuditStore> store;
         if (const int code = openStore(store, parser.value(db)); code != Success)
             return code;
-        return exportCsv(*store, id, parser.value(out));
+        return exportAudit(*store, id, output);
     }
     say(u"\"%1\" with %2 argument(s) is not a command; see geoaudit-cli --help"_s.arg(verb).arg(args.size() - 1));
     return BadInput;

@@ -111,7 +111,7 @@ private slots:
     {
         const Outcome o = cli({u"--help"_s});
         QCOMPARE(o.exitCode, 0);
-        for (const QString &verb : {u"run SPEC"_s, u"list"_s, u"export AUDIT_ID"_s, u"rescore AUDIT_ID"_s, u"--db PATH"_s, u"--out DIR"_s})
+        for (const QString &verb : {u"run SPEC"_s, u"list"_s, u"export AUDIT_ID"_s, u"rescore AUDIT_ID"_s, u"--db PATH"_s, u"--out DIR"_s, u"--format LIST"_s})
             QVERIFY2(o.out.contains(verb), qPrintable(verb));
         QCOMPARE(cli({u"--version"_s}).exitCode, 0);
         QCOMPARE(cli({u"frobnicate"_s}).exitCode, 2);
@@ -144,6 +144,20 @@ private slots:
         const QString again = dir.filePath(u"again"_s);
         QCOMPARE(cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, again}).exitCode, 0);
         QCOMPARE(lines(again + u"/answers.csv"_s), answers);
+
+        // The reports, headless: no display and no Qt platform chosen, as under cron.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
+            env.remove(name);
+        const QString reports = dir.filePath(u"reports"_s);
+        const Outcome exported = cliServed({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, reports, u"--format"_s, u"json,html,pdf"_s}, env);
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        for (const QString &name : {u"report.json"_s, u"report.html"_s, u"report.pdf"_s})
+            QVERIFY2(QFileInfo(reports + u'/' + name).size() > 1000, qPrintable(name));
+        QVERIFY(!QFile::exists(reports + u"/answers.csv"_s)); // only the formats asked for
+        const Outcome unknown = cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, reports, u"--format"_s, u"csv,docx"_s});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(u"csv, json, html, pdf"_s), qPrintable(unknown.err));
     }
 
     void rescoreWithANewAliasAsksNoEngine()

@@ -122,6 +122,24 @@ private slots:
         QVERIFY(std::abs(*Scorer(2).score(answers)[0].brands[0].visibilityScore - 67.5) < 1e-9);
     }
 
+    // Ranks 1, 3, 4, 7 and a mention outside the list: 4th and lower share a bucket, and
+    // the unranked mention is in none.
+    void rankDistribution()
+    {
+        QList<ScoredAnswer> answers;
+        for (const std::optional<int> rank : {std::optional<int>(1), std::optional<int>(3), std::optional<int>(4),
+                                               std::optional<int>(7), std::optional<int>()}) {
+            ScoredAnswer a = answer(u"gpt"_s, false, {1});
+            a.brands[0].rank = rank;
+            answers << a;
+        }
+        answers << answer(u"gpt"_s, false, {0});
+        const BrandScore s = Scorer(1).score(answers)[0].brands[0];
+        QCOMPARE(s.rankCounts, (std::array<int, 4>{1, 0, 1, 2}));
+        QCOMPARE(s.rankedAnswers, 4);
+        QCOMPARE(s.mentionedAnswers - s.rankedAnswers, 1);
+    }
+
     void comparisonWithThePreviousAudit_data()
     {
         QTest::addColumn<int>("before"); // mentioned answers out of 10, previous audit

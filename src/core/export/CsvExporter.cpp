@@ -1,6 +1,7 @@
 #include "CsvExporter.h"
 
 #include "CsvWriter.h"
+#include "ReportData.h"
 #include "scoring/ScoreComparison.h"
 #include "store/AuditRepository.h"
 #include "store/Sql.h"
@@ -135,16 +136,10 @@ Status writeScores(QSqlDatabase &db, qint64 auditId, CsvWriter &csv)
     const Result<AuditScores> scores = AuditRepository::scores(db, auditId);
     if (!scores)
         return Error{scores.error()};
-    const Result<qint64> previousId = AuditRepository::previousInSeries(db, auditId);
-    if (!previousId)
-        return Error{previousId.error()};
-    std::optional<AuditScores> previous;
-    if (previousId.value() > 0) {
-        Result<AuditScores> loaded = AuditRepository::scores(db, previousId.value());
-        if (!loaded)
-            return Error{loaded.error()};
-        previous = std::move(loaded).value();
-    }
+    Result<std::optional<AuditScores>> loaded = previousScores(db, auditId);
+    if (!loaded)
+        return Error{loaded.error()};
+    const std::optional<AuditScores> previous = std::move(loaded).value();
     csv.writeRow({u"cut"_s, u"brand"_s, u"role"_s, u"figure"_s, u"value"_s, u"previous_audit"_s, u"previous_value"_s,
                   u"change"_s, u"intervals_overlap"_s});
     const QVariant previousAudit = previous ? QVariant(previous->auditId) : QVariant();

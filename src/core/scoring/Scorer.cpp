@@ -57,6 +57,7 @@ CutScores Scorer::scoreCut(const QString &cut, const QList<const ScoredAnswer *>
                 ++s.rankedAnswers;
                 rankSum[b] += *f.rank;
                 s.top3Answers += *f.rank <= 3 ? 1 : 0;
+                ++s.rankCounts[std::clamp(*f.rank, 1, 4) - 1];
             }
             if (!f.mentioned())
                 continue;

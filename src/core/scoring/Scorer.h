@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <optional>
 
 namespace geo {
@@ -43,6 +44,8 @@ struct BrandScore
     std::optional<double> shareOfVoice;
     std::optional<double> mentionShare;
     int rankedAnswers = 0; // answers where the brand has a rank
+    // Of those, the answers ranking it 1st, 2nd, 3rd, and 4th or lower: the rank distribution.
+    std::array<int, 4> rankCounts{};
     std::optional<double> averageRank;
     int top3Answers = 0;
     std::optional<double> top3Rate;

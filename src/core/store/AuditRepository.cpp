@@ -33,18 +33,6 @@ Status insertBrands(QSqlDatabase &db, qint64 auditId, const QList<BrandSpec> &br
     return ok();
 }
 
-Result<QJsonObject> storedSpec(QSqlDatabase &db, qint64 auditId)
-{
-    QSqlQuery &q = Sql::prepared(db, u"SELECT spec_json FROM audits WHERE id = ?"_s);
-    if (Status s = Sql::exec(q, {auditId}); !s)
-        return Error{s.error()};
-    if (!q.next())
-        return noSuchAudit(auditId);
-    const QJsonObject json = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-    q.finish();
-    return json;
-}
-
 } // namespace
 
 Result<NewAudit> createAudit(QSqlDatabase &db, const AuditSpec &spec, const Plan &plan)
@@ -238,14 +226,17 @@ Result<qint64> latestUnfinished(QSqlDatabase &db)
     return id;
 }
 
-Result<QList<AuditSummary>> listAudits(QSqlDatabase &db)
+namespace {
+
+// The audits the condition selects (one parameter), newest first.
+Result<QList<AuditSummary>> summaries(QSqlDatabase &db, const QString &where, const QVariant &value)
 {
     QSqlQuery &q = Sql::prepared(
         db, u"SELECT a.id, a.name, a.state, a.sample_data, a.created_at, a.finished_at, COUNT(i.id), "
             "SUM(CASE WHEN i.status IN ('answered', 'analysed') THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN i.status = 'failed' THEN 1 ELSE 0 END), a.heartbeat_at "
-            "FROM audits a LEFT JOIN items i ON i.audit_id = a.id GROUP BY a.id ORDER BY a.id DESC"_s);
-    if (Status s = Sql::exec(q, {}); !s)
+            "FROM audits a LEFT JOIN items i ON i.audit_id = a.id WHERE %1 GROUP BY a.id ORDER BY a.id DESC"_s.arg(where));
+    if (Status s = Sql::exec(q, {value}); !s)
         return Error{s.error()};
     QList<AuditSummary> out;
     const QDateTime stale = QDateTime::currentDateTimeUtc().addMSecs(-AuditSummary::HeartbeatTimeoutMs);
@@ -258,6 +249,80 @@ Result<QList<AuditSummary>> listAudits(QSqlDatabase &db)
         if (out.last().state == u"running"_s && (!beat.isValid() || beat < stale))
             out.last().state = u"interrupted"_s; // its process stopped without finishing it
     }
+    q.finish();
+    return out;
+}
+
+} // namespace
+
+Result<QList<AuditSummary>> listAudits(QSqlDatabase &db)
+{
+    return summaries(db, u"a.id > ?"_s, 0); // every audit
+}
+
+Result<AuditSummary> auditSummary(QSqlDatabase &db, qint64 auditId)
+{
+    Result<QList<AuditSummary>> found = summaries(db, u"a.id = ?"_s, auditId);
+    if (!found)
+        return Error{found.error()};
+    if (found->isEmpty())
+        return noSuchAudit(auditId);
+    return found->front();
+}
+
+Result<QJsonObject> storedSpec(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT spec_json FROM audits WHERE id = ?"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    if (!q.next())
+        return noSuchAudit(auditId);
+    const QJsonObject json = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    q.finish();
+    return json;
+}
+
+Result<QList<PlannedPrompt>> prompts(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT text, category, topic, branded FROM prompts WHERE audit_id = ? ORDER BY position"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<PlannedPrompt> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
+    q.finish();
+    return out;
+}
+
+Result<QList<InspectedSite>> inspectedSites(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT domain, owner_index, page, reachable, error, score, crawler_access, "
+                                      "structured_data, metadata, content_structure, llms_txt, transport "
+                                      "FROM site_reports WHERE audit_id = ? ORDER BY owner_index < 0, owner_index, domain"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<InspectedSite> out;
+    while (q.next()) {
+        InspectedSite site{q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toBool(),
+                           q.value(4).toString(), q.value(5).toInt(), {}};
+        for (int g = 6; g < 12; ++g)
+            site.groups << q.value(g).toInt();
+        out.append(site);
+    }
+    q.finish();
+    return out;
+}
+
+Result<QList<FailureGroup>> failureGroups(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT stage, COALESCE(engine, ''), COALESCE(error_class, ''), COUNT(*), MIN(message) "
+                                      "FROM failures WHERE audit_id = ? GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<FailureGroup> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt(),
+                    q.value(4).toString()});
     q.finish();
     return out;
 }

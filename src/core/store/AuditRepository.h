@@ -9,6 +9,7 @@
 #include "spec/PromptPlanner.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -74,6 +75,30 @@ struct FailureRecord
     int attempts = 0;
 };
 
+// An inspected site of an audit, as the reports show it (GEO-READINESS.md).
+struct InspectedSite
+{
+    QString domain;
+    int owner = -1; // tracked brand index, -1 for a third party
+    QString page;
+    bool reachable = false;
+    QString error;
+    int score = 0;
+    // Points per group, in GEO-READINESS.md order: crawler access (of 35), structured data
+    // (20), metadata (15), content structure (15), llms.txt (5), transport (10).
+    QList<int> groups;
+};
+
+// Failures of an audit grouped by what failed, with one message as an example.
+struct FailureGroup
+{
+    QString stage;
+    QString engine;
+    QString errorClass;
+    int count = 0;
+    QString example;
+};
+
 // The SQL of the audit store, as plain functions of a connection. They run on the store's
 // writer thread (AuditStore::submit) or, for reads, on a thread's own connection.
 namespace AuditRepository {
@@ -96,6 +121,12 @@ Result<StoredAudit> loadAudit(QSqlDatabase &db, qint64 auditId);
 // The newest audit that did not finish (interrupted, cancelled or stopped by its budget).
 Result<qint64> latestUnfinished(QSqlDatabase &db);
 Result<QList<AuditSummary>> listAudits(QSqlDatabase &db);
+Result<AuditSummary> auditSummary(QSqlDatabase &db, qint64 auditId);
+// The spec the audit was run with, as stored (brands and weights as last rescored).
+Result<QJsonObject> storedSpec(QSqlDatabase &db, qint64 auditId);
+Result<QList<PlannedPrompt>> prompts(QSqlDatabase &db, qint64 auditId);
+Result<QList<InspectedSite>> inspectedSites(QSqlDatabase &db, qint64 auditId);
+Result<QList<FailureGroup>> failureGroups(QSqlDatabase &db, qint64 auditId);
 // The tracked brands' names, audited brand first.
 Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId);
 // The analysed answers of an audit with their analyses, as the scorer reads them.

@@ -1,0 +1,333 @@
+// The reports of the demo audit: the JSON has the scorer's figures, the HTML is one
+// self-contained file that Chromium renders, the PDF has pages that poppler renders.
+#include "export/HtmlReport.h"
+#include "export/JsonReport.h"
+#include "export/ReportData.h"
+#include "export/ReportDocument.h"
+#include "export/ReportWriter.h"
+#include "run/AuditRunner.h"
+#include "scoring/Figures.h"
+#include "spec/SpecReader.h"
+#include "store/AuditRepository.h"
+#include "store/AuditStore.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <QXmlStreamReader>
+
+#include <cmath>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A competitor's name with markup in it: the reports must show it, never run it.
+const QString Untrusted = u"Pipewise <b>& Co"_s;
+
+AuditSpec demo()
+{
+    auto read = SpecReader::readFile(u":/examples/demo-audit.json"_s);
+    Q_ASSERT(read.spec);
+    AuditSpec spec = *read.spec;
+    for (auto &e : spec.engines)
+        e.speed = 200; // still asynchronous, but quick
+    return spec;
+}
+
+// Runs a tool with a timeout; the tool's stderr on failure.
+bool runTool(const QString &program, const QStringList &args, int timeoutMs, QString *error)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        *error = u"%1 did not finish within %2 s"_s.arg(program).arg(timeoutMs / 1000);
+        return false;
+    }
+    *error = QString::fromLocal8Bit(p.readAllStandardError()).right(2000);
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+// How many colours an image has, up to a limit: one means blank.
+int colours(const QImage &image, int limit = 16)
+{
+    QSet<QRgb> seen;
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); y += 2)
+        for (int x = 0; x < rgb.width(); x += 2) {
+            seen.insert(rgb.pixel(x, y));
+            if (seen.size() >= limit)
+                return limit;
+        }
+    return int(seen.size());
+}
+
+bool same(double a, double b)
+{
+    return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
+}
+
+} // namespace
+
+class TestReports : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Two demo audits of one series, the second naming a competitor with markup.
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_store = std::make_unique<AuditStore>(m_dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        for (int run = 0; run < 2; ++run) {
+            AuditSpec spec = demo();
+            if (run == 1) {
+                QCOMPARE(spec.competitors[0].name, u"Pipewise"_s);
+                spec.competitors[0].name = Untrusted;
+                spec.competitors[0].aliases = {u"Pipewise"_s};
+            }
+            AuditRunner runner(m_store.get(), &network);
+            QSignalSpy finished(&runner, &AuditRunner::finished);
+            runner.start(spec);
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+            QCOMPARE(finished[0][1].toString(), u"finished"_s);
+        }
+        auto loaded = m_store->submit([](QSqlDatabase &db) { return ReportData::load(db, 2); });
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.isFinished(), 30000);
+        QVERIFY2(loaded.result().ok(), loaded.result().ok() ? "" : qPrintable(loaded.result().error()));
+        m_data = loaded.result().value();
+        auto scores = m_store->submit([](QSqlDatabase &db) { return AuditRepository::scores(db, 2); });
+        QTRY_VERIFY_WITH_TIMEOUT(scores.isFinished(), 30000);
+        QVERIFY(scores.result().ok());
+        m_scores = scores.result().value();
+
+        QElapsedTimer timer;
+        timer.start();
+        const auto written = ReportWriter::write(m_data, m_dir.filePath(u"out"_s), {u"json"_s, u"html"_s, u"pdf"_s});
+        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error()));
+        QCOMPARE(written->size(), 3);
+        qInfo("JSON, HTML and PDF written in %lld ms", timer.elapsed());
+    }
+
+    void formats_data()
+    {
+        QTest::addColumn<QString>("list");
+        QTest::addColumn<QStringList>("formats"); // empty: an error naming the valid ones
+        QTest::newRow("csv") << u"csv"_s << QStringList{u"csv"_s};
+        QTest::newRow("all, any case") << u"csv,JSON, html,pdf"_s << QStringList{u"csv"_s, u"json"_s, u"html"_s, u"pdf"_s};
+        QTest::newRow("repeated") << u"html,html"_s << QStringList{u"html"_s};
+        QTest::newRow("unknown") << u"csv,docx"_s << QStringList{};
+        QTest::newRow("empty") << u","_s << QStringList{};
+    }
+
+    void formats()
+    {
+        QFETCH(QString, list);
+        QFETCH(QStringList, formats);
+        const Result<QStringList> parsed = ReportWriter::parseFormats(list);
+        if (formats.isEmpty()) {
+            QVERIFY(!parsed.ok());
+            QVERIFY2(parsed.error().contains(u"csv, json, html, pdf"_s), qPrintable(parsed.error()));
+        } else {
+            QVERIFY(parsed.ok());
+            QCOMPARE(parsed.value(), formats);
+        }
+    }
+
+    // Every figure of every cut and brand equals the scorer's; n/a is null.
+    void jsonHasEveryFigure()
+    {
+        const QJsonObject json = readJson();
+        QCOMPARE(json[u"format"_s].toString(), u"geoaudit-report"_s);
+        QCOMPARE(json[u"audit"_s][u"id"_s].toInt(), 2);
+        QCOMPARE(json[u"brands"_s].toArray().at(1).toString(), Untrusted);
+        QCOMPARE(json[u"headline_cut"_s].toString(), u"non-branded"_s);
+        QCOMPARE(json[u"score_formula"_s].toString(), m_scores.weights.formula());
+        QCOMPARE(json[u"run"_s][u"answered"_s].toInt(), 192);
+        QCOMPARE(json[u"spec"_s][u"prompts"_s].toArray().size(), 12);
+        const QJsonArray cuts = json[u"cuts"_s].toArray();
+        QCOMPARE(cuts.size(), m_scores.cuts.size());
+        int checked = 0;
+        for (qsizetype c = 0; c < cuts.size(); ++c) {
+            QCOMPARE(cuts[c][u"cut"_s].toString(), m_scores.cuts[c].cut);
+            const QJsonArray brands = cuts[c][u"brands"_s].toArray();
+            QCOMPARE(brands.size(), m_scores.brands.size());
+            for (qsizetype b = 0; b < brands.size(); ++b) {
+                QCOMPARE(brands[b][u"brand"_s].toString(), m_scores.brands[b]);
+                const QJsonObject got = brands[b][u"figures"_s].toObject();
+                for (const Figure &f : figures(m_scores.cuts[c].brands[b])) {
+                    const QString where = m_scores.cuts[c].cut + u' ' + m_scores.brands[b] + u' ' + f.name;
+                    QVERIFY2(got.contains(f.name), qPrintable(where));
+                    if (!f.value) {
+                        QVERIFY2(got[f.name].isNull(), qPrintable(where));
+                    } else {
+                        QVERIFY2(same(got[f.name].toDouble(), *f.value), qPrintable(where));
+                    }
+                    ++checked;
+                }
+            }
+        }
+        QVERIFY(checked > 500);
+    }
+
+    // Audit 2 follows audit 1 of the same name; the renamed competitor has no previous figures.
+    void jsonComparesWithThePreviousAudit()
+    {
+        const QJsonObject json = readJson();
+        QCOMPARE(json[u"previous_audit"_s][u"id"_s].toInt(), 1);
+        const QJsonObject brand = json[u"cuts"_s][0][u"brands"_s][0].toObject();
+        QCOMPARE(brand[u"previous"_s][u"visibility"_s].toDouble(), brand[u"figures"_s][u"visibility"_s].toDouble());
+        QCOMPARE(brand[u"change"_s][u"visibility"_s].toDouble(), 0.0); // the same recorded answers
+        QCOMPARE(brand[u"intervals_overlap"_s].toBool(), true);
+        const QJsonObject renamed = json[u"cuts"_s][0][u"brands"_s][1].toObject();
+        QVERIFY(renamed[u"previous"_s][u"visibility"_s].isNull());
+        QVERIFY(renamed[u"intervals_overlap"_s].isNull());
+    }
+
+    void jsonHasDomainsDiscoveredAndFailures()
+    {
+        const QJsonObject json = readJson();
+        QJsonObject brightlane;
+        for (const QJsonValue &d : json[u"domains"_s].toArray())
+            if (d[u"domain"_s].toString() == u"brightlane.example"_s)
+                brightlane = d.toObject();
+        QCOMPARE(brightlane[u"owner"_s].toString(), u"Brightlane CRM"_s);
+        QCOMPARE(brightlane[u"owner_role"_s].toString(), u"brand"_s);
+        QVERIFY(brightlane[u"readiness"_s].toInt() > 0);
+        QCOMPARE(brightlane[u"inspection"_s][u"points"_s].toObject().size(), 6);
+        QCOMPARE(json[u"discovered"_s].toArray().size(), m_scores.discovered.size());
+        QCOMPARE(json[u"failures"_s][u"total"_s].toInt(), 0);
+    }
+
+    void htmlIsSelfContainedAndEscaped()
+    {
+        const QString html = readHtml();
+        QCOMPARE(html.count(u"<svg "_s), 5);
+        for (const QString &id : {u"chart-visibility"_s, u"chart-share-of-voice"_s, u"chart-rank-distribution"_s,
+                                  u"chart-citation-owners"_s, u"chart-readiness"_s})
+            QVERIFY2(html.contains(u"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\""_s + id + u'"'), qPrintable(id));
+        for (const QString &banned : {u"<script"_s, u"src="_s, u"href="_s, u"url("_s, u"@import"_s, u"<link"_s})
+            QVERIFY2(!html.contains(banned, Qt::CaseInsensitive), qPrintable(banned));
+        QVERIFY(html.contains(u"Pipewise &lt;b&gt;&amp; Co"_s));
+        QVERIFY(!html.contains(u"<b>"_s));
+        QVERIFY(html.contains(m_scores.weights.formula())); // printed beside the score
+        QVERIFY(html.contains(u"@media print"_s));
+        // Well-formed XML: every element closed and every text escaped.
+        QXmlStreamReader xml(html);
+        int elements = 0;
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement)
+                ++elements;
+        QVERIFY2(!xml.hasError(), qPrintable(u"line %1: %2"_s.arg(xml.lineNumber()).arg(xml.errorString())));
+        QVERIFY(elements > 500);
+    }
+
+    // A brand never mentioned and a cut without answers: figures say n/a, not 0.
+    void notApplicableFiguresSayNa()
+    {
+        ReportData data;
+        data.audit.id = 9;
+        data.audit.name = u"empty"_s;
+        data.audit.state = u"finished"_s;
+        data.scores.brands = {u"A"_s, u"B"_s};
+        ScoredAnswer answer{u"gpt"_s, u"custom"_s, {}, true, QList<BrandFigures>(2), {}};
+        data.scores.cuts = Scorer(2).score({answer});
+        QCOMPARE(data.headlineCut(), u"all"_s); // no non-branded answers
+        const QJsonObject json = JsonReport::render(data);
+        const QJsonObject a = json[u"cuts"_s][0][u"brands"_s][0][u"figures"_s].toObject();
+        QVERIFY(a[u"share_of_voice"_s].isNull());
+        QCOMPARE(a[u"visibility"_s].toDouble(), 0.0);
+        const QString html = QString::fromUtf8(HtmlReport::render(ReportDocument::build(data)));
+        const qsizetype sov = html.indexOf(u"id=\"chart-share-of-voice\""_s);
+        QVERIFY(sov > 0);
+        QVERIFY(html.indexOf(u">n/a</text>"_s, sov) > sov);
+        QVERIFY(html.contains(u"<td class=\"n\">n/a</td>"_s));
+    }
+
+    void chromiumRendersTheHtml()
+    {
+        QString chromium = QStandardPaths::findExecutable(u"chromium"_s);
+        if (chromium.isEmpty())
+            QSKIP("chromium is not installed (Debian package chromium, in packaging/debian-packages.txt)");
+        QTemporaryDir profile;
+        const QString shot = m_dir.filePath(u"report-html.png"_s);
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+        const bool ran = runTool(chromium,
+                                 {u"--headless"_s, u"--no-sandbox"_s, u"--disable-gpu"_s, u"--disable-dev-shm-usage"_s,
+                                  u"--user-data-dir="_s + profile.path(), u"--screenshot="_s + shot,
+                                  u"--window-size=1280,2000"_s, u"--hide-scrollbars"_s,
+                                  QUrl::fromLocalFile(m_dir.filePath(u"out/report.html"_s)).toString()},
+                                 120000, &error);
+        QVERIFY2(ran, qPrintable(error));
+        qInfo("chromium took %lld ms", timer.elapsed());
+        const QImage image(shot);
+        QVERIFY2(!image.isNull(), "no screenshot");
+        QCOMPARE(image.size(), QSize(1280, 2000));
+        QVERIFY(colours(image) >= 16);
+    }
+
+    void popplerRendersThePdf()
+    {
+        const QString pdftoppm = QStandardPaths::findExecutable(u"pdftoppm"_s);
+        if (pdftoppm.isEmpty())
+            QSKIP("pdftoppm is not installed (Debian package poppler-utils, in packaging/debian-packages.txt)");
+        QString error;
+        QVERIFY2(runTool(pdftoppm, {u"-png"_s, u"-r"_s, u"50"_s, m_dir.filePath(u"out/report.pdf"_s), m_dir.filePath(u"page"_s)},
+                         60000, &error),
+                 qPrintable(error));
+        const QStringList pages = QDir(m_dir.path()).entryList({u"page-*.png"_s}, QDir::Files, QDir::Name);
+        QVERIFY2(pages.size() >= 2, qPrintable(pages.join(u' ')));
+        for (const QString &page : pages) {
+            const QImage image(m_dir.filePath(page));
+            QVERIFY2(!image.isNull(), qPrintable(page));
+            QVERIFY2(std::abs(image.width() - 413) <= 1, qPrintable(page)); // A4 at 50 dpi
+            QVERIFY2(colours(image, 4) >= 4, qPrintable(page + u" is blank"_s));
+        }
+    }
+
+private:
+    QJsonObject readJson()
+    {
+        QFile f(m_dir.filePath(u"out/report.json"_s));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+        if (error.error != QJsonParseError::NoError)
+            qWarning("report.json: %s", qPrintable(error.errorString()));
+        return doc.object();
+    }
+
+    QString readHtml()
+    {
+        QFile f(m_dir.filePath(u"out/report.html"_s));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<AuditStore> m_store;
+    ReportData m_data;
+    AuditScores m_scores;
+};
+
+QTEST_MAIN(TestReports)
+#include "tst_reports.moc"
