@@ -122,7 +122,11 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Store jobs whose continuations name this window resolve while it lives (see ~AuditRunner).
+    m_store->flush().waitForFinished();
+}
 
 bool MainWindow::openSpec(const QString &path)
 {

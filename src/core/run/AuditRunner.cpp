@@ -28,7 +28,10 @@ AuditRunner::AuditRunner(AuditStore *store, QNetworkAccessManager *network, QObj
 
 AuditRunner::~AuditRunner()
 {
+    // Continuations of analyses and store jobs name this runner as their context; Qt 6.4
+    // asserts when that context is gone as they resolve, so they resolve while it lives.
     m_pool.waitForDone();
+    m_store->flush().waitForFinished();
 }
 
 template<typename Job>

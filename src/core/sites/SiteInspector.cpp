@@ -82,8 +82,12 @@ void SiteInspector::reuse(QFuture<QList<SiteReport>> earlier)
         QMutexLocker lock(&m_mutex);
         m_awaitingEarlier = true;
     }
-    earlier.then(this, [this](const QList<SiteReport> &reports) { remember(reports); })
-        .onCanceled(this, [this] { remember({}); });
+    // A watcher rather than .then(this, ...): the inspector may be dropped before the store
+    // answers, and a watcher lets go of the future with it.
+    m_earlierWatcher.disconnect(this);
+    connect(&m_earlierWatcher, &QFutureWatcherBase::finished, this,
+            [this] { remember(m_earlierWatcher.isCanceled() ? QList<SiteReport>() : m_earlierWatcher.result()); });
+    m_earlierWatcher.setFuture(earlier);
 }
 
 void SiteInspector::remember(const QList<SiteReport> &earlier)

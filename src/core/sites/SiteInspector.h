@@ -5,6 +5,7 @@
 
 #include <QCache>
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QMutex>
 #include <QObject>
@@ -67,6 +68,7 @@ private:
     QList<std::shared_ptr<Pending>> m_parked; // asked while earlier reports were on their way
     QSet<QString> m_earlier;                  // domains whose cached report came from an earlier audit
     bool m_awaitingEarlier = false;
+    QFutureWatcher<QList<SiteReport>> m_earlierWatcher;
     int m_inspections = 0;
     int m_cacheHits = 0;
     int m_reused = 0;
