@@ -372,7 +372,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption smoke(u"smoke"_s, u"Small sizes, no targets enforced (CI keeps it from rotting)."_s);
     QCommandLineOption scaleRunOption(u"scale-run"_s, u"One scale run in this process (used by the benchmark itself)."_s, u"ANSWERS"_s);
     scaleRunOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({smoke, scaleRunOption});
+    const QCommandLineOption only(u"only"_s, u"Run only these figures: analysis, pipeline, store, scale (comma-separated)."_s,
+                                  u"FIGURES"_s);
+    parser.addOptions({smoke, only, scaleRunOption});
     parser.process(app);
     const bool small = parser.isSet(smoke);
     // The fake servers' certificate is trusted by this process only.
@@ -384,12 +386,18 @@ int main(int argc, char *argv[])
     if (parser.isSet(scaleRunOption))
         return scaleRun(parser.value(scaleRunOption).toInt());
 
-    analysisThroughput(small ? 200 : 10000);
-    pipeline(small ? 40 : 192, 200, 10, true, true);
-    pipeline(small ? 60 : 2000, 200, 10, true, true);
+    const QStringList figures = parser.isSet(only) ? parser.value(only).split(u',') : QStringList{u"analysis"_s, u"pipeline"_s, u"store"_s, u"scale"_s};
+    if (figures.contains(u"analysis"_s))
+        analysisThroughput(small ? 200 : 10000);
+    if (figures.contains(u"pipeline"_s)) {
+        pipeline(small ? 40 : 192, 200, 10, true, true);
+        pipeline(small ? 60 : 2000, 200, 10, true, true);
     // Qt 6.4 opens at most 6 HTTP/1.1 connections per host: the bound for plain-HTTP servers.
-    pipeline(small ? 24 : 120, 200, 10, false, false);
-    storeThroughput(small ? 500 : 20000);
-    scale(small ? 200 : 10000, small ? 2000 : 100000);
+        pipeline(small ? 24 : 120, 200, 10, false, false);
+    }
+    if (figures.contains(u"store"_s))
+        storeThroughput(small ? 500 : 20000);
+    if (figures.contains(u"scale"_s))
+        scale(small ? 200 : 10000, small ? 2000 : 100000);
     return 0;
 }
