@@ -238,6 +238,42 @@ Result<qint64> latestUnfinished(QSqlDatabase &db)
     return id;
 }
 
+Result<int> resetFailed(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"UPDATE items SET status = 'pending', attempts = 0 WHERE audit_id = ? AND status = 'failed'"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    const int reset = q.numRowsAffected();
+    q.finish();
+    if (reset > 0)
+        if (Status s = Sql::exec(db, u"UPDATE audits SET state = 'cancelled', finished_at = NULL WHERE id = ? AND state = 'finished'"_s,
+                                 {auditId});
+            !s)
+            return Error{s.error()};
+    return reset;
+}
+
+Result<QList<StoredFailure>> failures(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT f.item_id, f.at, f.stage, f.engine, f.error_class, f.message, f.attempts, p.text "
+                                      "FROM failures f LEFT JOIN items i ON i.id = f.item_id LEFT JOIN prompts p ON p.id = i.prompt_id "
+                                      "WHERE f.audit_id = ? AND (f.item_id IS NULL OR i.status = 'failed') ORDER BY f.id"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<StoredFailure> out;
+    while (q.next())
+        out.append({{auditId, q.value(0).toLongLong(), QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),
+                     q.value(2).toString(), q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toInt()},
+                    q.value(7).toString()});
+    q.finish();
+    return out;
+}
+
+Status deleteAudit(QSqlDatabase &db, qint64 auditId)
+{
+    return Sql::exec(db, u"DELETE FROM audits WHERE id = ?"_s, {auditId});
+}
+
 Result<QList<AuditSummary>> listAudits(QSqlDatabase &db)
 {
     QSqlQuery &q = Sql::prepared(

@@ -24,7 +24,7 @@ struct AuditSummary
 
     qint64 id = 0;
     QString name;
-    QString state; // running, finished, interrupted, cancelled, budget-stopped
+    QString state; // running, paused, finished, interrupted, cancelled, budget-stopped
     bool sampleData = false;
     QDateTime createdAt;
     QDateTime finishedAt;
@@ -74,6 +74,12 @@ struct FailureRecord
     int attempts = 0;
 };
 
+struct StoredFailure
+{
+    FailureRecord failure;
+    QString prompt; // empty when the failure is not about one item
+};
+
 // The SQL of the audit store, as plain functions of a connection. They run on the store's
 // writer thread (AuditStore::submit) or, for reads, on a thread's own connection.
 namespace AuditRepository {
@@ -95,6 +101,13 @@ Status heartbeat(QSqlDatabase &db, qint64 auditId);
 Result<StoredAudit> loadAudit(QSqlDatabase &db, qint64 auditId);
 // The newest audit that did not finish (interrupted, cancelled or stopped by its budget).
 Result<qint64> latestUnfinished(QSqlDatabase &db);
+// Puts an audit's failed items back to pending with no attempts, so that resuming it asks
+// them again; returns how many. A finished audit with failures becomes resumable.
+Result<int> resetFailed(QSqlDatabase &db, qint64 auditId);
+// The failures of an audit that still stand (not those of items asked again since), oldest first.
+Result<QList<StoredFailure>> failures(QSqlDatabase &db, qint64 auditId);
+// Deletes an audit and everything stored of it (its rows cascade).
+Status deleteAudit(QSqlDatabase &db, qint64 auditId);
 Result<QList<AuditSummary>> listAudits(QSqlDatabase &db);
 // The tracked brands' names, audited brand first.
 Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId);
