@@ -194,6 +194,21 @@ private slots:
         QCOMPARE(qint64(scores.discovered.size()), queryNumber(store, u"SELECT COUNT(DISTINCT name) FROM discovered"_s));
         QVERIFY(scores.discovered.size() > 1 && scores.discovered[0].answers >= scores.discovered[1].answers);
 
+        // The answers page's rows: every answer, the brands its analysis found, its citations.
+        auto listed = store.submit([](QSqlDatabase &db) { return AuditRepository::answers(db, 1); });
+        QTRY_VERIFY(listed.isFinished());
+        const QList<AnswerRow> rows = listed.result().value();
+        QCOMPARE(rows.size(), 192);
+        qint64 cited = 0;
+        for (const AnswerRow &row : rows) {
+            cited += row.citations.size();
+            if (row.prompt.contains(u"Brightlane CRM"_s))
+                QCOMPARE(row.mentioned.value(0), u"Brightlane CRM"_s);
+        }
+        QCOMPARE(cited, queryNumber(store, u"SELECT COUNT(*) FROM citations"_s));
+        QCOMPARE(qint64(std::count_if(rows.cbegin(), rows.cend(), [](const AnswerRow &r) { return !r.mentioned.isEmpty(); })),
+                 queryNumber(store, u"SELECT COUNT(DISTINCT item_id) FROM mentions"_s));
+
         // The run figures the store keeps agree with those the run showed.
         QCOMPARE(scores.run.planned, live.planned);
         QCOMPARE(scores.run.answered, live.answered);

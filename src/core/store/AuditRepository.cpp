@@ -269,6 +269,27 @@ Result<QList<StoredFailure>> failures(QSqlDatabase &db, qint64 auditId)
     return out;
 }
 
+Result<QList<AnswerRow>> answers(QSqlDatabase &db, qint64 auditId)
+{
+    // Separators no brand name or URL contains.
+    QSqlQuery &q = Sql::prepared(
+        db, u"SELECT i.id, p.text, i.engine, i.sample, i.answer, "
+             "(SELECT group_concat(name, char(31)) FROM (SELECT b.name FROM mentions m JOIN brands b "
+             "ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index WHERE m.item_id = i.id ORDER BY m.brand_index)), "
+             "(SELECT group_concat(url, char(31)) FROM (SELECT url FROM citations c WHERE c.item_id = i.id ORDER BY c.position)) "
+             "FROM items i JOIN prompts p ON p.id = i.prompt_id "
+             "WHERE i.audit_id = ? AND i.status IN ('answered', 'analysed') ORDER BY i.id"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    const auto list = [](const QVariant &v) { return v.isNull() ? QStringList() : v.toString().split(QChar(31)); };
+    QList<AnswerRow> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt(),
+                    q.value(4).toString(), list(q.value(5)), list(q.value(6))});
+    q.finish();
+    return out;
+}
+
 Status deleteAudit(QSqlDatabase &db, qint64 auditId)
 {
     return Sql::exec(db, u"DELETE FROM audits WHERE id = ?"_s, {auditId});

@@ -80,6 +80,18 @@ struct StoredFailure
     QString prompt; // empty when the failure is not about one item
 };
 
+// One stored answer as the answers page lists it.
+struct AnswerRow
+{
+    qint64 itemId = 0;
+    QString prompt;
+    QString engine;
+    int sample = 1;
+    QString answer; // Markdown, as the engine gave it
+    QStringList mentioned; // tracked brands it names, in tracked order
+    QStringList citations; // URLs, in answer order
+};
+
 // The SQL of the audit store, as plain functions of a connection. They run on the store's
 // writer thread (AuditStore::submit) or, for reads, on a thread's own connection.
 namespace AuditRepository {
@@ -106,6 +118,8 @@ Result<qint64> latestUnfinished(QSqlDatabase &db);
 Result<int> resetFailed(QSqlDatabase &db, qint64 auditId);
 // The failures of an audit that still stand (not those of items asked again since), oldest first.
 Result<QList<StoredFailure>> failures(QSqlDatabase &db, qint64 auditId);
+// The answered items of an audit with the brands they name and the URLs they cite.
+Result<QList<AnswerRow>> answers(QSqlDatabase &db, qint64 auditId);
 // Deletes an audit and everything stored of it (its rows cascade).
 Status deleteAudit(QSqlDatabase &db, qint64 auditId);
 Result<QList<AuditSummary>> listAudits(QSqlDatabase &db);
