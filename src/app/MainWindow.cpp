@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "ApiKeysDialog.h"
+#include "AnswersModel.h"
 #include "AuditListModel.h"
 #include "FailuresModel.h"
 #include "RunMonitor.h"
@@ -28,6 +29,8 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -38,7 +41,7 @@ using namespace Qt::StringLiterals;
 MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_store(store),
       m_runner(new AuditRunner(store, &m_network, this)), m_audits(new AuditListModel(this)),
-      m_scores(new ScoresModel(this)), m_failures(new FailuresModel(this)),
+      m_scores(new ScoresModel(this)), m_failures(new FailuresModel(this)), m_answers(new AnswersModel(this)),
       m_citations(new QStandardItemModel(this)), m_discovered(new QStandardItemModel(this))
 {
     m_ui->setupUi(this);
@@ -68,8 +71,26 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
         view->verticalHeader()->hide();
         view->horizontalHeader()->setStretchLastSection(true);
     }
-    m_ui->scoresSplitter->setStretchFactor(0, 3);
-    m_ui->scoresSplitter->setStretchFactor(1, 2);
+    auto *answersShown = new QSortFilterProxyModel(this);
+    answersShown->setSourceModel(m_answers);
+    answersShown->setSortRole(Qt::UserRole);
+    answersShown->setFilterKeyColumn(-1);
+    answersShown->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_ui->answersView->setModel(answersShown);
+    m_ui->answersView->setSortingEnabled(true);
+    m_ui->answersView->sortByColumn(-1, Qt::AscendingOrder);
+    m_ui->answersView->verticalHeader()->hide();
+    m_ui->answersView->horizontalHeader()->resizeSection(AnswersModel::Prompt, 22 * fontMetrics().horizontalAdvance(u'M'));
+    m_ui->answersView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->answersView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_ui->answersSplitter->setSizes({430, 350});
+    connect(m_ui->answersFilter, &QLineEdit::textChanged, answersShown, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_ui->answersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showAnswer);
+    m_ui->scoresSplitter->setStretchFactor(0, 1);
+    m_ui->scoresSplitter->setStretchFactor(1, 1);
+    m_ui->scoresSplitter->setSizes({420, 360});
+    for (QTableView *view : {m_ui->scoresView, m_ui->citationsView, m_ui->discoveredView})
+        view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     connect(m_ui->cutCombo, &QComboBox::currentIndexChanged, this,
             [this] { showCut(m_ui->cutCombo->currentData().toString()); });
     connect(m_ui->discoveredView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -91,9 +112,12 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     QHeaderView *failuresHeader = m_ui->failuresView->horizontalHeader();
     const int em = fontMetrics().horizontalAdvance(u'M');
     for (auto [column, ems] : std::initializer_list<std::pair<int, int>>{
-             {FailuresModel::Time, 6}, {FailuresModel::Stage, 5}, {FailuresModel::Engine, 8}, {FailuresModel::Prompt, 22},
-             {FailuresModel::ErrorClass, 9}, {FailuresModel::Message, 28}, {FailuresModel::Attempts, 6}})
+             {FailuresModel::Time, 7}, {FailuresModel::Stage, 5}, {FailuresModel::Engine, 7}, {FailuresModel::Prompt, 18},
+             {FailuresModel::ErrorClass, 8}, {FailuresModel::Message, 24}, {FailuresModel::Attempts, 6}})
         failuresHeader->resizeSection(column, ems * em);
+    failuresHeader->setSectionResizeMode(FailuresModel::Message, QHeaderView::Stretch);
+    failuresHeader->setStretchLastSection(false);
+    m_ui->failuresView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     connect(m_ui->failuresFilter, &QLineEdit::textChanged, failuresShown, &QSortFilterProxyModel::setFilterFixedString);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(failuresShown, signal, this, &MainWindow::updateFailuresCount);
@@ -133,6 +157,8 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
         const QSignalBlocker quiet(m_ui->pauseButton);
         m_ui->pauseButton->setChecked(paused);
         m_ui->pauseButton->setText(paused ? tr("Con&tinue") : tr("&Pause"));
+        m_ui->monitor->setPaused(paused);
+        refreshAudits(); // the sidebar shows the audit as paused or running again
         if (!paused && m_runner->isRunning())
             statusBar()->showMessage(tr("Audit %1 running").arg(m_runner->auditId()));
     });
@@ -238,7 +264,8 @@ void MainWindow::setSpec(const AuditSpec &opened)
     m_ui->importAnswersAction->setEnabled(true);
     m_ui->specSummary->setText(
         tr("<b>%1</b> against %2.<br>%3 prompts × %4 engines (%5) × %6 samples = <b>%7 answers</b>; analysis on %8 threads.<br>%9")
-            .arg(spec.brand.name.toHtmlEscaped(), competitors.join(u", "_s).toHtmlEscaped())
+            .arg(spec.brand.name.toHtmlEscaped(),
+                 competitors.isEmpty() ? tr("no competitors") : competitors.join(u", "_s).toHtmlEscaped())
             .arg(plan ? plan->prompts.size() : 0)
             .arg(spec.engines.size())
             .arg(engines.join(u", "_s).toHtmlEscaped())
@@ -298,6 +325,7 @@ void MainWindow::start()
 void MainWindow::clearRun()
 {
     m_scores->clear();
+    m_answers->setAnswers({});
     m_failures->clear();
     m_ui->monitor->reset();
     m_ui->pages->setCurrentWidget(m_ui->monitor);
@@ -367,6 +395,7 @@ void MainWindow::deleteSelected()
             }
             m_scores->clear();
             m_failures->clear();
+            m_answers->setAnswers({});
             statusBar()->showMessage(tr("Deleted audit %1").arg(id));
             refreshAudits();
         });
@@ -439,6 +468,9 @@ void MainWindow::showProgress(const RunStats &s)
 void MainWindow::onFinished(qint64 auditId, const QString &state)
 {
     setRunning(false);
+    m_failures->flush();
+    if (state == u"finished"_s && m_failures->rowCount() == 0)
+        m_ui->pages->setCurrentWidget(m_ui->scoresPage); // the run is over: its results
     const RunStats s = m_runner->stats();
     statusBar()->showMessage(tr("Audit %1 %2: %3 answered, %4 failed").arg(auditId).arg(state).arg(s.answered).arg(s.failed));
     refreshAudits(auditId);
@@ -479,8 +511,8 @@ void MainWindow::updateFailuresCount()
 {
     const int shown = m_ui->failuresView->model()->rowCount();
     const int all = m_failures->rowCount();
-    m_ui->failuresCount->setText(all == 0 ? tr("No failures") : shown == all ? tr("%n failure(s)", nullptr, all)
-                                                                              : tr("%1 of %n failure(s)", nullptr, all).arg(shown));
+    const QString failures = all == 1 ? tr("1 failure") : tr("%1 failures").arg(all);
+    m_ui->failuresCount->setText(all == 0 ? tr("No failures") : shown == all ? failures : tr("%1 of %2").arg(shown).arg(failures));
     m_ui->pages->setTabText(m_ui->pages->indexOf(m_ui->failuresPage), all == 0 ? tr("F&ailures") : tr("F&ailures (%1)").arg(all));
 }
 
@@ -488,6 +520,11 @@ void MainWindow::showAudit(qint64 auditId)
 {
     m_ui->exportCsvAction->setEnabled(true);
     showFailures(auditId);
+    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::answers(db, auditId); })
+        .then(this, [this, auditId](const Result<QList<AnswerRow>> &answers) {
+            if (answers && selectedAudit() == auditId)
+                m_answers->setAnswers(answers.value());
+        });
     // The scores and those of the previous audit of the series, in one job off the GUI thread.
     struct Shown
     {
@@ -557,6 +594,35 @@ void MainWindow::showCut(const QString &name)
         m_citations->appendRow({cell(d.domain, d.domain), cell(owner, owner), cell(QString::number(d.citations), d.citations),
                                 cell(d.readiness ? QString::number(*d.readiness) : tr("not inspected"), d.readiness.value_or(-1))});
     }
+}
+
+void MainWindow::showAnswer(const QModelIndex &index)
+{
+    const auto *shown = static_cast<const QSortFilterProxyModel *>(m_ui->answersView->model());
+    const AnswerRow *a = m_answers->answer(shown->mapToSource(index).row());
+    QTextDocument *document = m_ui->answerBrowser->document();
+    if (!a) {
+        document->clear();
+        return;
+    }
+    document->setMarkdown(a->answer);
+    // The brands the analysis found in it, marked where they stand.
+    QTextCharFormat mark;
+    mark.setBackground(QColor(0xff, 0xe0, 0x82));
+    mark.setForeground(QColor(0x20, 0x20, 0x20));
+    for (const QString &brand : a->mentioned)
+        for (QTextCursor found = document->find(brand, 0, QTextDocument::FindWholeWords); !found.isNull();
+             found = document->find(brand, found, QTextDocument::FindWholeWords))
+            found.mergeCharFormat(mark);
+    QTextCursor end(document);
+    end.movePosition(QTextCursor::End);
+    QString cited;
+    for (const QString &url : a->citations)
+        cited += u"<li><a href=\"%1\">%2</a></li>"_s.arg(url.toHtmlEscaped(), url.toHtmlEscaped());
+    const QString heading = tr("%1 · %2 · sample %3").arg(a->engine, a->prompt).arg(a->sample).toHtmlEscaped();
+    end.insertHtml(u"<hr><p><b>%1</b></p>"_s.arg(heading)
+                   + (a->citations.isEmpty() ? u"<p>%1</p>"_s.arg(tr("No citations."))
+                                             : u"<p>%1</p><ul>%2</ul>"_s.arg(tr("Citations:"), cited)));
 }
 
 void MainWindow::showDiscovered()

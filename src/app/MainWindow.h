@@ -19,6 +19,7 @@ class MainWindow;
 
 namespace geo {
 
+class AnswersModel;
 class AuditListModel;
 class AuditRunner;
 class AuditStore;
@@ -73,6 +74,7 @@ private:
     void showAudit(qint64 auditId);
     void showCut(const QString &cut);
     void showDiscovered();
+    void showAnswer(const QModelIndex &index);
     void trackSelectedBrand();
     qint64 selectedAudit() const;
     void chooseSpec();
@@ -88,6 +90,7 @@ private:
     AuditListModel *m_audits;
     ScoresModel *m_scores;
     FailuresModel *m_failures;
+    AnswersModel *m_answers;
     QStandardItemModel *m_citations;
     QStandardItemModel *m_discovered;
     std::optional<AuditScores> m_shown; // the scores of the audit on show

@@ -64,7 +64,7 @@ RunMonitor::RunMonitor(QWidget *parent) : QWidget(parent)
     m_time->setLabelFormat(u"%d"_s);
     m_time->setRange(0, 10);
     m_rate = new QValueAxis;
-    m_rate->setLabelFormat(u"%g"_s);
+    m_rate->setLabelFormat(u"%.1f"_s);
     m_rate->setRange(0, 1);
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_rate, Qt::AlignLeft);
@@ -96,8 +96,16 @@ QProgressBar *RunMonitor::addStage(const QString &name, int row)
     return bar;
 }
 
+void RunMonitor::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (paused)
+        m_eta->setText(tr("Paused: nothing new is asked"));
+}
+
 void RunMonitor::reset()
 {
+    m_paused = false;
     for (QLineSeries *s : {m_answersNow, m_analysesNow, m_answersAverage, m_analysesAverage})
         s->clear();
     m_lastPointS = -1.0;
@@ -126,9 +134,12 @@ void RunMonitor::showStats(const RunStats &s)
     }
     m_sites->setRange(0, std::max(s.sitesPlanned, 1));
     m_sites->setValue(s.sitesInspected);
+    m_sites->setFormat(s.sitesPlanned == 0 ? tr("none to inspect") : tr("%v of %m"));
     const qint64 eta = s.etaMs();
     m_eta->setText(s.finished ? tr("Done in %1").arg(formatDuration(s.elapsedMs))
-                              : eta < 0 ? tr("Time left: –") : tr("Time left: about %1").arg(formatDuration(eta)));
+                   : m_paused ? tr("Paused: nothing new is asked")
+                   : eta < 0  ? tr("Time left: –")
+                              : tr("Time left: about %1").arg(formatDuration(eta)));
 
     // One point a second is as fine as a ten-second rate window can show.
     const double at = s.elapsedMs / 1000.0;
@@ -144,7 +155,10 @@ void RunMonitor::showStats(const RunStats &s)
             thin(series);
     m_highest = std::max({m_highest, s.answersPerSecond, s.analysesPerSecond, s.answersPerSecondOverall, s.analysesPerSecondOverall});
     m_time->setRange(0, std::max(10.0, at));
+    m_time->applyNiceNumbers();
     m_rate->setRange(0, m_highest * 1.1);
+    m_rate->applyNiceNumbers(); // round ticks, not 0.275 or 371.663
+    m_rate->setLabelFormat(m_rate->max() >= 10 ? u"%.0f"_s : u"%.1f"_s);
 }
 
 } // namespace geo

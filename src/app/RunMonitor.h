@@ -27,6 +27,8 @@ public:
     ~RunMonitor() override;
 
     void showStats(const RunStats &stats);
+    // While paused the time left is not counted down.
+    void setPaused(bool paused);
     // Forgets the drawn throughput, for a new run.
     void reset();
     // Points drawn per series so far (at most one a second, thinned on long runs).
@@ -49,6 +51,7 @@ private:
     QValueAxis *m_rate;
     double m_lastPointS = -1.0;
     double m_highest = 1.0;
+    bool m_paused = false;
 };
 
 } // namespace geo

@@ -60,7 +60,7 @@ void SettingsDialog::checkProxy()
 {
     const Result<QNetworkProxy> proxy = parseProxy(m_ui->proxy->text().trimmed());
     m_ui->proxyProblem->setText(proxy ? QString() : proxy.error());
-    m_ui->proxyProblem->setVisible(!proxy);
+    m_ui->form->setRowVisible(m_ui->proxyProblem, !proxy); // a hidden label alone would leave its row's gap
     m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(bool(proxy));
 }
 

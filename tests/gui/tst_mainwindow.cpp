@@ -5,6 +5,8 @@
 #include "store/AuditStore.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QGroupBox>
 #include <QDialogButtonBox>
 #include <QSettings>
 #include <QSpinBox>
@@ -24,11 +26,15 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+
+#include <cstdlib> // getloadavg
+#include <ctime>   // clock_gettime
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -135,7 +141,42 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(scores->model()->rowCount(), 5, 10000);
         QCOMPARE(scores->model()->index(0, 0).data().toString(), u"Brightlane CRM"_s);
         QVERIFY(window.statusBar()->currentMessage().contains(u"192 answered, 0 failed"_s));
+        auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
+        QCOMPARE(pages->currentWidget()->objectName(), u"scoresPage"_s); // a finished run shows its results
+        // Every cut can be chosen; the citations and discovered brands of the audit are listed.
+        auto *cuts = window.findChild<QComboBox *>(u"cutCombo"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(cuts->count() > 3, 10000); // the scores of the finished audit, not of its start
         screenshot(window, u"finished"_s);
+        QCOMPARE(cuts->currentData().toString(), u"non-branded"_s);
+        cuts->setCurrentIndex(cuts->findData(u"all"_s));
+        QVERIFY(window.findChild<QGroupBox *>(u"scoresGroup"_s)->title().contains(u"all prompts"_s));
+        auto *citations = window.findChild<QTableView *>(u"citationsView"_s);
+        QVERIFY(citations->model()->rowCount() > 5);
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"citationsPage"_s));
+        screenshot(window, u"citations"_s);
+        auto *discovered = window.findChild<QTableView *>(u"discoveredView"_s);
+        QVERIFY(discovered->model()->rowCount() > 1);
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"discoveredPage"_s));
+        discovered->selectRow(0);
+        const QString brand = discovered->model()->index(0, 0).data().toString();
+        auto *track = window.findChild<QPushButton *>(u"trackBrandButton"_s);
+        QVERIFY(track->isEnabled());
+        screenshot(window, u"discovered"_s);
+        // The answers are listed; the selected one is rendered with its brands marked and
+        // its citations listed.
+        auto *answers = window.findChild<QTableView *>(u"answersView"_s);
+        QTRY_COMPARE(answers->model()->rowCount(), 192);
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"answersPage"_s));
+        answers->selectRow(7);
+        auto *browser = window.findChild<QTextBrowser *>(u"answerBrowser"_s);
+        QVERIFY(browser->toPlainText().contains(answers->model()->index(7, 0).data().toString()));
+        QVERIFY(browser->toPlainText().contains(u"Citations:"_s) || browser->toPlainText().contains(u"No citations."_s));
+        QVERIFY(browser->toHtml().contains(u"background-color:#ffe082"_s)); // a brand marked
+        screenshot(window, u"answers"_s);
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"discoveredPage"_s));
+        QTest::mouseClick(track, Qt::LeftButton);
+        QVERIFY(window.findChild<QLabel *>(u"specSummary"_s)->text().contains(brand)); // now a competitor
+        QCOMPARE(bar->maximum(), 192);
 
         // File -> Export CSV writes every table and says where.
         auto *exportAction = window.findChild<QAction *>(u"exportCsvAction"_s);
@@ -324,18 +365,30 @@ private slots:
         QVERIFY(window.openSpec(writeSpec(dir, server->baseUrl(), 1000, 6, 10)));
         auto *start = window.findChild<QPushButton *>(u"startButton"_s);
         auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
+        // Each tick notes the wall time since the last one and the GUI thread's own CPU time
+        // in it: the first is what a user sees; on a loaded machine it includes the time the
+        // thread waited for a core, which the second leaves out.
         QElapsedTimer clock;
-        qint64 last = -1, worst = 0;
+        qint64 last = -1, lastCpu = 0, worst = 0, worstCpu = 0;
         int ticks = 0;
+        const auto threadCpuUs = [] {
+            timespec t{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+            return qint64(t.tv_sec) * 1000000 + t.tv_nsec / 1000;
+        };
         QTimer probe;
         probe.setTimerType(Qt::PreciseTimer);
         connect(&probe, &QTimer::timeout, this, [&] {
             const qint64 now = clock.elapsed();
-            if (last >= 0)
+            const qint64 cpu = threadCpuUs();
+            if (last >= 0) {
                 worst = std::max(worst, now - last);
-            if (last >= 0 && now - last > 25 && qEnvironmentVariableIsSet("GEOAUDIT_PROBE_DEBUG"))
-                qInfo("gap %lld ms at %lld ms, %d done", now - last, now, bar->value());
+                worstCpu = std::max(worstCpu, cpu - lastCpu);
+                if (now - last > 25 && qEnvironmentVariableIsSet("GEOAUDIT_PROBE_DEBUG"))
+                    qInfo("gap %lld ms (%lld us on the CPU) at %lld ms, %d done", now - last, cpu - lastCpu, now, bar->value());
+            }
             last = now;
+            lastCpu = cpu;
             ++ticks;
         });
         QTest::mouseClick(start, Qt::LeftButton);
@@ -344,8 +397,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 10000, 240000);
         probe.stop();
         const qint64 tookMs = clock.elapsed();
-        qInfo("GUI stall probe: worst event-loop gap %lld ms (5 ms timer, %d ticks) over 10,000 answers in %lld ms",
-              worst, ticks, tookMs);
+        double load[1] = {0};
+        getloadavg(load, 1);
+        qInfo("GUI stall probe over 10,000 answers in %lld ms (%d ticks of a 5 ms timer, load average %.1f): "
+              "worst gap %lld ms wall, %.1f ms of GUI-thread CPU",
+              tookMs, ticks, load[0], worst, worstCpu / 1000.0);
         screenshot(window, u"monitor"_s);
         QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 30000);
         int requests = 0;
@@ -356,7 +412,10 @@ private slots:
         engineThread.quit();
         engineThread.wait();
         QCOMPARE(window.findChild<QTableView *>(u"failuresView"_s)->model()->rowCount(), requests / 100);
-        QVERIFY2(worst < 50, qPrintable(QString::number(worst)));
+        QVERIFY2(worstCpu < 50000, qPrintable(QString::number(worstCpu)));
+        // Wall time also counts waiting for a core while other processes build and test on
+        // the same two; a wait on the disk, the network or the pool would show here.
+        QVERIFY2(worst < 250, qPrintable(QString::number(worst)));
     }
 
     void importsAnswersAndShowsTheRowsLeftOut()
