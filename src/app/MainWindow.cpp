@@ -38,6 +38,27 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Shows model in view through a proxy that sorts by the raw values under Qt::UserRole and
+// filters on every column; rows keep the model's order until the user sorts.
+QSortFilterProxyModel *showSorted(QTableView *view, QAbstractItemModel *model)
+{
+    auto *proxy = new QSortFilterProxyModel(view);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(Qt::UserRole);
+    proxy->setFilterKeyColumn(-1);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    view->setModel(proxy);
+    view->setSortingEnabled(true);
+    view->sortByColumn(-1, Qt::AscendingOrder);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    return proxy;
+}
+
+} // namespace
+
 MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_store(store),
       m_runner(new AuditRunner(store, &m_network, this)), m_audits(new AuditListModel(this)),
@@ -51,46 +72,23 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({280, 820});
 
-    auto *sorted = new QSortFilterProxyModel(this);
-    sorted->setSourceModel(m_scores);
-    sorted->setSortRole(Qt::UserRole);
-    m_ui->scoresView->setModel(sorted);
-    m_ui->scoresView->setSortingEnabled(true);
-    m_ui->scoresView->sortByColumn(-1, Qt::AscendingOrder); // the audited brand first, until the user sorts
-    m_ui->scoresView->verticalHeader()->hide();
+    showSorted(m_ui->scoresView, m_scores); // the audited brand first, until the user sorts
     m_ui->scoresView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->scoresView->horizontalHeader()->setStretchLastSection(true);
 
-    for (auto [view, model] : {std::pair{m_ui->citationsView, m_citations}, std::pair{m_ui->discoveredView, m_discovered}}) {
-        auto *sortable = new QSortFilterProxyModel(this);
-        sortable->setSourceModel(model);
-        sortable->setSortRole(Qt::UserRole);
-        view->setModel(sortable);
-        view->setSortingEnabled(true);
-        view->sortByColumn(-1, Qt::AscendingOrder);
-        view->verticalHeader()->hide();
-        view->horizontalHeader()->setStretchLastSection(true);
-    }
-    auto *answersShown = new QSortFilterProxyModel(this);
-    answersShown->setSourceModel(m_answers);
-    answersShown->setSortRole(Qt::UserRole);
-    answersShown->setFilterKeyColumn(-1);
-    answersShown->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_ui->answersView->setModel(answersShown);
-    m_ui->answersView->setSortingEnabled(true);
-    m_ui->answersView->sortByColumn(-1, Qt::AscendingOrder);
-    m_ui->answersView->verticalHeader()->hide();
+    showSorted(m_ui->citationsView, m_citations);
+    showSorted(m_ui->discoveredView, m_discovered);
+    m_ui->citationsView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->discoveredView->horizontalHeader()->setStretchLastSection(true);
+    QSortFilterProxyModel *answersShown = showSorted(m_ui->answersView, m_answers);
     m_ui->answersView->horizontalHeader()->resizeSection(AnswersModel::Prompt, 22 * fontMetrics().horizontalAdvance(u'M'));
     m_ui->answersView->horizontalHeader()->setStretchLastSection(true);
-    m_ui->answersView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_ui->answersSplitter->setSizes({430, 350});
     connect(m_ui->answersFilter, &QLineEdit::textChanged, answersShown, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_ui->answersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showAnswer);
     m_ui->scoresSplitter->setStretchFactor(0, 1);
     m_ui->scoresSplitter->setStretchFactor(1, 1);
     m_ui->scoresSplitter->setSizes({420, 360});
-    for (QTableView *view : {m_ui->scoresView, m_ui->citationsView, m_ui->discoveredView})
-        view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     connect(m_ui->cutCombo, &QComboBox::currentIndexChanged, this,
             [this] { showCut(m_ui->cutCombo->currentData().toString()); });
     connect(m_ui->discoveredView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -99,15 +97,7 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     connect(m_ui->exportCitationsButton, &QPushButton::clicked, this,
             [this] { chooseViewExport(m_ui->citationsView, u"citations"_s); });
 
-    auto *failuresShown = new QSortFilterProxyModel(this);
-    failuresShown->setSourceModel(m_failures);
-    failuresShown->setSortRole(Qt::UserRole);
-    failuresShown->setFilterKeyColumn(-1); // the filter matches any column
-    failuresShown->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_ui->failuresView->setModel(failuresShown);
-    m_ui->failuresView->setSortingEnabled(true);
-    m_ui->failuresView->sortByColumn(-1, Qt::AscendingOrder); // in order of arrival, until the user sorts
-    m_ui->failuresView->verticalHeader()->hide();
+    QSortFilterProxyModel *failuresShown = showSorted(m_ui->failuresView, m_failures); // in order of arrival until sorted
     // Fixed widths: fitting columns to thousands of rows would make the GUI wait.
     QHeaderView *failuresHeader = m_ui->failuresView->horizontalHeader();
     const int em = fontMetrics().horizontalAdvance(u'M');
@@ -117,7 +107,6 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
         failuresHeader->resizeSection(column, ems * em);
     failuresHeader->setSectionResizeMode(FailuresModel::Message, QHeaderView::Stretch);
     failuresHeader->setStretchLastSection(false);
-    m_ui->failuresView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     connect(m_ui->failuresFilter, &QLineEdit::textChanged, failuresShown, &QSortFilterProxyModel::setFilterFixedString);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(failuresShown, signal, this, &MainWindow::updateFailuresCount);
@@ -594,6 +583,7 @@ void MainWindow::showCut(const QString &name)
         m_citations->appendRow({cell(d.domain, d.domain), cell(owner, owner), cell(QString::number(d.citations), d.citations),
                                 cell(d.readiness ? QString::number(*d.readiness) : tr("not inspected"), d.readiness.value_or(-1))});
     }
+    m_ui->citationsView->resizeColumnsToContents(); // a cut cites a few hundred domains at most
 }
 
 void MainWindow::showAnswer(const QModelIndex &index)
@@ -640,6 +630,7 @@ void MainWindow::showDiscovered()
         engines->setData(engines->text(), Qt::UserRole);
         m_discovered->appendRow({name, answers, engines});
     }
+    m_ui->discoveredView->resizeColumnsToContents();
     m_ui->trackBrandButton->setEnabled(false);
 }
 

@@ -44,6 +44,7 @@ void ScoresChart::showCut(const QStringList &brands, const CutScores &cut)
     c->addSeries(series);
     auto *categories = new QBarCategoryAxis;
     categories->append(names);
+    categories->setTruncateLabels(false); // brand names are short; "…" says nothing
     auto *values = new QValueAxis;
     values->setRange(0, 100);
     values->setLabelFormat(u"%d"_s);

@@ -577,7 +577,8 @@ void AuditRunner::finishIfDone()
     int inFlight = 0;
     for (const EngineState &state : m_engines)
         inFlight += state.inFlight;
-    const RunStats s = m_stats.snapshot();
+    // Runs after every answer and analysis: counts only, no percentiles over all latencies.
+    const RunStats &s = m_stats.counts();
     const bool complete = s.done() == s.planned;
     // A stopped audit ends once nothing is in flight; what was not asked stays pending.
     if (!complete && (m_stopping.isEmpty() || inFlight > 0))

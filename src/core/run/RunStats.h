@@ -69,6 +69,8 @@ public:
     void finish();
 
     RunStats snapshot() const;
+    // The counts alone, without rates and percentiles: cheap enough for every event.
+    const RunStats &counts() const { return m_stats; }
 
 private:
     static constexpr qint64 WindowMs = 10000;
