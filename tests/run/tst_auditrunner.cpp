@@ -209,6 +209,15 @@ private slots:
         QCOMPARE(qint64(std::count_if(rows.cbegin(), rows.cend(), [](const AnswerRow &r) { return !r.mentioned.isEmpty(); })),
                  queryNumber(store, u"SELECT COUNT(DISTINCT item_id) FROM mentions"_s));
 
+        // The sites page's reports: every inspected site with its checks and their evidence.
+        auto sites = store.submit([](QSqlDatabase &db) { return AuditRepository::siteReports(db, 1); });
+        QTRY_VERIFY(sites.isFinished());
+        const QList<StoredSiteReport> reports = sites.result().value();
+        QCOMPARE(qint64(reports.size()), queryNumber(store, u"SELECT COUNT(*) FROM site_reports WHERE audit_id = 1"_s));
+        QVERIFY(!reports.isEmpty() && !reports[0].report.checks.isEmpty());
+        QVERIFY(reports[0].report.score >= reports.last().report.score);
+        QCOMPARE(reports[0].report.score, int(queryNumber(store, u"SELECT MAX(score) FROM site_reports"_s)));
+
         // The run figures the store keeps agree with those the run showed.
         QCOMPARE(scores.run.planned, live.planned);
         QCOMPARE(scores.run.answered, live.answered);

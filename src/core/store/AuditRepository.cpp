@@ -290,6 +290,19 @@ Result<QList<AnswerRow>> answers(QSqlDatabase &db, qint64 auditId)
     return out;
 }
 
+Result<QList<StoredSiteReport>> siteReports(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT report_json, owner_index FROM site_reports WHERE audit_id = ? "
+                                      "ORDER BY score DESC, domain"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<StoredSiteReport> out;
+    while (q.next())
+        out.append({SiteReport::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object()), q.value(1).toInt()});
+    q.finish();
+    return out;
+}
+
 Status deleteAudit(QSqlDatabase &db, qint64 auditId)
 {
     return Sql::exec(db, u"DELETE FROM audits WHERE id = ?"_s, {auditId});

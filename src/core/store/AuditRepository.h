@@ -92,6 +92,12 @@ struct AnswerRow
     QStringList citations; // URLs, in answer order
 };
 
+struct StoredSiteReport
+{
+    SiteReport report;
+    int owner = -1; // the tracked brand owning the domain, -1 for a third party
+};
+
 // The SQL of the audit store, as plain functions of a connection. They run on the store's
 // writer thread (AuditStore::submit) or, for reads, on a thread's own connection.
 namespace AuditRepository {
@@ -120,6 +126,8 @@ Result<int> resetFailed(QSqlDatabase &db, qint64 auditId);
 Result<QList<StoredFailure>> failures(QSqlDatabase &db, qint64 auditId);
 // The answered items of an audit with the brands they name and the URLs they cite.
 Result<QList<AnswerRow>> answers(QSqlDatabase &db, qint64 auditId);
+// The site reports stored for an audit, best score first.
+Result<QList<StoredSiteReport>> siteReports(QSqlDatabase &db, qint64 auditId);
 // Deletes an audit and everything stored of it (its rows cascade).
 Status deleteAudit(QSqlDatabase &db, qint64 auditId);
 Result<QList<AuditSummary>> listAudits(QSqlDatabase &db);
