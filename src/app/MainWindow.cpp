@@ -63,7 +63,8 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_store(store),
       m_runner(new AuditRunner(store, &m_network, this)), m_audits(new AuditListModel(this)),
       m_scores(new ScoresModel(this)), m_failures(new FailuresModel(this)), m_answers(new AnswersModel(this)),
-      m_citations(new QStandardItemModel(this)), m_discovered(new QStandardItemModel(this))
+      m_citations(new QStandardItemModel(this)), m_discovered(new QStandardItemModel(this)),
+      m_sites(new QStandardItemModel(this)), m_checks(new QStandardItemModel(this))
 {
     m_ui->setupUi(this);
     m_ui->sampleBadge->hide();
@@ -80,6 +81,11 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     showSorted(m_ui->discoveredView, m_discovered);
     m_ui->citationsView->horizontalHeader()->setStretchLastSection(true);
     m_ui->discoveredView->horizontalHeader()->setStretchLastSection(true);
+    showSorted(m_ui->sitesView, m_sites);
+    showSorted(m_ui->checksView, m_checks);
+    m_ui->checksView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->sitesSplitter->setSizes({120, 180}); // the checks below, wide enough for their evidence
+    connect(m_ui->sitesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSite);
     QSortFilterProxyModel *answersShown = showSorted(m_ui->answersView, m_answers);
     m_ui->answersView->horizontalHeader()->resizeSection(AnswersModel::Prompt, 22 * fontMetrics().horizontalAdvance(u'M'));
     m_ui->answersView->horizontalHeader()->setStretchLastSection(true);
@@ -509,6 +515,13 @@ void MainWindow::showAudit(qint64 auditId)
 {
     m_ui->exportCsvAction->setEnabled(true);
     showFailures(auditId);
+    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::siteReports(db, auditId); })
+        .then(this, [this, auditId](const Result<QList<StoredSiteReport>> &reports) {
+            if (!reports || selectedAudit() != auditId)
+                return;
+            m_siteReports = reports.value();
+            showSites();
+        });
     m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::answers(db, auditId); })
         .then(this, [this, auditId](const Result<QList<AnswerRow>> &answers) {
             if (answers && selectedAudit() == auditId)
@@ -554,6 +567,7 @@ void MainWindow::showAudit(qint64 auditId)
             }
             showCut(first);
             showDiscovered();
+            showSites(); // owners are named from the scores' brands
         });
 }
 
@@ -613,6 +627,48 @@ void MainWindow::showAnswer(const QModelIndex &index)
     end.insertHtml(u"<hr><p><b>%1</b></p>"_s.arg(heading)
                    + (a->citations.isEmpty() ? u"<p>%1</p>"_s.arg(tr("No citations."))
                                              : u"<p>%1</p><ul>%2</ul>"_s.arg(tr("Citations:"), cited)));
+}
+
+void MainWindow::showSite(const QModelIndex &index)
+{
+    m_checks->clear();
+    m_checks->setHorizontalHeaderLabels({tr("Group"), tr("Check"), tr("Result"), tr("Points"), tr("Evidence")});
+    const auto *shown = static_cast<const QSortFilterProxyModel *>(m_ui->sitesView->model());
+    const int row = shown->mapToSource(index).row();
+    if (row < 0 || row >= m_siteReports.size())
+        return;
+    for (const ReadinessCheck &c : m_siteReports[row].report.checks) {
+        QList<QStandardItem *> cells;
+        for (const QString &text : {c.group, c.name, ReadinessCheck::statusName(c.status),
+                                    c.maxPoints > 0 ? u"%1 of %2"_s.arg(c.points).arg(c.maxPoints) : u"–"_s, c.evidence}) {
+            cells << new QStandardItem(text);
+            cells.last()->setData(text, Qt::UserRole);
+            cells.last()->setToolTip(text);
+        }
+        m_checks->appendRow(cells);
+    }
+    // The evidence takes what is left; the other columns fit their words, the names capped.
+    for (int column = 0; column < 4; ++column)
+        m_ui->checksView->resizeColumnToContents(column);
+    m_ui->checksView->setColumnWidth(1, std::min(m_ui->checksView->columnWidth(1), 14 * fontMetrics().horizontalAdvance(u'M')));
+}
+
+void MainWindow::showSites()
+{
+    m_sites->clear();
+    m_sites->setHorizontalHeaderLabels({tr("Site"), tr("Owner"), tr("GEO readiness")});
+    for (const StoredSiteReport &s : std::as_const(m_siteReports)) {
+        const QString owner = s.owner >= 0 && m_shown ? m_shown->brands.value(s.owner) : tr("third party");
+        auto *domain = new QStandardItem(s.report.domain);
+        domain->setData(s.report.domain, Qt::UserRole);
+        auto *by = new QStandardItem(owner);
+        by->setData(owner, Qt::UserRole);
+        auto *score = new QStandardItem(s.report.reachable() ? QString::number(s.report.score) : tr("unreachable"));
+        score->setData(s.report.reachable() ? s.report.score : -1, Qt::UserRole);
+        m_sites->appendRow({domain, by, score});
+    }
+    m_ui->sitesView->resizeColumnsToContents();
+    showSite({});
 }
 
 void MainWindow::showDiscovered()

@@ -3,6 +3,7 @@
 #include "scoring/AuditScores.h"
 #include "scoring/ScoreComparison.h"
 #include "spec/AuditSpec.h"
+#include "store/AuditRepository.h"
 
 #include <QMainWindow>
 #include <QNetworkAccessManager>
@@ -75,6 +76,8 @@ private:
     void showCut(const QString &cut);
     void showDiscovered();
     void showAnswer(const QModelIndex &index);
+    void showSite(const QModelIndex &index);
+    void showSites();
     void trackSelectedBrand();
     qint64 selectedAudit() const;
     void chooseSpec();
@@ -93,6 +96,9 @@ private:
     AnswersModel *m_answers;
     QStandardItemModel *m_citations;
     QStandardItemModel *m_discovered;
+    QStandardItemModel *m_sites;  // a row per inspected site
+    QStandardItemModel *m_checks; // the readiness checks of the site selected
+    QList<StoredSiteReport> m_siteReports;
     std::optional<AuditScores> m_shown; // the scores of the audit on show
     QList<BrandChange> m_changes;        // since the previous audit of its series
     qint64 m_previousId = 0;

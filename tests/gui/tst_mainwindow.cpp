@@ -156,6 +156,15 @@ private slots:
         screenshot(window, u"citations"_s);
         auto *discovered = window.findChild<QTableView *>(u"discoveredView"_s);
         QVERIFY(discovered->model()->rowCount() > 1);
+        // Each inspected site with its readiness checks and their evidence.
+        auto *sites = window.findChild<QTableView *>(u"sitesView"_s);
+        QTRY_COMPARE(sites->model()->rowCount(), 13);
+        sites->selectRow(0);
+        auto *checks = window.findChild<QTableView *>(u"checksView"_s);
+        QVERIFY(checks->model()->rowCount() > 5);
+        QVERIFY(!checks->model()->index(0, 4).data().toString().isEmpty());
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"sitesPage"_s));
+        screenshot(window, u"sites"_s);
         pages->setCurrentWidget(window.findChild<QWidget *>(u"discoveredPage"_s));
         discovered->selectRow(0);
         const QString brand = discovered->model()->index(0, 0).data().toString();
