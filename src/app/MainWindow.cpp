@@ -2,7 +2,12 @@
 
 #include "AboutDialog.h"
 #include "ApiKeysDialog.h"
+#include "AnswersModel.h"
 #include "AuditListModel.h"
+#include "FailuresModel.h"
+#include "RunMonitor.h"
+#include "ScoresChart.h"
+#include "SettingsDialog.h"
 #include "ScoresModel.h"
 #include "export/CsvExporter.h"
 #include "engines/AnswerFile.h"
@@ -14,15 +19,18 @@
 #include "store/AuditStore.h"
 #include "ui_MainWindow.h"
 
+#include <QAbstractItemView>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -32,11 +40,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString duration(qint64 ms)
+// Shows model in view through a proxy that sorts by the raw values under Qt::UserRole and
+// filters on every column; rows keep the model's order until the user sorts.
+QSortFilterProxyModel *showSorted(QTableView *view, QAbstractItemModel *model)
 {
-    const qint64 s = ms / 1000;
-    return s >= 3600 ? u"%1:%2:%3"_s.arg(s / 3600).arg(s / 60 % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'))
-                     : u"%1:%2"_s.arg(s / 60).arg(s % 60, 2, 10, QChar(u'0'));
+    auto *proxy = new QSortFilterProxyModel(view);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(Qt::UserRole);
+    proxy->setFilterKeyColumn(-1);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    view->setModel(proxy);
+    view->setSortingEnabled(true);
+    view->sortByColumn(-1, Qt::AscendingOrder);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    return proxy;
 }
 
 } // namespace
@@ -44,7 +62,9 @@ QString duration(qint64 ms)
 MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_store(store),
       m_runner(new AuditRunner(store, &m_network, this)), m_audits(new AuditListModel(this)),
-      m_scores(new ScoresModel(this))
+      m_scores(new ScoresModel(this)), m_failures(new FailuresModel(this)), m_answers(new AnswersModel(this)),
+      m_citations(new QStandardItemModel(this)), m_discovered(new QStandardItemModel(this)),
+      m_sites(new QStandardItemModel(this)), m_checks(new QStandardItemModel(this))
 {
     m_ui->setupUi(this);
     m_ui->sampleBadge->hide();
@@ -53,15 +73,52 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({280, 820});
 
-    auto *sorted = new QSortFilterProxyModel(this);
-    sorted->setSourceModel(m_scores);
-    sorted->setSortRole(Qt::UserRole);
-    m_ui->scoresView->setModel(sorted);
-    m_ui->scoresView->setSortingEnabled(true);
-    m_ui->scoresView->sortByColumn(-1, Qt::AscendingOrder); // the audited brand first, until the user sorts
-    m_ui->scoresView->verticalHeader()->hide();
+    showSorted(m_ui->scoresView, m_scores); // the audited brand first, until the user sorts
     m_ui->scoresView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->scoresView->horizontalHeader()->setStretchLastSection(true);
+
+    showSorted(m_ui->citationsView, m_citations);
+    showSorted(m_ui->discoveredView, m_discovered);
+    m_ui->citationsView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->discoveredView->horizontalHeader()->setStretchLastSection(true);
+    showSorted(m_ui->sitesView, m_sites);
+    showSorted(m_ui->checksView, m_checks);
+    m_ui->checksView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->sitesSplitter->setSizes({120, 180}); // the checks below, wide enough for their evidence
+    connect(m_ui->sitesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSite);
+    QSortFilterProxyModel *answersShown = showSorted(m_ui->answersView, m_answers);
+    m_ui->answersView->horizontalHeader()->resizeSection(AnswersModel::Prompt, 22 * fontMetrics().horizontalAdvance(u'M'));
+    m_ui->answersView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->answersSplitter->setSizes({430, 350});
+    connect(m_ui->answersFilter, &QLineEdit::textChanged, answersShown, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_ui->answersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showAnswer);
+    m_ui->scoresSplitter->setStretchFactor(0, 1);
+    m_ui->scoresSplitter->setStretchFactor(1, 1);
+    m_ui->scoresSplitter->setSizes({420, 360});
+    connect(m_ui->cutCombo, &QComboBox::currentIndexChanged, this,
+            [this] { showCut(m_ui->cutCombo->currentData().toString()); });
+    connect(m_ui->discoveredView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_ui->trackBrandButton->setEnabled(m_opened && m_ui->discoveredView->selectionModel()->hasSelection()); });
+    connect(m_ui->trackBrandButton, &QPushButton::clicked, this, &MainWindow::trackSelectedBrand);
+    connect(m_ui->exportCitationsButton, &QPushButton::clicked, this,
+            [this] { chooseViewExport(m_ui->citationsView, u"citations"_s); });
+
+    QSortFilterProxyModel *failuresShown = showSorted(m_ui->failuresView, m_failures); // in order of arrival until sorted
+    // Fixed widths: fitting columns to thousands of rows would make the GUI wait.
+    QHeaderView *failuresHeader = m_ui->failuresView->horizontalHeader();
+    const int em = fontMetrics().horizontalAdvance(u'M');
+    for (auto [column, ems] : std::initializer_list<std::pair<int, int>>{
+             {FailuresModel::Time, 7}, {FailuresModel::Stage, 5}, {FailuresModel::Engine, 7}, {FailuresModel::Prompt, 18},
+             {FailuresModel::ErrorClass, 8}, {FailuresModel::Message, 24}, {FailuresModel::Attempts, 6}})
+        failuresHeader->resizeSection(column, ems * em);
+    failuresHeader->setSectionResizeMode(FailuresModel::Message, QHeaderView::Stretch);
+    failuresHeader->setStretchLastSection(false);
+    connect(m_ui->failuresFilter, &QLineEdit::textChanged, failuresShown, &QSortFilterProxyModel::setFilterFixedString);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(failuresShown, signal, this, &MainWindow::updateFailuresCount);
+    connect(failuresShown, &QAbstractItemModel::modelReset, this, &MainWindow::updateFailuresCount);
+    connect(failuresShown, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFailuresCount);
+    connect(m_runner, &AuditRunner::itemFailed, m_failures, &FailuresModel::add);
 
     m_ui->openSpecAction->setShortcut(QKeySequence::Open);
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
@@ -75,21 +132,37 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
         ApiKeysDialog dialog(m_spec ? m_spec->engines : QList<EngineSpec>{}, this);
         dialog.exec();
     });
-    connect(m_ui->analysisThreadsAction, &QAction::triggered, this, [this] {
-        bool accepted = false;
-        const int current = QSettings().value(u"analysis/threads"_s, 0).toInt();
-        const int threads = QInputDialog::getInt(this, tr("Analysis threads"),
-                                                 tr("Answers analysed at once (0 uses each spec's own setting):"),
-                                                 current, 0, 64, 1, &accepted);
-        if (accepted)
-            setAnalysisThreads(threads);
+    m_ui->settingsAction->setShortcut(QKeySequence::Preferences);
+    connect(m_ui->settingsAction, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(this);
+        connect(&dialog, &SettingsDialog::apiKeysRequested, m_ui->apiKeysAction, &QAction::trigger);
+        if (dialog.exec() == QDialog::Accepted && m_opened)
+            setSpec(*m_opened); // the analysis threads may have changed
     });
-    m_ui->allowPrivateHostsAction->setChecked(QSettings().value(u"sites/allowPrivateHosts"_s, false).toBool());
-    connect(m_ui->allowPrivateHostsAction, &QAction::toggled, this,
-            [](bool allow) { QSettings().setValue(u"sites/allowPrivateHosts"_s, allow); });
     connect(m_ui->startButton, &QPushButton::clicked, this, &MainWindow::start);
     connect(m_ui->resumeButton, &QPushButton::clicked, this, &MainWindow::resumeSelected);
     connect(m_ui->cancelButton, &QPushButton::clicked, m_runner, &AuditRunner::cancel);
+    connect(m_ui->pauseButton, &QPushButton::toggled, this, [this](bool pause) {
+        if (pause)
+            m_runner->pause();
+        else
+            m_runner->unpause();
+    });
+    connect(m_runner, &AuditRunner::pausedChanged, this, [this](bool paused) {
+        const QSignalBlocker quiet(m_ui->pauseButton);
+        m_ui->pauseButton->setChecked(paused);
+        m_ui->pauseButton->setText(paused ? tr("Con&tinue") : tr("&Pause"));
+        m_ui->monitor->setPaused(paused);
+        refreshAudits(); // the sidebar shows the audit as paused or running again
+        if (!paused && m_runner->isRunning())
+            statusBar()->showMessage(tr("Audit %1 running").arg(m_runner->auditId()));
+    });
+    connect(m_ui->exportFailuresButton, &QPushButton::clicked, this,
+            [this] { chooseViewExport(m_ui->failuresView, u"failures"_s); });
+    connect(m_ui->exportScoresButton, &QPushButton::clicked, this, [this] { chooseViewExport(m_ui->scoresView, u"scores"_s); });
+    connect(m_ui->retryFailedButton, &QPushButton::clicked, this, &MainWindow::retryFailed);
+    connect(m_ui->runAgainButton, &QPushButton::clicked, this, &MainWindow::runAgain);
+    connect(m_ui->deleteButton, &QPushButton::clicked, this, &MainWindow::deleteSelected);
     connect(m_ui->auditList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (const AuditSummary *a = m_audits->audit(current))
@@ -115,6 +188,8 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     QSettings settings;
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     m_ui->splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    m_ui->scoresSplitter->restoreState(settings.value(u"window/scoresSplitter"_s).toByteArray());
+    m_ui->pages->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
     refreshAudits();
     m_store->opened().then(this, [this](const Status &s) {
         if (!s)
@@ -188,7 +263,8 @@ void MainWindow::setSpec(const AuditSpec &opened)
     m_ui->importAnswersAction->setEnabled(true);
     m_ui->specSummary->setText(
         tr("<b>%1</b> against %2.<br>%3 prompts × %4 engines (%5) × %6 samples = <b>%7 answers</b>; analysis on %8 threads.<br>%9")
-            .arg(spec.brand.name.toHtmlEscaped(), competitors.join(u", "_s).toHtmlEscaped())
+            .arg(spec.brand.name.toHtmlEscaped(),
+                 competitors.isEmpty() ? tr("no competitors") : competitors.join(u", "_s).toHtmlEscaped())
             .arg(plan ? plan->prompts.size() : 0)
             .arg(spec.engines.size())
             .arg(engines.join(u", "_s).toHtmlEscaped())
@@ -204,7 +280,8 @@ void MainWindow::setSpec(const AuditSpec &opened)
 void MainWindow::setRunning(bool running)
 {
     if (running) {
-        m_runner->setAllowPrivateHosts(m_ui->allowPrivateHostsAction->isChecked());
+        m_runner->setAllowPrivateHosts(QSettings().value(u"sites/allowPrivateHosts"_s, false).toBool());
+        m_runner->setSiteOptions(SettingsDialog::siteOptions());
         // Empty: the system's proxy (useSystemProxy() in main).
         if (const Result<QNetworkProxy> proxy = parseProxy(QSettings().value(u"network/proxy"_s).toString()); proxy)
             m_network.setProxy(proxy.value());
@@ -213,6 +290,12 @@ void MainWindow::setRunning(bool running)
     }
     m_ui->startButton->setEnabled(!running && m_spec.has_value());
     m_ui->cancelButton->setEnabled(running);
+    m_ui->pauseButton->setEnabled(running);
+    if (!running) {
+        const QSignalBlocker quiet(m_ui->pauseButton);
+        m_ui->pauseButton->setChecked(false);
+        m_ui->pauseButton->setText(tr("&Pause"));
+    }
     m_ui->openSpecAction->setEnabled(!running);
     m_ui->openDemoAction->setEnabled(!running);
     m_ui->importAnswersAction->setEnabled(!running && m_spec.has_value());
@@ -222,7 +305,11 @@ void MainWindow::setRunning(bool running)
 void MainWindow::updateResume()
 {
     const AuditSummary *a = m_audits->audit(m_ui->auditList->currentIndex());
-    m_ui->resumeButton->setEnabled(!m_runner->isRunning() && a && a->state != u"finished"_s && a->state != u"running"_s);
+    const bool idle = !m_runner->isRunning();
+    m_ui->resumeButton->setEnabled(idle && a && a->state != u"finished"_s && a->state != u"running"_s);
+    m_ui->retryFailedButton->setEnabled(idle && a && a->failed > 0);
+    m_ui->runAgainButton->setEnabled(idle && a);
+    m_ui->deleteButton->setEnabled(idle && a);
 }
 
 void MainWindow::start()
@@ -230,8 +317,17 @@ void MainWindow::start()
     if (!m_spec || m_runner->isRunning())
         return;
     setRunning(true);
-    m_scores->clear();
+    clearRun();
     m_runner->start(*m_spec);
+}
+
+void MainWindow::clearRun()
+{
+    m_scores->clear();
+    m_answers->setAnswers({});
+    m_failures->clear();
+    m_ui->monitor->reset();
+    m_ui->pages->setCurrentWidget(m_ui->monitor);
 }
 
 void MainWindow::resumeSelected()
@@ -240,7 +336,68 @@ void MainWindow::resumeSelected()
     if (id == 0 || m_runner->isRunning())
         return;
     setRunning(true);
+    clearRun();
     m_runner->resume(id);
+}
+
+void MainWindow::retryFailed()
+{
+    const qint64 id = selectedAudit();
+    if (id == 0 || m_runner->isRunning())
+        return;
+    setRunning(true);
+    clearRun();
+    m_runner->retryFailed(id);
+}
+
+void MainWindow::runAgain()
+{
+    const qint64 id = selectedAudit();
+    if (id == 0)
+        return;
+    m_store->submit([id](QSqlDatabase &db) { return AuditRepository::loadAudit(db, id); })
+        .then(this, [this](const Result<StoredAudit> &stored) {
+            if (!stored) {
+                QMessageBox::warning(this, tr("GEO Audit"), stored.error());
+                return;
+            }
+            const SpecReader::Outcome read = SpecReader::parse(stored->specJson, {});
+            if (!read.spec) {
+                QMessageBox::warning(this, tr("GEO Audit"), tr("The spec of audit %1 no longer holds: %2")
+                                                                 .arg(stored->id)
+                                                                 .arg(read.problems.join(u'\n')));
+                return;
+            }
+            setSpec(*read.spec);
+            statusBar()->showMessage(tr("Opened the spec of audit %1: Start runs it again as the next audit of its series")
+                                         .arg(stored->id));
+        });
+}
+
+void MainWindow::deleteSelected()
+{
+    const AuditSummary *a = m_audits->audit(m_ui->auditList->currentIndex());
+    if (!a || m_runner->isRunning())
+        return;
+    const qint64 id = a->id;
+    if (QMessageBox::question(this, tr("Delete audit"),
+                              tr("Delete “%1” (audit %2) with all its answers, analyses and site reports? This cannot be undone.")
+                                  .arg(a->name)
+                                  .arg(id))
+        != QMessageBox::Yes)
+        return;
+    m_store->submit([id](QSqlDatabase &db) { return AuditRepository::deleteAudit(db, id); })
+        .then(this, [this, id](const Status &deleted) {
+            if (!deleted) {
+                QMessageBox::warning(this, tr("GEO Audit"), deleted.error());
+                return;
+            }
+            m_scores->clear();
+            m_failures->clear();
+            m_answers->setAnswers({});
+            statusBar()->showMessage(tr("Deleted audit %1").arg(id));
+            refreshAudits();
+        });
 }
 
 void MainWindow::chooseAnswersToImport()
@@ -283,6 +440,7 @@ void MainWindow::importAnswersFrom(const QString &path)
 
 void MainWindow::showProgress(const RunStats &s)
 {
+    m_ui->monitor->showStats(s);
     const QLocale locale;
     m_ui->progressBar->setRange(0, s.planned);
     m_ui->progressBar->setValue(s.done());
@@ -295,7 +453,7 @@ void MainWindow::showProgress(const RunStats &s)
                                                locale.toString(s.answersPerSecondOverall, 'f', 1)));
     m_ui->latencyValue->setText(s.answered > 0 ? u"%1 / %2 ms"_s.arg(locale.toString(s.latencyP50Ms), locale.toString(s.latencyP95Ms))
                                                : u"–"_s);
-    m_ui->elapsedValue->setText(duration(s.elapsedMs));
+    m_ui->elapsedValue->setText(formatDuration(s.elapsedMs));
     m_ui->retryingValue->setText(locale.toString(s.retrying));
     m_ui->sitesValue->setText(s.sitesPlanned == 0 ? u"–"_s
                                                   : tr("%1 of %2 (%3 unreachable, %4 answered from the cache)")
@@ -309,6 +467,9 @@ void MainWindow::showProgress(const RunStats &s)
 void MainWindow::onFinished(qint64 auditId, const QString &state)
 {
     setRunning(false);
+    m_failures->flush();
+    if (state == u"finished"_s && m_failures->rowCount() == 0)
+        m_ui->pages->setCurrentWidget(m_ui->scoresPage); // the run is over: its results
     const RunStats s = m_runner->stats();
     statusBar()->showMessage(tr("Audit %1 %2: %3 answered, %4 failed").arg(auditId).arg(state).arg(s.answered).arg(s.failed));
     refreshAudits(auditId);
@@ -329,21 +490,225 @@ void MainWindow::refreshAudits(qint64 select)
         });
 }
 
+void MainWindow::showFailures(qint64 auditId)
+{
+    // The running audit's failures come live from the runner.
+    if (m_runner->isRunning() && m_runner->auditId() == auditId)
+        return;
+    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::failures(db, auditId); })
+        .then(this, [this, auditId](const Result<QList<StoredFailure>> &failures) {
+            if (!failures || selectedAudit() != auditId || (m_runner->isRunning() && m_runner->auditId() == auditId))
+                return;
+            m_failures->clear();
+            for (const StoredFailure &f : failures.value())
+                m_failures->add(f.failure, f.prompt);
+            m_failures->flush();
+        });
+}
+
+void MainWindow::updateFailuresCount()
+{
+    const int shown = m_ui->failuresView->model()->rowCount();
+    const int all = m_failures->rowCount();
+    const QString failures = all == 1 ? tr("1 failure") : tr("%1 failures").arg(all);
+    m_ui->failuresCount->setText(all == 0 ? tr("No failures") : shown == all ? failures : tr("%1 of %2").arg(shown).arg(failures));
+    m_ui->pages->setTabText(m_ui->pages->indexOf(m_ui->failuresPage), all == 0 ? tr("F&ailures") : tr("F&ailures (%1)").arg(all));
+}
+
 void MainWindow::showAudit(qint64 auditId)
 {
     m_ui->exportCsvAction->setEnabled(true);
-    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::scores(db, auditId); })
-        .then(this, [this, auditId](const Result<AuditScores> &scores) {
-            if (!scores || selectedAudit() != auditId)
+    showFailures(auditId);
+    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::siteReports(db, auditId); })
+        .then(this, [this, auditId](const Result<QList<StoredSiteReport>> &reports) {
+            if (!reports || selectedAudit() != auditId)
                 return;
-            const CutScores *cut = scores->cut(u"non-branded"_s);
-            if (!cut || cut->brands.value(0).answers == 0)
-                cut = scores->cut(u"all"_s);
-            m_ui->scoresGroup->setTitle(cut && cut->cut == u"all"_s ? tr("Visibility (all prompts)")
-                                                                     : tr("Visibility (non-branded prompts)"));
-            if (cut)
-                m_scores->setScores(scores->brands, *cut, scores->weights.formula());
+            m_siteReports = reports.value();
+            showSites();
         });
+    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::answers(db, auditId); })
+        .then(this, [this, auditId](const Result<QList<AnswerRow>> &answers) {
+            if (answers && selectedAudit() == auditId)
+                m_answers->setAnswers(answers.value());
+        });
+    // The scores and those of the previous audit of the series, in one job off the GUI thread.
+    struct Shown
+    {
+        AuditScores scores;
+        std::optional<AuditScores> previous;
+    };
+    m_store
+        ->submit([auditId](QSqlDatabase &db) -> Result<Shown> {
+            Result<AuditScores> scores = AuditRepository::scores(db, auditId);
+            if (!scores)
+                return Error{scores.error()};
+            Shown shown{std::move(scores).value(), std::nullopt};
+            if (const Result<qint64> previous = AuditRepository::previousInSeries(db, auditId); previous && previous.value() > 0)
+                if (Result<AuditScores> earlier = AuditRepository::scores(db, previous.value()); earlier)
+                    shown.previous = std::move(earlier).value();
+            return shown;
+        })
+        .then(this, [this, auditId](const Result<Shown> &shown) {
+            if (!shown || selectedAudit() != auditId)
+                return;
+            m_shown = shown->scores;
+            m_previousId = shown->previous ? shown->previous->auditId : 0;
+            m_changes = ScoreComparison::compare(shown->scores, shown->previous ? &*shown->previous : nullptr);
+            m_ui->comparedWith->setText(m_previousId ? tr("Change since audit %1 of this series").arg(m_previousId)
+                                                     : tr("No earlier audit of this series to compare with"));
+            const CutScores *preferred = m_shown->cut(u"non-branded"_s);
+            const QString first = preferred && preferred->brands.value(0).answers > 0 ? u"non-branded"_s : u"all"_s;
+            {
+                const QSignalBlocker quiet(m_ui->cutCombo);
+                m_ui->cutCombo->clear();
+                for (const CutScores &cut : m_shown->cuts)
+                    m_ui->cutCombo->addItem(cut.cut == u"all"_s ? tr("All prompts")
+                                            : cut.cut == u"non-branded"_s ? tr("Non-branded prompts")
+                                            : cut.cut == u"branded"_s ? tr("Branded prompts")
+                                                                       : cut.cut.section(u'=', 0, 0) + u": "_s + cut.cut.section(u'=', 1),
+                                            cut.cut);
+                m_ui->cutCombo->setCurrentIndex(m_ui->cutCombo->findData(first));
+            }
+            showCut(first);
+            showDiscovered();
+            showSites(); // owners are named from the scores' brands
+        });
+}
+
+void MainWindow::showCut(const QString &name)
+{
+    const CutScores *cut = m_shown ? m_shown->cut(name) : nullptr;
+    if (!cut)
+        return;
+    m_ui->scoresGroup->setTitle(tr("Visibility (%1)").arg(m_ui->cutCombo->currentText().toLower()));
+    m_scores->setScores(m_shown->brands, *cut, m_shown->weights.formula());
+    QList<BrandChange> changes;
+    for (const BrandChange &c : std::as_const(m_changes))
+        if (c.cut == name)
+            changes << c;
+    m_scores->setChanges(changes);
+    m_ui->scoresChart->showCut(m_shown->brands, *cut);
+
+    m_citations->clear();
+    m_citations->setHorizontalHeaderLabels({tr("Domain"), tr("Owner"), tr("Citations"), tr("GEO readiness")});
+    for (const DomainScore &d : cut->domains) {
+        const auto cell = [](const QString &text, const QVariant &sortBy) {
+            auto *item = new QStandardItem(text);
+            item->setData(sortBy, Qt::UserRole);
+            return item;
+        };
+        const QString owner = d.owner >= 0 ? m_shown->brands.value(d.owner) : tr("third party");
+        m_citations->appendRow({cell(d.domain, d.domain), cell(owner, owner), cell(QString::number(d.citations), d.citations),
+                                cell(d.readiness ? QString::number(*d.readiness) : tr("not inspected"), d.readiness.value_or(-1))});
+    }
+    m_ui->citationsView->resizeColumnsToContents(); // a cut cites a few hundred domains at most
+}
+
+void MainWindow::showAnswer(const QModelIndex &index)
+{
+    const auto *shown = static_cast<const QSortFilterProxyModel *>(m_ui->answersView->model());
+    const AnswerRow *a = m_answers->answer(shown->mapToSource(index).row());
+    QTextDocument *document = m_ui->answerBrowser->document();
+    if (!a) {
+        document->clear();
+        return;
+    }
+    document->setMarkdown(a->answer);
+    // The brands the analysis found in it, marked where they stand.
+    QTextCharFormat mark;
+    mark.setBackground(QColor(0xff, 0xe0, 0x82));
+    mark.setForeground(QColor(0x20, 0x20, 0x20));
+    for (const QString &brand : a->mentioned)
+        for (QTextCursor found = document->find(brand, 0, QTextDocument::FindWholeWords); !found.isNull();
+             found = document->find(brand, found, QTextDocument::FindWholeWords))
+            found.mergeCharFormat(mark);
+    QTextCursor end(document);
+    end.movePosition(QTextCursor::End);
+    QString cited;
+    for (const QString &url : a->citations)
+        cited += u"<li><a href=\"%1\">%2</a></li>"_s.arg(url.toHtmlEscaped(), url.toHtmlEscaped());
+    const QString heading = tr("%1 · %2 · sample %3").arg(a->engine, a->prompt).arg(a->sample).toHtmlEscaped();
+    end.insertHtml(u"<hr><p><b>%1</b></p>"_s.arg(heading)
+                   + (a->citations.isEmpty() ? u"<p>%1</p>"_s.arg(tr("No citations."))
+                                             : u"<p>%1</p><ul>%2</ul>"_s.arg(tr("Citations:"), cited)));
+}
+
+void MainWindow::showSite(const QModelIndex &index)
+{
+    m_checks->clear();
+    m_checks->setHorizontalHeaderLabels({tr("Group"), tr("Check"), tr("Result"), tr("Points"), tr("Evidence")});
+    const auto *shown = static_cast<const QSortFilterProxyModel *>(m_ui->sitesView->model());
+    const int row = shown->mapToSource(index).row();
+    if (row < 0 || row >= m_siteReports.size())
+        return;
+    for (const ReadinessCheck &c : m_siteReports[row].report.checks) {
+        QList<QStandardItem *> cells;
+        for (const QString &text : {c.group, c.name, ReadinessCheck::statusName(c.status),
+                                    c.maxPoints > 0 ? u"%1 of %2"_s.arg(c.points).arg(c.maxPoints) : u"–"_s, c.evidence}) {
+            cells << new QStandardItem(text);
+            cells.last()->setData(text, Qt::UserRole);
+            cells.last()->setToolTip(text);
+        }
+        m_checks->appendRow(cells);
+    }
+    // The evidence takes what is left; the other columns fit their words, the names capped.
+    for (int column = 0; column < 4; ++column)
+        m_ui->checksView->resizeColumnToContents(column);
+    m_ui->checksView->setColumnWidth(1, std::min(m_ui->checksView->columnWidth(1), 14 * fontMetrics().horizontalAdvance(u'M')));
+}
+
+void MainWindow::showSites()
+{
+    m_sites->clear();
+    m_sites->setHorizontalHeaderLabels({tr("Site"), tr("Owner"), tr("GEO readiness")});
+    for (const StoredSiteReport &s : std::as_const(m_siteReports)) {
+        const QString owner = s.owner >= 0 && m_shown ? m_shown->brands.value(s.owner) : tr("third party");
+        auto *domain = new QStandardItem(s.report.domain);
+        domain->setData(s.report.domain, Qt::UserRole);
+        auto *by = new QStandardItem(owner);
+        by->setData(owner, Qt::UserRole);
+        auto *score = new QStandardItem(s.report.reachable() ? QString::number(s.report.score) : tr("unreachable"));
+        score->setData(s.report.reachable() ? s.report.score : -1, Qt::UserRole);
+        m_sites->appendRow({domain, by, score});
+    }
+    m_ui->sitesView->resizeColumnsToContents();
+    showSite({});
+}
+
+void MainWindow::showDiscovered()
+{
+    m_discovered->clear();
+    m_discovered->setHorizontalHeaderLabels({tr("Brand"), tr("Answers naming it"), tr("Engines")});
+    if (!m_shown)
+        return;
+    for (const DiscoveredBrand &d : m_shown->discovered) {
+        auto *name = new QStandardItem(d.name);
+        name->setData(d.name, Qt::UserRole);
+        auto *answers = new QStandardItem(QString::number(d.answers));
+        answers->setData(d.answers, Qt::UserRole);
+        auto *engines = new QStandardItem(d.engines.join(u", "_s));
+        engines->setData(engines->text(), Qt::UserRole);
+        m_discovered->appendRow({name, answers, engines});
+    }
+    m_ui->discoveredView->resizeColumnsToContents();
+    m_ui->trackBrandButton->setEnabled(false);
+}
+
+void MainWindow::trackSelectedBrand()
+{
+    const QModelIndexList rows = m_ui->discoveredView->selectionModel()->selectedRows(0);
+    if (rows.isEmpty() || !m_opened)
+        return;
+    const QString name = rows.first().data().toString();
+    AuditSpec spec = *m_opened;
+    for (const BrandSpec &tracked : spec.trackedBrands())
+        if (tracked.name.compare(name, Qt::CaseInsensitive) == 0) {
+            statusBar()->showMessage(tr("%1 is tracked already").arg(name));
+            return;
+        }
+    spec.competitors.append(BrandSpec{name, {}, {}});
+    setSpec(spec);
+    statusBar()->showMessage(tr("%1 is now a competitor in the open spec; Start audits it").arg(name));
 }
 
 qint64 MainWindow::selectedAudit() const
@@ -393,6 +758,47 @@ void MainWindow::exportCsvTo(const QString &folder)
         });
 }
 
+void MainWindow::chooseViewExport(const QAbstractItemView *view, const QString &name)
+{
+    QSettings settings;
+    const QString folder = settings.value(u"export/folder"_s,
+                                          QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QString suggested = QDir(folder).filePath(u"audit-%1-%2.csv"_s.arg(selectedAudit()).arg(name));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export this view"), suggested, tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
+    exportView(view, path);
+}
+
+void MainWindow::exportView(const QAbstractItemView *view, const QString &path)
+{
+    m_failures->flush(); // what has arrived is what is shown
+    // Copying what is shown is quick; writing it is the disk's, off the GUI thread.
+    const QAbstractItemModel *model = view->model();
+    QList<QVariantList> rows;
+    QVariantList header;
+    for (int c = 0; c < model->columnCount(); ++c)
+        header << model->headerData(c, Qt::Horizontal, Qt::DisplayRole);
+    rows << header;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QVariantList row;
+        for (int c = 0; c < model->columnCount(); ++c)
+            row << model->index(r, c).data(Qt::DisplayRole);
+        rows << row;
+    }
+    const int count = int(rows.size() - 1);
+    QtConcurrent::run([path, rows] { return CsvExporter::writeTable(path, rows); }).then(this, [this, path, count](const Status &written) {
+        if (!written) {
+            statusBar()->showMessage(written.error());
+            QMessageBox::warning(this, tr("GEO Audit"), written.error());
+            return;
+        }
+        statusBar()->showMessage(tr("Wrote %n row(s) to %1", nullptr, count).arg(QDir::toNativeSeparators(path)));
+        emit exported({path});
+    });
+}
+
 void MainWindow::about()
 {
     AboutDialog dialog(this);
@@ -409,6 +815,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/splitter"_s, m_ui->splitter->saveState());
+    settings.setValue(u"window/scoresSplitter"_s, m_ui->scoresSplitter->saveState());
+    settings.setValue(u"window/page"_s, m_ui->pages->currentIndex());
     event->accept();
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "scoring/AuditScores.h"
+#include "scoring/ScoreComparison.h"
 #include "spec/AuditSpec.h"
+#include "store/AuditRepository.h"
 
 #include <QMainWindow>
 #include <QNetworkAccessManager>
@@ -8,15 +11,20 @@
 #include <memory>
 #include <optional>
 
+class QAbstractItemView;
+class QStandardItemModel;
+
 namespace Ui {
 class MainWindow;
 }
 
 namespace geo {
 
+class AnswersModel;
 class AuditListModel;
 class AuditRunner;
 class AuditStore;
+class FailuresModel;
 class ScoresModel;
 struct RunStats;
 
@@ -40,6 +48,8 @@ public:
     void setAnalysisThreads(int threads);
     // Writes the selected audit's CSV tables to folder; the status bar says where they went.
     void exportCsvTo(const QString &folder);
+    // Writes a table as its view shows it (filtered, sorted) to a CSV file; exported() follows.
+    void exportView(const QAbstractItemView *view, const QString &path);
 
 signals:
     void exported(const QStringList &files);
@@ -49,6 +59,12 @@ private:
     void setSpec(const AuditSpec &spec);
     void start();
     void resumeSelected();
+    void retryFailed();
+    void runAgain();
+    void deleteSelected();
+    void clearRun(); // the monitor and failures, for a run about to start
+    void showFailures(qint64 auditId);
+    void updateFailuresCount();
     void chooseAnswersToImport();
     void importAnswersFrom(const QString &path);
     void setRunning(bool running);
@@ -57,9 +73,16 @@ private:
     void onFinished(qint64 auditId, const QString &state);
     void refreshAudits(qint64 select = 0);
     void showAudit(qint64 auditId);
+    void showCut(const QString &cut);
+    void showDiscovered();
+    void showAnswer(const QModelIndex &index);
+    void showSite(const QModelIndex &index);
+    void showSites();
+    void trackSelectedBrand();
     qint64 selectedAudit() const;
     void chooseSpec();
     void chooseExportFolder();
+    void chooseViewExport(const QAbstractItemView *view, const QString &name);
     void about();
     void closeEvent(QCloseEvent *event) override;
 
@@ -69,6 +92,16 @@ private:
     AuditRunner *m_runner;
     AuditListModel *m_audits;
     ScoresModel *m_scores;
+    FailuresModel *m_failures;
+    AnswersModel *m_answers;
+    QStandardItemModel *m_citations;
+    QStandardItemModel *m_discovered;
+    QStandardItemModel *m_sites;  // a row per inspected site
+    QStandardItemModel *m_checks; // the readiness checks of the site selected
+    QList<StoredSiteReport> m_siteReports;
+    std::optional<AuditScores> m_shown; // the scores of the audit on show
+    QList<BrandChange> m_changes;        // since the previous audit of its series
+    qint64 m_previousId = 0;
     std::optional<AuditSpec> m_opened; // as read from its file
     std::optional<AuditSpec> m_spec;   // what runs: the opened spec with the app's settings applied
 };

@@ -19,7 +19,27 @@ QString number(const std::optional<double> &v)
     return v ? QLocale().toString(*v, 'f', 1) : u"n/a"_s;
 }
 
+// The change of visibility in percentage points, n/a without a previous value.
+std::optional<double> visibilityChange(const BrandChange *change)
+{
+    if (!change)
+        return std::nullopt;
+    for (const FigureChange &f : change->figures)
+        if (f.figure == u"visibility"_s)
+            return f.change;
+    return std::nullopt;
+}
+
 } // namespace
+
+void ScoresModel::setChanges(const QList<BrandChange> &changes)
+{
+    m_changes.clear();
+    for (const BrandChange &c : changes)
+        m_changes.insert(c.brand, c);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, VisibilityChange), index(rowCount() - 1, VisibilityChange));
+}
 
 void ScoresModel::setScores(const QStringList &brands, const CutScores &cut, const QString &scoreFormula)
 {
@@ -32,6 +52,7 @@ void ScoresModel::setScores(const QStringList &brands, const CutScores &cut, con
 
 void ScoresModel::clear()
 {
+    m_changes.clear();
     setScores({}, {});
 }
 
@@ -57,6 +78,14 @@ QVariant ScoresModel::data(const QModelIndex &index, int role) const
         case Interval:
             return s.visibilityInterval ? u"%1 – %2"_s.arg(percent(s.visibilityInterval->low), percent(s.visibilityInterval->high))
                                         : u"n/a"_s;
+        case VisibilityChange: {
+            const auto found = m_changes.constFind(index.row());
+            const std::optional<double> change = visibilityChange(found == m_changes.cend() ? nullptr : &*found);
+            if (!change)
+                return u"n/a"_s;
+            const QString points = (*change > 0 ? u"+"_s : QString()) + QLocale().toString(*change * 100.0, 'f', 1) + u" pp"_s;
+            return found->intervalsOverlap.value_or(false) ? tr("%1 (within noise)").arg(points) : points;
+        }
         case ShareOfVoice: return percent(s.shareOfVoice);
         case MentionShare: return percent(s.mentionShare);
         case AverageRank: return number(s.averageRank);
@@ -73,6 +102,10 @@ QVariant ScoresModel::data(const QModelIndex &index, int role) const
         case Brand: return m_brands.value(index.row());
         case Visibility: return s.visibility.value_or(-1.0);
         case Interval: return s.visibilityInterval ? s.visibilityInterval->low : -1.0;
+        case VisibilityChange: {
+            const auto found = m_changes.constFind(index.row());
+            return visibilityChange(found == m_changes.cend() ? nullptr : &*found).value_or(-2.0);
+        }
         case ShareOfVoice: return s.shareOfVoice.value_or(-1.0);
         case MentionShare: return s.mentionShare.value_or(-1.0);
         case AverageRank: return s.averageRank.value_or(1e9); // unranked sorts last
@@ -98,12 +131,16 @@ QVariant ScoresModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Score && !m_formula.isEmpty())
         return m_formula;
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == VisibilityChange)
+        return tr("Visibility now minus in the previous audit of the series, in percentage points; "
+                  "within noise when the two 95% intervals overlap");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Brand: return u"Brand"_s;
     case Visibility: return u"Visibility"_s;
     case Interval: return u"95% interval"_s;
+    case VisibilityChange: return tr("Change");
     case ShareOfVoice: return u"Share of voice"_s;
     case MentionShare: return u"Mention share"_s;
     case AverageRank: return u"Average rank"_s;

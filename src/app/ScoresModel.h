@@ -1,8 +1,10 @@
 #pragma once
 
+#include "scoring/ScoreComparison.h"
 #include "scoring/Scorer.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QStringList>
 
 namespace geo {
@@ -17,6 +19,7 @@ public:
         Brand,
         Visibility,
         Interval,
+        VisibilityChange,
         ShareOfVoice,
         MentionShare,
         AverageRank,
@@ -32,6 +35,9 @@ public:
 
     void setScores(const QStringList &brands, const CutScores &cut, const QString &scoreFormula = {});
     void clear();
+    // The cut's changes since the previous audit of the series (ScoreComparison), none when
+    // there is no previous audit.
+    void setChanges(const QList<BrandChange> &changes);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -42,6 +48,7 @@ private:
     QStringList m_brands;
     CutScores m_cut;
     QString m_formula;
+    QHash<int, BrandChange> m_changes; // by brand index
 };
 
 } // namespace geo

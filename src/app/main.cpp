@@ -1,5 +1,6 @@
 // geoaudit: the desktop app.
 #include "MainWindow.h"
+#include "SettingsDialog.h"
 #include "run/Proxy.h"
 #include "store/AuditStore.h"
 
@@ -56,7 +57,8 @@ int main(int argc, char *argv[])
     parser.process(app);
     geo::useSystemProxy();
 
-    geo::AuditStore store(parser.isSet(db) ? parser.value(db) : geo::AuditStore::defaultPath());
+    const QString chosen = geo::SettingsDialog::database();
+    geo::AuditStore store(parser.isSet(db) ? parser.value(db) : chosen.isEmpty() ? geo::AuditStore::defaultPath() : chosen);
     geo::MainWindow window(&store);
     if (!parser.positionalArguments().isEmpty())
         window.openSpec(parser.positionalArguments().constFirst());

@@ -1,6 +1,9 @@
+#include "export/CsvExporter.h"
 #include "export/CsvWriter.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace geo;
@@ -47,6 +50,18 @@ private slots:
         csv.writeRow({u"ü"_s, QVariant(), u"x,y"_s});
         QVERIFY(csv.ok());
         QCOMPARE(buffer.data(), QByteArray("a,b c,1\r\n\xc3\xbc,,\"x,y\"\r\n"));
+    }
+
+    // A view's table is written as shown, its cells neutralised like any export's.
+    void writesAViewsTable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"view.csv"_s);
+        QVERIFY(CsvExporter::writeTable(path, {{u"Prompt"_s, u"Attempts"_s}, {u"=cmd()"_s, 3}}));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("Prompt,Attempts\r\n'=cmd(),3\r\n"));
+        QVERIFY(!CsvExporter::writeTable(dir.filePath(u"missing/folder/view.csv"_s), {}));
     }
 };
 

@@ -1,9 +1,21 @@
 #include "ApiKeysDialog.h"
+#include "FakeEngineServer.h"
 #include "MainWindow.h"
+#include "SettingsDialog.h"
 #include "store/AuditStore.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QDialogButtonBox>
+#include <QSettings>
+#include <QSpinBox>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
@@ -13,10 +25,16 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTabWidget>
+#include <QTextBrowser>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
+
+#include <cstdlib> // getloadavg
+#include <ctime>   // clock_gettime
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -32,6 +50,42 @@ private:
         const QString dir = qEnvironmentVariable("GEOAUDIT_SCREENSHOTS");
         if (!dir.isEmpty() && QDir().mkpath(dir))
             window.grab().save(QDir(dir).filePath(name + u".png"_s));
+    }
+
+    // A spec of `prompts` prompts "prompt 0".. asked `samples` times of one OpenAI-compatible
+    // engine at url, written to dir; returns its path.
+    static QString writeSpec(const QTemporaryDir &dir, const QUrl &url, int prompts, int concurrency, int samples = 1)
+    {
+        QJsonArray list;
+        for (int p = 0; p < prompts; ++p)
+            list.append(u"prompt %1"_s.arg(p));
+        const QJsonObject engine{{u"id"_s, u"e0"_s}, {u"kind"_s, u"openai"_s}, {u"model"_s, u"m"_s},
+                                 {u"base_url"_s, url.toString()}, {u"concurrency"_s, concurrency}, {u"timeout_ms"_s, 5000}};
+        const QJsonObject spec{{u"name"_s, u"Fake engine audit"_s},
+                               {u"brand"_s, QJsonObject{{u"name"_s, u"Acme"_s}, {u"aliases"_s, QJsonArray()}, {u"domains"_s, QJsonArray()}}},
+                               {u"templates"_s, false},
+                               {u"prompts"_s, list},
+                               {u"samples"_s, samples},
+                               {u"engines"_s, QJsonArray{engine}},
+                               {u"analysis"_s, QJsonObject{{u"inspect_sites"_s, false}}}};
+        QFile file(dir.filePath(u"spec.json"_s));
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(QJsonDocument(spec).toJson());
+        return file.fileName();
+    }
+
+    // Presses Yes on the next question box, from a timer tick as closeNextModal does.
+    void answerYesToNextModal()
+    {
+        auto *timer = new QTimer(this);
+        connect(timer, &QTimer::timeout, this, [timer] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                box->button(QMessageBox::Yes)->click();
+                timer->deleteLater();
+            }
+        });
+        timer->start(20);
     }
 
     // Closes the next modal box as a user would, from a timer tick (never a nested wait, so
@@ -87,7 +141,51 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(scores->model()->rowCount(), 5, 10000);
         QCOMPARE(scores->model()->index(0, 0).data().toString(), u"Brightlane CRM"_s);
         QVERIFY(window.statusBar()->currentMessage().contains(u"192 answered, 0 failed"_s));
+        auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
+        QCOMPARE(pages->currentWidget()->objectName(), u"scoresPage"_s); // a finished run shows its results
+        // Every cut can be chosen; the citations and discovered brands of the audit are listed.
+        auto *cuts = window.findChild<QComboBox *>(u"cutCombo"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(cuts->count() > 3, 10000); // the scores of the finished audit, not of its start
         screenshot(window, u"finished"_s);
+        QCOMPARE(cuts->currentData().toString(), u"non-branded"_s);
+        cuts->setCurrentIndex(cuts->findData(u"all"_s));
+        QVERIFY(window.findChild<QGroupBox *>(u"scoresGroup"_s)->title().contains(u"all prompts"_s));
+        auto *citations = window.findChild<QTableView *>(u"citationsView"_s);
+        QVERIFY(citations->model()->rowCount() > 5);
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"citationsPage"_s));
+        screenshot(window, u"citations"_s);
+        auto *discovered = window.findChild<QTableView *>(u"discoveredView"_s);
+        QVERIFY(discovered->model()->rowCount() > 1);
+        // Each inspected site with its readiness checks and their evidence.
+        auto *sites = window.findChild<QTableView *>(u"sitesView"_s);
+        QTRY_COMPARE(sites->model()->rowCount(), 13);
+        sites->selectRow(0);
+        auto *checks = window.findChild<QTableView *>(u"checksView"_s);
+        QVERIFY(checks->model()->rowCount() > 5);
+        QVERIFY(!checks->model()->index(0, 4).data().toString().isEmpty());
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"sitesPage"_s));
+        screenshot(window, u"sites"_s);
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"discoveredPage"_s));
+        discovered->selectRow(0);
+        const QString brand = discovered->model()->index(0, 0).data().toString();
+        auto *track = window.findChild<QPushButton *>(u"trackBrandButton"_s);
+        QVERIFY(track->isEnabled());
+        screenshot(window, u"discovered"_s);
+        // The answers are listed; the selected one is rendered with its brands marked and
+        // its citations listed.
+        auto *answers = window.findChild<QTableView *>(u"answersView"_s);
+        QTRY_COMPARE(answers->model()->rowCount(), 192);
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"answersPage"_s));
+        answers->selectRow(7);
+        auto *browser = window.findChild<QTextBrowser *>(u"answerBrowser"_s);
+        QVERIFY(browser->toPlainText().contains(answers->model()->index(7, 0).data().toString()));
+        QVERIFY(browser->toPlainText().contains(u"Citations:"_s) || browser->toPlainText().contains(u"No citations."_s));
+        QVERIFY(browser->toHtml().contains(u"background-color:#ffe082"_s)); // a brand marked
+        screenshot(window, u"answers"_s);
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"discoveredPage"_s));
+        QTest::mouseClick(track, Qt::LeftButton);
+        QVERIFY(window.findChild<QLabel *>(u"specSummary"_s)->text().contains(brand)); // now a competitor
+        QCOMPARE(bar->maximum(), 192);
 
         // File -> Export CSV writes every table and says where.
         auto *exportAction = window.findChild<QAction *>(u"exportCsvAction"_s);
@@ -126,6 +224,207 @@ private slots:
         QCOMPARE(bar->value(), 192);
         QCOMPARE(audits->model()->rowCount(), 1); // the same audit, finished, not a second one
         QVERIFY(!resume->isEnabled());
+    }
+
+    // Against a fake engine with scripted faults: the transient ones are retried away, the
+    // permanent ones, and only they, end in the failures table; the filter narrows it; Retry
+    // failed asks them again in the same audit; Delete removes the audit after asking.
+    void failuresTableListsThePermanentFailures()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(10);
+        bool outage = true;
+        QHash<QString, int> seen;
+        server.setFaults([&](int, const QString &prompt) {
+            const int n = prompt.section(u' ', 1).toInt();
+            const int attempt = seen[prompt]++;
+            if (outage && n % 7 == 3)
+                return FakeEngineServer::Fault::BadRequest;
+            if (n % 5 == 1 && attempt == 0)
+                return FakeEngineServer::Fault::RateLimitedRetryAfter;
+            return FakeEngineServer::Fault::None;
+        });
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.resize(1100, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openSpec(writeSpec(dir, server.baseUrl(), 40, 4)));
+        auto *start = window.findChild<QPushButton *>(u"startButton"_s);
+        auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
+        auto *failures = window.findChild<QTableView *>(u"failuresView"_s);
+        auto *filter = window.findChild<QLineEdit *>(u"failuresFilter"_s);
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        auto *retry = window.findChild<QPushButton *>(u"retryFailedButton"_s);
+        QVERIFY(start && bar && failures && filter && audits && retry);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 40, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 10000);
+
+        QTRY_COMPARE(failures->model()->rowCount(), 6); // prompts 3, 10, 17, 24, 31, 38
+        QStringList prompts;
+        for (int r = 0; r < 6; ++r) {
+            prompts << failures->model()->index(r, 3).data().toString();
+            QCOMPARE(failures->model()->index(r, 4).data().toString(), u"http-400"_s);
+            QCOMPARE(failures->model()->index(r, 2).data().toString(), u"e0"_s);
+        }
+        prompts.sort();
+        QCOMPARE(prompts, (QStringList{u"prompt 10"_s, u"prompt 17"_s, u"prompt 24"_s, u"prompt 3"_s, u"prompt 31"_s, u"prompt 38"_s}));
+        auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
+        pages->setCurrentWidget(window.findChild<QWidget *>(u"failuresPage"_s));
+        screenshot(window, u"failures"_s);
+        QTest::keyClicks(filter, u"prompt 38"_s);
+        QCOMPARE(failures->model()->rowCount(), 1);
+        // Export this view writes what is shown: the header and the one row the filter keeps.
+        QSignalSpy exported(&window, &MainWindow::exported);
+        window.exportView(failures, dir.filePath(u"failures.csv"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 10000);
+        QFile csv(dir.filePath(u"failures.csv"_s));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith("Time,Stage,Engine,Prompt"));
+        QVERIFY(lines[1].contains(",prompt 38,http-400,"));
+        QVERIFY(window.statusBar()->currentMessage().contains(u"failures.csv"_s));
+        filter->clear();
+        QCOMPARE(failures->model()->rowCount(), 6);
+
+        outage = false;
+        QTRY_VERIFY(retry->isEnabled());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(audits->model()->rowCount() == 1
+                                     && audits->model()->index(0, 0).data().toString().contains(u"finished · 40 of 40"_s),
+                                 60000);
+        QTRY_COMPARE(failures->model()->rowCount(), 0);
+        QVERIFY(!retry->isEnabled());
+
+        auto *remove = window.findChild<QPushButton *>(u"deleteButton"_s);
+        QVERIFY(remove->isEnabled());
+        answerYesToNextModal();
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(audits->model()->rowCount(), 0, 10000);
+    }
+
+    // Pause asks nothing new while the answers in flight arrive; pressing it again goes on.
+    void pauseAndContinueFromTheButton()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(30);
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.resize(1100, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openSpec(writeSpec(dir, server.baseUrl(), 60, 2)));
+        auto *start = window.findChild<QPushButton *>(u"startButton"_s);
+        auto *pause = window.findChild<QPushButton *>(u"pauseButton"_s);
+        auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
+        auto *inFlight = window.findChild<QLabel *>(u"inFlightValue"_s);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->value() >= 6, 30000);
+        QVERIFY(pause->isEnabled());
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QVERIFY(pause->text().contains(u"Con"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(inFlight->text(), u"0"_s, 10000);
+        const int asked = server.requestCount();
+        QTest::qWait(300);
+        QCOMPARE(server.requestCount(), asked);
+        QVERIFY(asked < 60);
+        screenshot(window, u"paused"_s);
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 60, 30000);
+        QTRY_VERIFY(start->isEnabled());
+        QCOMPARE(server.requestCount(), 60);
+        QVERIFY(!pause->isEnabled());
+    }
+
+    // The GUI thread never waits long: 10,000 answers (one in a hundred failing) stream
+    // through the monitor and the failures table while a timer measures the event loop's
+    // worst gap.
+    void guiStaysResponsiveUnderTenThousandAnswers()
+    {
+        // The engine runs on a thread of its own, as a remote one would: the probe measures
+        // the app's work on the GUI thread, not the fake server's.
+        QThread engineThread;
+        engineThread.start();
+        QObject anchor;
+        anchor.moveToThread(&engineThread);
+        FakeEngineServer *server = nullptr;
+        const auto onEngineThread = [&](const std::function<void()> &work) {
+            QMetaObject::invokeMethod(&anchor, work, Qt::BlockingQueuedConnection);
+        };
+        onEngineThread([&] {
+            server = new FakeEngineServer;
+            server->setFaults([](int request, const QString &) {
+                return request % 100 == 0 ? FakeEngineServer::Fault::BadRequest : FakeEngineServer::Fault::None;
+            });
+            QVERIFY(server->listen());
+        });
+        QVERIFY(server);
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.resize(1100, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openSpec(writeSpec(dir, server->baseUrl(), 1000, 6, 10)));
+        auto *start = window.findChild<QPushButton *>(u"startButton"_s);
+        auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
+        // Each tick notes the wall time since the last one and the GUI thread's own CPU time
+        // in it: the first is what a user sees; on a loaded machine it includes the time the
+        // thread waited for a core, which the second leaves out.
+        QElapsedTimer clock;
+        qint64 last = -1, lastCpu = 0, worst = 0, worstCpu = 0;
+        int ticks = 0;
+        const auto threadCpuUs = [] {
+            timespec t{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+            return qint64(t.tv_sec) * 1000000 + t.tv_nsec / 1000;
+        };
+        QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
+        connect(&probe, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            const qint64 cpu = threadCpuUs();
+            if (last >= 0) {
+                worst = std::max(worst, now - last);
+                worstCpu = std::max(worstCpu, cpu - lastCpu);
+                if (now - last > 25 && qEnvironmentVariableIsSet("GEOAUDIT_PROBE_DEBUG"))
+                    qInfo("gap %lld ms (%lld us on the CPU) at %lld ms, %d done", now - last, cpu - lastCpu, now, bar->value());
+            }
+            last = now;
+            lastCpu = cpu;
+            ++ticks;
+        });
+        QTest::mouseClick(start, Qt::LeftButton);
+        clock.start();
+        probe.start(5);
+        QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 10000, 240000);
+        probe.stop();
+        const qint64 tookMs = clock.elapsed();
+        double load[1] = {0};
+        getloadavg(load, 1);
+        qInfo("GUI stall probe over 10,000 answers in %lld ms (%d ticks of a 5 ms timer, load average %.1f): "
+              "worst gap %lld ms wall, %.1f ms of GUI-thread CPU",
+              tookMs, ticks, load[0], worst, worstCpu / 1000.0);
+        screenshot(window, u"monitor"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 30000);
+        int requests = 0;
+        onEngineThread([&] {
+            requests = server->requestCount();
+            delete server;
+        });
+        engineThread.quit();
+        engineThread.wait();
+        QCOMPARE(window.findChild<QTableView *>(u"failuresView"_s)->model()->rowCount(), requests / 100);
+        QVERIFY2(worstCpu < 50000, qPrintable(QString::number(worstCpu)));
+        // Wall time also counts waiting for a core while other processes build and test on
+        // the same two; a wait on the disk, the network or the pool would show here.
+        QVERIFY2(worst < 250, qPrintable(QString::number(worst)));
     }
 
     void importsAnswersAndShowsTheRowsLeftOut()
@@ -185,6 +484,35 @@ private slots:
         QVERIFY(summary->text().contains(u"analysis on 3 threads"_s));
         window.setAnalysisThreads(0); // back to the spec's own
         QVERIFY(summary->text().contains(u"analysis on 10 threads"_s));
+    }
+
+    // The settings dialog refuses a proxy that does not parse, saying why beside it, and
+    // keeps what it is given in QSettings, where runs read it.
+    void settingsDialogChecksTheProxyAndKeepsTheSettings()
+    {
+        SettingsDialog dialog;
+        dialog.show();
+        auto *proxy = dialog.findChild<QLineEdit *>(u"proxy"_s);
+        auto *problem = dialog.findChild<QLabel *>(u"proxyProblem"_s);
+        auto *ok = dialog.findChild<QDialogButtonBox *>(u"buttons"_s)->button(QDialogButtonBox::Ok);
+        proxy->clear();
+        QVERIFY(ok->isEnabled());
+        QTest::keyClicks(proxy, u"ftp://nowhere"_s);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(problem->isVisible() && !problem->text().isEmpty());
+        proxy->setText(u"http://proxy.example:3128"_s);
+        QVERIFY(ok->isEnabled());
+        QVERIFY(!problem->isVisible());
+        dialog.findChild<QSpinBox *>(u"ttlHours"_s)->setValue(2);
+        dialog.findChild<QSpinBox *>(u"threads"_s)->setValue(4);
+        screenshot(dialog, u"settings"_s);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QCOMPARE(QSettings().value(u"network/proxy"_s).toString(), u"http://proxy.example:3128"_s);
+        QCOMPARE(SettingsDialog::siteOptions().ttlMs, 2 * 3600 * 1000);
+        QCOMPARE(QSettings().value(u"analysis/threads"_s).toInt(), 4);
+        QSettings().remove(u"network/proxy"_s);
+        QSettings().remove(u"analysis/threads"_s);
+        QSettings().remove(u"sites/ttlHours"_s);
     }
 
     void aSpecWithProblemsIsNotOpened()

@@ -1,3 +1,4 @@
+#include "FakeEngineServer.h"
 #include "FakeWeb.h"
 #include "StoreQueries.h"
 #include "run/AuditRunner.h"
@@ -26,6 +27,27 @@ AuditSpec demo()
     for (auto &e : spec.engines)
         e.speed = 200; // still asynchronous, but quick
     return spec;
+}
+
+// Prompts "prompt 0".. asked of one OpenAI-compatible engine at url.
+AuditSpec fakeEngineSpec(const QUrl &url, int prompts, int concurrency)
+{
+    AuditSpec s;
+    s.name = u"fake"_s;
+    s.brand = {u"Acme"_s, {}, {}};
+    s.templates = false;
+    for (int p = 0; p < prompts; ++p)
+        s.prompts << u"prompt %1"_s.arg(p);
+    s.samples = 1;
+    EngineSpec engine;
+    engine.id = u"e0"_s;
+    engine.kind = u"openai"_s;
+    engine.model = u"m"_s;
+    engine.baseUrl = url;
+    engine.concurrency = concurrency;
+    engine.timeoutMs = 2000;
+    s.engines << engine;
+    return s;
 }
 
 } // namespace
@@ -172,6 +194,30 @@ private slots:
         QCOMPARE(qint64(scores.discovered.size()), queryNumber(store, u"SELECT COUNT(DISTINCT name) FROM discovered"_s));
         QVERIFY(scores.discovered.size() > 1 && scores.discovered[0].answers >= scores.discovered[1].answers);
 
+        // The answers page's rows: every answer, the brands its analysis found, its citations.
+        auto listed = store.submit([](QSqlDatabase &db) { return AuditRepository::answers(db, 1); });
+        QTRY_VERIFY(listed.isFinished());
+        const QList<AnswerRow> rows = listed.result().value();
+        QCOMPARE(rows.size(), 192);
+        qint64 cited = 0;
+        for (const AnswerRow &row : rows) {
+            cited += row.citations.size();
+            if (row.prompt.contains(u"Brightlane CRM"_s))
+                QCOMPARE(row.mentioned.value(0), u"Brightlane CRM"_s);
+        }
+        QCOMPARE(cited, queryNumber(store, u"SELECT COUNT(*) FROM citations"_s));
+        QCOMPARE(qint64(std::count_if(rows.cbegin(), rows.cend(), [](const AnswerRow &r) { return !r.mentioned.isEmpty(); })),
+                 queryNumber(store, u"SELECT COUNT(DISTINCT item_id) FROM mentions"_s));
+
+        // The sites page's reports: every inspected site with its checks and their evidence.
+        auto sites = store.submit([](QSqlDatabase &db) { return AuditRepository::siteReports(db, 1); });
+        QTRY_VERIFY(sites.isFinished());
+        const QList<StoredSiteReport> reports = sites.result().value();
+        QCOMPARE(qint64(reports.size()), queryNumber(store, u"SELECT COUNT(*) FROM site_reports WHERE audit_id = 1"_s));
+        QVERIFY(!reports.isEmpty() && !reports[0].report.checks.isEmpty());
+        QVERIFY(reports[0].report.score >= reports.last().report.score);
+        QCOMPARE(reports[0].report.score, int(queryNumber(store, u"SELECT MAX(score) FROM site_reports"_s)));
+
         // The run figures the store keeps agree with those the run showed.
         QCOMPARE(scores.run.planned, live.planned);
         QCOMPARE(scores.run.answered, live.answered);
@@ -231,6 +277,111 @@ private slots:
         QCOMPARE(s.answered, s.asked);
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), s.analysed);
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'cancelled'"_s), 1);
+    }
+
+    // Pause lets what is in flight finish and be stored, asks nothing new, stores the audit
+    // as paused (resumable after a restart), and unpause asks the rest.
+    void pauseFinishesWhatIsInFlightAndAsksNothingNew()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(30);
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        QSignalSpy paused(&runner, &AuditRunner::pausedChanged);
+        runner.start(fakeEngineSpec(server.baseUrl(), 60, 3));
+        QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 6, 30000);
+        runner.pause();
+        QVERIFY(runner.isPaused());
+        QCOMPARE(paused.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(runner.stats().inFlight, 0, 10000);
+        const int requests = server.requestCount();
+        const RunStats held = runner.stats();
+        QTest::qWait(300);
+        QCOMPARE(server.requestCount(), requests); // nothing new asked
+        QCOMPARE(runner.stats().answered, held.answered);
+        QCOMPARE(held.answered, requests); // every answer in flight arrived
+        QVERIFY(held.answered < 60);
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'paused'"_s), 1);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status IN ('answered', 'analysed')"_s), qint64(held.answered));
+
+        runner.unpause();
+        QVERIFY(!runner.isPaused());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished[0][1].toString(), u"finished"_s);
+        QCOMPARE(finished[0][2].value<RunStats>().analysed, 60);
+        QCOMPARE(server.requestCount(), 60); // nothing asked twice
+    }
+
+    // A paused audit left by a process that quit resumes from the store.
+    void aPausedAuditResumesAfterARestart()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(30);
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        {
+            AuditRunner runner(&store, &network);
+            runner.start(fakeEngineSpec(server.baseUrl(), 30, 2));
+            QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 2, 30000);
+            runner.pause();
+            QTRY_VERIFY_WITH_TIMEOUT(runner.stats().inFlight == 0 && runner.stats().analysed == runner.stats().answered, 10000);
+        }
+        auto listed = store.submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); });
+        QTRY_VERIFY(listed.isFinished());
+        QCOMPARE(listed.result().value().value(0).state, u"paused"_s);
+        AuditRunner again(&store, &network);
+        QSignalSpy finished(&again, &AuditRunner::finished);
+        again.resume(1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished[0][1].toString(), u"finished"_s);
+        QCOMPARE(finished[0][2].value<RunStats>().analysed, 30);
+        QCOMPARE(server.requestCount(), 30);
+    }
+
+    // Retry failed asks again exactly the items that failed, in the same audit.
+    void retryFailedAsksTheFailedItemsAgain()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        bool outage = true;
+        server.setFaults([&](int, const QString &prompt) {
+            return outage && prompt.section(u' ', 1).toInt() % 5 == 0 ? FakeEngineServer::Fault::BadRequest
+                                                                        : FakeEngineServer::Fault::None;
+        });
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        QSignalSpy errors(&runner, &AuditRunner::error);
+        runner.start(fakeEngineSpec(server.baseUrl(), 20, 4));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished[0][2].value<RunStats>().failed, 4);
+        QCOMPARE(finished[0][1].toString(), u"finished"_s);
+
+        outage = false;
+        runner.retryFailed(1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QCOMPARE(finished[1][0].toLongLong(), 1);
+        QCOMPARE(finished[1][1].toString(), u"finished"_s);
+        const RunStats s = finished[1][2].value<RunStats>();
+        QCOMPARE(s.failed, 0);
+        QCOMPARE(s.analysed, 20);
+        QCOMPARE(server.requestCount(), 24); // the four failed ones, once more
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 20);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits"_s), 1);
+
+        runner.retryFailed(1); // nothing failed now
+        QTRY_VERIFY(!errors.isEmpty() && errors.last()[0].toString().contains(u"no failed answers"_s));
+        QVERIFY(!runner.isRunning());
+        QCOMPARE(finished.size(), 2);
     }
 
     void refusesAnEngineItCannotBuild()

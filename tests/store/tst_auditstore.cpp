@@ -203,6 +203,60 @@ private slots:
         QVERIFY(!opened);
         QVERIFY2(opened.error().contains(u"is not a GEO Audit database"_s), qPrintable(opened.error()));
     }
+
+    // Deleting an audit takes all it stored with it, and nothing of another audit.
+    void deletesAnAuditWithEverythingItStored()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        const AuditSpec spec = smallSpec();
+        const Plan plan = PromptPlanner::plan(spec).value();
+        const auto first = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));
+        const auto second = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));
+        QVERIFY(first && second);
+        EngineReply reply;
+        reply.itemId = first->itemIds[0];
+        reply.text = u"Acme is fine"_s;
+        const FailureRecord failure{first->id, first->itemIds[1], QDateTime::currentDateTimeUtc(), u"ask"_s, u"e"_s,
+                                    u"http-400"_s, u"bad"_s, 1};
+        QVERIFY(await(store.submit([&](QSqlDatabase &db) { return AuditRepository::saveAnswer(db, reply, 1); })));
+        QVERIFY(await(store.submit([&](QSqlDatabase &db) { return AuditRepository::saveFailure(db, failure); })));
+        QVERIFY(await(store.submit([id = first->id](QSqlDatabase &db) { return AuditRepository::deleteAudit(db, id); })));
+        const auto number = [&](const QString &sql) { return await(store.submit([sql](QSqlDatabase &db) { return count(db, sql); })).value(); };
+        QCOMPARE(number(u"SELECT COUNT(*) FROM audits"_s), 1);
+        for (const QString &table : {u"items"_s, u"prompts"_s, u"brands"_s, u"failures"_s})
+            QCOMPARE(number(u"SELECT COUNT(*) FROM %1 WHERE audit_id = %2"_s.arg(table).arg(first->id)), 0);
+        QCOMPARE(number(u"SELECT COUNT(*) FROM items WHERE audit_id = %1"_s.arg(second->id)), 4);
+    }
+
+    // Retry failed: failed items go back to pending, a finished audit becomes resumable.
+    void resetFailedMakesFailedItemsPending()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        const AuditSpec spec = smallSpec();
+        const Plan plan = PromptPlanner::plan(spec).value();
+        const auto audit = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));
+        QVERIFY(audit);
+        const FailureRecord failure{audit->id, audit->itemIds[1], QDateTime::currentDateTimeUtc(), u"ask"_s, u"e"_s,
+                                    u"http-400"_s, u"bad"_s, 3};
+        QVERIFY(await(store.submit([&](QSqlDatabase &db) { return AuditRepository::saveFailure(db, failure); })));
+        QVERIFY(await(store.submit([id = audit->id](QSqlDatabase &db) { return AuditRepository::setState(db, id, u"finished"_s); })));
+        const auto standing = await(store.submit([id = audit->id](QSqlDatabase &db) { return AuditRepository::failures(db, id); }));
+        QCOMPARE(standing->size(), 1);
+        QCOMPARE(standing->at(0).prompt, u"p1"_s); // items are prompt-major: p1 sample 2
+        QCOMPARE(standing->at(0).failure.errorClass, u"http-400"_s);
+        QCOMPARE(standing->at(0).failure.attempts, 3);
+        const auto reset = await(store.submit([id = audit->id](QSqlDatabase &db) { return AuditRepository::resetFailed(db, id); }));
+        QCOMPARE(reset.value(), 1);
+        const auto stored = await(store.submit([id = audit->id](QSqlDatabase &db) { return AuditRepository::loadAudit(db, id); }));
+        QVERIFY(stored->state != u"finished"_s);
+        QCOMPARE(stored->items[1].status, u"pending"_s);
+        QCOMPARE(stored->items[1].attempts, 0);
+        // Asked again, the item's old failure no longer stands.
+        QVERIFY(await(store.submit([id = audit->id](QSqlDatabase &db) { return AuditRepository::failures(db, id); }))->isEmpty());
+        QCOMPARE(await(store.submit([id = audit->id](QSqlDatabase &db) { return AuditRepository::resetFailed(db, id); })).value(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuditStore)

@@ -182,4 +182,13 @@ Result<QStringList> CsvExporter::exportAudit(QSqlDatabase &db, qint64 auditId, c
     return written;
 }
 
+Status CsvExporter::writeTable(const QString &path, const QList<QVariantList> &rows)
+{
+    return writeFile(path, [&rows](CsvWriter &csv) {
+        for (const QVariantList &row : rows)
+            csv.writeRow(row);
+        return ok();
+    });
+}
+
 } // namespace geo

@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 namespace geo {
 
@@ -15,6 +16,9 @@ class CsvExporter final
 public:
     static Result<QStringList> exportAudit(QSqlDatabase &db, qint64 auditId, const QString &folder);
     static const QStringList &fileNames();
+    // Writes rows (the first one the header) as one CSV file, replaced atomically: a table
+    // as a view shows it, filtered and sorted.
+    static Status writeTable(const QString &path, const QList<QVariantList> &rows);
 };
 
 } // namespace geo

@@ -128,6 +128,8 @@ bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys)
     }
     m_pool.setMaxThreadCount(m_spec.analysis.threads);
     m_running = true;
+    m_paused = false;
+    m_auditId = 0; // until launch(): none of this run's is stored yet
     m_stopping.clear();
     m_finishing = false;
     m_analysing = 0;
@@ -300,8 +302,12 @@ void AuditRunner::launch(qint64 auditId, const QList<StoredAudit::Item> &items, 
             ++analysed;
     }
     m_stats.restore(answered, analysed, failed, spentUsd);
-    write([id = m_auditId](QSqlDatabase &db) { return AuditRepository::heartbeat(db, id); });
-    m_heartbeat.start();
+    if (m_paused) { // paused while the audit was being stored or loaded
+        write([id = m_auditId](QSqlDatabase &db) { return AuditRepository::setState(db, id, u"paused"_s); });
+    } else {
+        write([id = m_auditId](QSqlDatabase &db) { return AuditRepository::heartbeat(db, id); });
+        m_heartbeat.start();
+    }
     emit started(m_auditId);
     emit progress(m_stats.snapshot());
     const QList<BrandSpec> brands = m_spec.trackedBrands();
@@ -344,7 +350,7 @@ bool AuditRunner::withinBudget(EngineState &state, Item &item)
 
 void AuditRunner::dispatch()
 {
-    if (!m_stopping.isEmpty() || !m_running)
+    if (!m_stopping.isEmpty() || !m_running || m_paused)
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (size_t e = 0; e < m_engines.size(); ++e) {
@@ -506,7 +512,53 @@ void AuditRunner::cancel()
     if (!m_running || !m_stopping.isEmpty())
         return;
     m_stopping = u"cancelled"_s;
+    if (std::exchange(m_paused, false))
+        emit pausedChanged(false);
     finishIfDone();
+}
+
+void AuditRunner::pause()
+{
+    if (!m_running || m_paused || !m_stopping.isEmpty() || m_finishing)
+        return;
+    m_paused = true;
+    // The heartbeat would store the audit as running again.
+    m_heartbeat.stop();
+    if (m_auditId != 0) // else launch() stores it as paused
+        write([id = m_auditId](QSqlDatabase &db) { return AuditRepository::setState(db, id, u"paused"_s); });
+    emit pausedChanged(true);
+    emit notice(u"paused: nothing new is asked; the answers in flight are still stored"_s);
+}
+
+void AuditRunner::unpause()
+{
+    if (!m_running || !m_paused)
+        return;
+    m_paused = false;
+    if (m_auditId != 0) {
+        write([id = m_auditId](QSqlDatabase &db) { return AuditRepository::heartbeat(db, id); });
+        m_heartbeat.start();
+    }
+    emit pausedChanged(false);
+    dispatch();
+    finishIfDone();
+}
+
+void AuditRunner::retryFailed(qint64 auditId)
+{
+    if (m_running) {
+        emit error(u"an audit is already running; wait for it or cancel it first"_s);
+        return;
+    }
+    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::resetFailed(db, auditId); })
+        .then(this, [this, auditId](const Result<int> &reset) {
+            if (!reset)
+                emit error(u"could not save to the database: %1"_s.arg(reset.error()));
+            else if (reset.value() == 0)
+                emit error(u"audit %1 has no failed answers to ask again"_s.arg(auditId));
+            else
+                resume(auditId);
+        });
 }
 
 void AuditRunner::scheduleProgress()
@@ -528,7 +580,8 @@ void AuditRunner::finishIfDone()
     int inFlight = 0;
     for (const EngineState &state : m_engines)
         inFlight += state.inFlight;
-    const RunStats s = m_stats.snapshot();
+    // Runs after every answer and analysis: counts only, no percentiles over all latencies.
+    const RunStats &s = m_stats.counts();
     const bool complete = s.done() == s.planned;
     // A stopped audit ends once nothing is in flight; what was not asked stays pending.
     if (!complete && (m_stopping.isEmpty() || inFlight > 0))

@@ -54,6 +54,14 @@ public:
     void importAnswers(const AuditSpec &spec, const QList<ImportedAnswer> &answers);
     // Stops asking; what is in flight is still stored, then finished() reports "cancelled".
     void cancel();
+    // Stops dispatching new asks; what is in flight finishes and is stored. The audit is
+    // stored as 'paused', so that after a restart resume(auditId) continues it.
+    void pause();
+    // Continues a paused run where it stopped.
+    void unpause();
+    // Puts the failed items of a stored audit back to pending and resumes it, to ask them
+    // again (after a key was fixed or an outage passed); error() says when none failed.
+    void retryFailed(qint64 auditId);
 
     // Lets site inspection fetch loopback and private hosts (tests, intranets); off by default.
     void setAllowPrivateHosts(bool allow) { m_allowPrivateHosts = allow; }
@@ -63,6 +71,7 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
 
     bool isRunning() const { return m_running; }
+    bool isPaused() const { return m_paused; }
     qint64 auditId() const { return m_auditId; }
     RunStats stats() const { return m_stats.snapshot(); }
 
@@ -71,6 +80,7 @@ signals:
     void progress(const geo::RunStats &stats);
     void itemFailed(const geo::FailureRecord &failure, const QString &prompt);
     void notice(const QString &message); // e.g. the budget stopped the asking
+    void pausedChanged(bool paused);
     void finished(qint64 auditId, const QString &state, const geo::RunStats &stats);
     void error(const QString &message); // the audit could not start or the store failed
 
@@ -143,6 +153,7 @@ private:
     double m_reservedUsd = 0.0;
     QString m_stopping; // "cancelled" or "budget-stopped" once asking has stopped
     bool m_running = false;
+    bool m_paused = false;
     bool m_progressScheduled = false;
     bool m_finishing = false;
 };

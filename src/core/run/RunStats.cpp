@@ -102,6 +102,24 @@ void RunStatsTracker::trim(std::deque<qint64> &events, qint64 now) const
         events.pop_front();
 }
 
+QString formatDuration(qint64 ms)
+{
+    using namespace Qt::StringLiterals;
+    const qint64 s = ms / 1000;
+    return s >= 3600 ? u"%1:%2:%3"_s.arg(s / 3600).arg(s / 60 % 60, 2, 10, QChar(u'0')).arg(s % 60, 2, 10, QChar(u'0'))
+                     : u"%1:%2"_s.arg(s / 60).arg(s % 60, 2, 10, QChar(u'0'));
+}
+
+qint64 RunStats::etaMs() const
+{
+    const int left = planned - done();
+    if (left <= 0)
+        return 0;
+    // Analyses trail answers, so their rate is the pace at which items end.
+    const double rate = analysesPerSecond > 0 ? analysesPerSecond : analysesPerSecondOverall;
+    return rate > 0 ? qint64(left / rate * 1000.0) : -1;
+}
+
 RunStats RunStatsTracker::snapshot() const
 {
     RunStats s = m_stats;

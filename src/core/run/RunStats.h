@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QMetaType>
+#include <QString>
 
 #include <deque>
 
@@ -37,7 +38,13 @@ struct RunStats
     bool finished = false;
 
     int done() const { return analysed + failed; } // items that reached an end state
+    // Time left at the recent rate of items reaching an end state (the overall rate until
+    // there is a recent one); -1 while nothing has finished yet to judge by.
+    qint64 etaMs() const;
 };
+
+// A duration as m:ss, or h:mm:ss from an hour on, as the run views show it.
+QString formatDuration(qint64 ms);
 
 // The value at fraction p (0..1) of the values in ascending order, nearest rank; 0 for none.
 int percentile(QList<int> values, double p);
@@ -62,6 +69,8 @@ public:
     void finish();
 
     RunStats snapshot() const;
+    // The counts alone, without rates and percentiles: cheap enough for every event.
+    const RunStats &counts() const { return m_stats; }
 
 private:
     static constexpr qint64 WindowMs = 10000;

@@ -226,6 +226,76 @@ Result<qint64> latestUnfinished(QSqlDatabase &db)
     return id;
 }
 
+Result<int> resetFailed(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"UPDATE items SET status = 'pending', attempts = 0 WHERE audit_id = ? AND status = 'failed'"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    const int reset = q.numRowsAffected();
+    q.finish();
+    if (reset > 0)
+        if (Status s = Sql::exec(db, u"UPDATE audits SET state = 'cancelled', finished_at = NULL WHERE id = ? AND state = 'finished'"_s,
+                                 {auditId});
+            !s)
+            return Error{s.error()};
+    return reset;
+}
+
+Result<QList<StoredFailure>> failures(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT f.item_id, f.at, f.stage, f.engine, f.error_class, f.message, f.attempts, p.text "
+                                      "FROM failures f LEFT JOIN items i ON i.id = f.item_id LEFT JOIN prompts p ON p.id = i.prompt_id "
+                                      "WHERE f.audit_id = ? AND (f.item_id IS NULL OR i.status = 'failed') ORDER BY f.id"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<StoredFailure> out;
+    while (q.next())
+        out.append({{auditId, q.value(0).toLongLong(), QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),
+                     q.value(2).toString(), q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toInt()},
+                    q.value(7).toString()});
+    q.finish();
+    return out;
+}
+
+Result<QList<AnswerRow>> answers(QSqlDatabase &db, qint64 auditId)
+{
+    // Separators no brand name or URL contains.
+    QSqlQuery &q = Sql::prepared(
+        db, u"SELECT i.id, p.text, i.engine, i.sample, i.answer, "
+             "(SELECT group_concat(name, char(31)) FROM (SELECT b.name FROM mentions m JOIN brands b "
+             "ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index WHERE m.item_id = i.id ORDER BY m.brand_index)), "
+             "(SELECT group_concat(url, char(31)) FROM (SELECT url FROM citations c WHERE c.item_id = i.id ORDER BY c.position)) "
+             "FROM items i JOIN prompts p ON p.id = i.prompt_id "
+             "WHERE i.audit_id = ? AND i.status IN ('answered', 'analysed') ORDER BY i.id"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    const auto list = [](const QVariant &v) { return v.isNull() ? QStringList() : v.toString().split(QChar(31)); };
+    QList<AnswerRow> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt(),
+                    q.value(4).toString(), list(q.value(5)), list(q.value(6))});
+    q.finish();
+    return out;
+}
+
+Result<QList<StoredSiteReport>> siteReports(QSqlDatabase &db, qint64 auditId)
+{
+    QSqlQuery &q = Sql::prepared(db, u"SELECT report_json, owner_index FROM site_reports WHERE audit_id = ? "
+                                      "ORDER BY score DESC, domain"_s);
+    if (Status s = Sql::exec(q, {auditId}); !s)
+        return Error{s.error()};
+    QList<StoredSiteReport> out;
+    while (q.next())
+        out.append({SiteReport::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object()), q.value(1).toInt()});
+    q.finish();
+    return out;
+}
+
+Status deleteAudit(QSqlDatabase &db, qint64 auditId)
+{
+    return Sql::exec(db, u"DELETE FROM audits WHERE id = ?"_s, {auditId});
+}
+
 namespace {
 
 // The audits the condition selects (one parameter), newest first.

@@ -25,7 +25,7 @@ struct AuditSummary
 
     qint64 id = 0;
     QString name;
-    QString state; // running, finished, interrupted, cancelled, budget-stopped
+    QString state; // running, paused, finished, interrupted, cancelled, budget-stopped
     bool sampleData = false;
     QDateTime createdAt;
     QDateTime finishedAt;
@@ -99,6 +99,31 @@ struct FailureGroup
     QString example;
 };
 
+// A stored failure with the prompt it was about.
+struct StoredFailure
+{
+    FailureRecord failure;
+    QString prompt; // empty when the failure is not about one item
+};
+
+// One stored answer as the answers page lists it.
+struct AnswerRow
+{
+    qint64 itemId = 0;
+    QString prompt;
+    QString engine;
+    int sample = 1;
+    QString answer; // Markdown, as the engine gave it
+    QStringList mentioned; // tracked brands it names, in tracked order
+    QStringList citations; // URLs, in answer order
+};
+
+struct StoredSiteReport
+{
+    SiteReport report;
+    int owner = -1; // the tracked brand owning the domain, -1 for a third party
+};
+
 // The SQL of the audit store, as plain functions of a connection. They run on the store's
 // writer thread (AuditStore::submit) or, for reads, on a thread's own connection.
 namespace AuditRepository {
@@ -120,6 +145,17 @@ Status heartbeat(QSqlDatabase &db, qint64 auditId);
 Result<StoredAudit> loadAudit(QSqlDatabase &db, qint64 auditId);
 // The newest audit that did not finish (interrupted, cancelled or stopped by its budget).
 Result<qint64> latestUnfinished(QSqlDatabase &db);
+// Puts an audit's failed items back to pending with no attempts, so that resuming it asks
+// them again; returns how many. A finished audit with failures becomes resumable.
+Result<int> resetFailed(QSqlDatabase &db, qint64 auditId);
+// The failures of an audit that still stand (not those of items asked again since), oldest first.
+Result<QList<StoredFailure>> failures(QSqlDatabase &db, qint64 auditId);
+// The answered items of an audit with the brands they name and the URLs they cite.
+Result<QList<AnswerRow>> answers(QSqlDatabase &db, qint64 auditId);
+// The site reports stored for an audit, best score first.
+Result<QList<StoredSiteReport>> siteReports(QSqlDatabase &db, qint64 auditId);
+// Deletes an audit and everything stored of it (its rows cascade).
+Status deleteAudit(QSqlDatabase &db, qint64 auditId);
 Result<QList<AuditSummary>> listAudits(QSqlDatabase &db);
 Result<AuditSummary> auditSummary(QSqlDatabase &db, qint64 auditId);
 // The spec the audit was run with, as stored (brands and weights as last rescored).
