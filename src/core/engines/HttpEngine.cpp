@@ -130,6 +130,11 @@ void HttpEngine::finish(QNetworkReply *reply, qint64 itemId, qint64 startedMs)
                                                                                                   : apiErrorMessage(body)));
     if (reply->error() != QNetworkReply::NoError)
         return failWith(transient, u"connection"_s, reply->errorString());
+    // Qt does not always report a body cut short by a closed connection as an error.
+    bool declared = false;
+    const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&declared);
+    if (declared && reply->rawHeader("Content-Encoding").isEmpty() && body.size() < length)
+        return failWith(transient, u"connection"_s, u"the answer was cut off after %1 of %2 bytes"_s.arg(body.size()).arg(length));
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
