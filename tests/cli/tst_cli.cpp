@@ -29,26 +29,25 @@ struct Outcome
     QString err;
 };
 
-Outcome cli(const QStringList &args)
+// Runs a program to its end while this process's event loop keeps serving: fake engines and
+// the fake web live here.
+Outcome runToEnd(const QString &program, const QStringList &args,
+                 const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
-    p.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, args);
-    if (!p.waitForFinished(120000))
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 120000))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
 }
 
-// Runs the CLI while this process's event loop keeps serving (the fake web lives here).
-Outcome cliServed(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+const QString CliProgram = QStringLiteral(GEOAUDIT_BIN_DIR "/geoaudit-cli");
+
+Outcome cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, args);
-    if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return runToEnd(CliProgram, args, env);
 }
 
 QString demoSpec()
@@ -150,7 +149,7 @@ private slots:
         for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
             env.remove(name);
         const QString reports = dir.filePath(u"reports"_s);
-        const Outcome exported = cliServed({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, reports, u"--format"_s, u"json,html,pdf"_s}, env);
+        const Outcome exported = cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, reports, u"--format"_s, u"json,html,pdf"_s}, env);
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         for (const QString &name : {u"report.json"_s, u"report.html"_s, u"report.pdf"_s})
             QVERIFY2(QFileInfo(reports + u'/' + name).size() > 1000, qPrintable(name));
@@ -368,15 +367,11 @@ private slots:
         spec.close();
         const QString db = dir.filePath(u"a.sqlite"_s);
         const QString out = dir.filePath(u"out"_s);
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"GEOAUDIT_CLI_TEST_KEY"_s, u"sk-secret-4242"_s);
-        p.setProcessEnvironment(env);
-        // Asynchronously: the fake engines answer from this process's event loop.
-        p.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, {u"run"_s, spec.fileName(), u"--db"_s, db, u"--out"_s, out});
-        QTRY_COMPARE_WITH_TIMEOUT(p.state(), QProcess::NotRunning, 60000);
-        const QString err = QString::fromUtf8(p.readAllStandardError());
-        QCOMPARE(p.exitCode(), 1);
+        const Outcome run = cli({u"run"_s, spec.fileName(), u"--db"_s, db, u"--out"_s, out}, env);
+        const QString &err = run.err;
+        QCOMPARE(run.exitCode, 1);
         QVERIFY2(err.contains(u"finished in"_s) && err.contains(u"7 answered, 1 failed"_s), qPrintable(err));
         QCOMPARE(openai.requestCount(), 4);
         QCOMPARE(anthropic.requestCount(), 4);
@@ -443,7 +438,7 @@ private slots:
         web.serve(u"shop.web.test"_s, u"/robots.txt"_s, {200, {{"Content-Type", "text/plain"}}, "User-agent: GPTBot\nDisallow: /\n", 0, 0});
         QTemporaryDir dir;
         const QString proxy = u"http://127.0.0.1:%1"_s.arg(web.proxy().port());
-        const Outcome live = cliServed({u"inspect"_s, u"--proxy"_s, proxy, u"--record"_s, dir.path(), u"http://shop.web.test/"_s});
+        const Outcome live = cli({u"inspect"_s, u"--proxy"_s, proxy, u"--record"_s, dir.path(), u"http://shop.web.test/"_s});
         QCOMPARE(live.exitCode, 0);
         QVERIFY2(live.err.contains(u"recorded in"_s), qPrintable(live.err));
         QCOMPARE(web.requestCount(), 4); // /, /home, robots.txt, llms.txt
@@ -461,7 +456,7 @@ private slots:
 
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"http_proxy"_s, proxy);
-        const Outcome system = cliServed({u"inspect"_s, u"http://shop.web.test/home"_s}, env);
+        const Outcome system = cli({u"inspect"_s, u"http://shop.web.test/home"_s}, env);
         QCOMPARE(system.exitCode, 0);
         QCOMPARE(web.requestCount(), 7); // the system's proxy is the default
 
@@ -513,7 +508,7 @@ private slots:
         QVERIFY2(cli({u"list"_s, u"--db"_s, db}).out.contains(u"1\tinterrupted\t"_s), "not listed as interrupted");
 
         const int askedBefore = server.requestCount();
-        const Outcome resumed = cliServed({u"resume"_s, u"1"_s, u"--db"_s, db});
+        const Outcome resumed = cli({u"resume"_s, u"1"_s, u"--db"_s, db});
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QCOMPARE(queryRows(db, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), QStringList{u"150"_s});
         QCOMPARE(queryRows(db, u"SELECT state FROM audits"_s), QStringList{u"finished"_s});
@@ -533,15 +528,11 @@ private slots:
         QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
                                                       | QFileDevice::ReadOther | QFileDevice::ExeOther));
         QVERIFY(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadOther));
-        QStringList command{QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, u"run"_s, u"--demo"_s, u"--db"_s, db};
-        if (::geteuid() == 0)
-            command = QStringList{u"runuser"_s, u"-u"_s, u"nobody"_s, u"--"_s} + command;
-        QProcess p;
-        p.start(command.takeFirst(), command);
-        QVERIFY(p.waitForFinished(60000));
-        const QString err = QString::fromUtf8(p.readAllStandardError());
-        QCOMPARE(p.exitCode(), 2);
-        QVERIFY2(err.contains(u"is read-only"_s) && err.contains(u"choose another file with --db"_s), qPrintable(err));
+        const QStringList args{u"run"_s, u"--demo"_s, u"--db"_s, db};
+        const Outcome o = ::geteuid() == 0 ? runToEnd(u"runuser"_s, QStringList{u"-u"_s, u"nobody"_s, u"--"_s, CliProgram} + args)
+                                           : cli(args);
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains(u"is read-only"_s) && o.err.contains(u"choose another file with --db"_s), qPrintable(o.err));
     }
 
     void unusableDatabaseExitsTwo()
