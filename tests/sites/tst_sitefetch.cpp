@@ -1,5 +1,6 @@
 // Site inspection over the network: the real NetworkFetcher and QNetworkAccessManager,
 // reaching a fake web on 127.0.0.1 as their proxy.
+#include "DemoSites.h"
 #include "FakeWeb.h"
 #include "sites/SiteFetcher.h"
 #include "sites/SiteInspector.h"
@@ -16,7 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString DemoSites = QStringLiteral(GEOAUDIT_SOURCE_DIR "/resources/examples/demo-sites");
 
 FakeWeb::Resource html(const QByteArray &body, int status = 200)
 {
@@ -33,13 +33,6 @@ FakeWeb::Resource redirect(const QByteArray &to)
     return {302, {{"Location", to}}, {}, 0, 0};
 }
 
-const ReadinessCheck *find(const SiteReport &r, const QString &group, const QString &name)
-{
-    for (const ReadinessCheck &c : r.checks)
-        if (c.group == group && c.name == name)
-            return &c;
-    return nullptr;
-}
 
 // One inspector over the network through the fake web.
 struct Inspection
@@ -62,12 +55,6 @@ struct Inspection
     }
 };
 
-SiteReport inspectRecorded(const QString &host)
-{
-    SiteInspector inspector(std::make_unique<RecordedFetcher>(DemoSites));
-    QFuture<SiteReport> f = inspector.inspect(host, QUrl(u"https://%1/"_s.arg(host)));
-    return QTest::qWaitFor([&f] { return f.isFinished(); }, 10000) ? f.result() : SiteReport();
-}
 
 } // namespace
 
@@ -235,7 +222,7 @@ private slots:
         const SiteReport r = inspection.run(host, QUrl(u"http://%1%2"_s.arg(host, path)));
         QCOMPARE(r.domain, host); // the report came back, whole
         QCOMPARE(r.reachable(), reachable);
-        const ReadinessCheck *c = find(r, group, check);
+        const ReadinessCheck *c = findCheck(r, group, check);
         QVERIFY2(c, qPrintable(check));
         QCOMPARE(ReadinessCheck::statusName(c->status), status);
         QVERIFY2(c->evidence.contains(evidence), qPrintable(c->evidence));

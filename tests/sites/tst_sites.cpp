@@ -1,3 +1,4 @@
+#include "DemoSites.h"
 #include "FakeEngineServer.h"
 #include "sites/LlmsTxt.h"
 #include "sites/ReadinessScorer.h"
@@ -14,7 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString DemoSites = QStringLiteral(GEOAUDIT_SOURCE_DIR "/resources/examples/demo-sites");
 
 // Answers every fetch after a short wait and counts what it was asked.
 class CountingFetcher final : public SiteFetcher
@@ -28,22 +28,7 @@ public:
     }
 };
 
-const ReadinessCheck *find(const SiteReport &r, const QString &group, const QString &name)
-{
-    for (const ReadinessCheck &c : r.checks)
-        if (c.group == group && c.name == name)
-            return &c;
-    return nullptr;
-}
 
-SiteReport inspectRecorded(const QString &domain, const QUrl &page)
-{
-    SiteInspector inspector(std::make_unique<RecordedFetcher>(DemoSites));
-    QFuture<SiteReport> f = inspector.inspect(domain, page);
-    if (!QTest::qWaitFor([&f] { return f.isFinished(); }, 10000))
-        return {};
-    return f.result();
-}
 
 } // namespace
 
@@ -188,7 +173,7 @@ private slots:
         QFETCH(QString, check);
         QFETCH(QString, status);
         const SiteReport r = inspectRecorded(host, QUrl(u"https://%1/"_s.arg(host)));
-        const ReadinessCheck *c = find(r, group, check);
+        const ReadinessCheck *c = findCheck(r, group, check);
         QVERIFY2(c, qPrintable(check));
         QCOMPARE(ReadinessCheck::statusName(c->status), status);
         int sum = 0, max = 0;
