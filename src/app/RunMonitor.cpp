@@ -1,5 +1,7 @@
 #include "RunMonitor.h"
 
+#include "StageBar.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
@@ -86,7 +88,7 @@ QProgressBar *RunMonitor::addStage(const QString &name, int row)
 {
     auto *grid = static_cast<QGridLayout *>(layout());
     auto *caption = new QLabel(name, this);
-    auto *bar = new QProgressBar(this);
+    auto *bar = new StageBar(this);
     bar->setFormat(tr("%v of %m (%p%)"));
     bar->setRange(0, 1);
     bar->setValue(0);
