@@ -1,7 +1,10 @@
 // geoaudit-bench: runs the real pipeline against local fakes and prints each figure with
 // the ideal it is measured against.
+#include "EngineOnThread.h"
 #include "FakeEngineServer.h"
 #include "FakeWeb.h"
+#include "MainWindow.h"
+#include "StallProbe.h"
 #include "analysis/ResponseAnalyzer.h"
 #include "export/CsvExporter.h"
 #include "run/AuditRunner.h"
@@ -11,12 +14,15 @@
 #include "store/AuditStore.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProgressBar>
+#include <QWindow>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QThread>
 #include <QThreadPool>
@@ -69,29 +75,16 @@ QString benchAnswer(const QString &prompt)
         .arg((n + 7) % CitedSites);
 }
 
-// A fake engine on a thread of its own, so that at zero latency it does not take the
-// runner's thread.
-struct EngineOnThread
+// The benchmark's engine: bench answers after `latencyMs`, on a thread of its own so that
+// at zero latency it does not take the runner's thread.
+void startEngine(EngineOnThread &engine, bool https, int latencyMs, bool keepRequests)
 {
-    QThread thread;
-    FakeEngineServer *server = new FakeEngineServer;
-
-    EngineOnThread(bool https, int latencyMs, bool keepRequests)
-    {
-        server->setLatencyMs(latencyMs);
-        server->setAnswers(benchAnswer);
-        server->setKeepRequests(keepRequests);
-        server->moveToThread(&thread);
-        QObject::connect(&thread, &QThread::finished, server, &QObject::deleteLater);
-        thread.start();
-        QMetaObject::invokeMethod(server, [this, https] { https ? server->listenTls() : server->listen(); }, Qt::BlockingQueuedConnection);
-    }
-    ~EngineOnThread()
-    {
-        thread.quit();
-        thread.wait();
-    }
-};
+    engine.server->setLatencyMs(latencyMs);
+    engine.server->setAnswers(benchAnswer);
+    engine.server->setKeepRequests(keepRequests);
+    if (!engine.listen(https))
+        qFatal("the fake engine could not listen on 127.0.0.1");
+}
 
 // The fake web of the benchmark: 20 cited sites and the three brands' own.
 void serveSites(FakeWeb &web)
@@ -155,7 +148,8 @@ AuditRun runAudit(AuditStore &store, const AuditSpec &spec, const QNetworkProxy 
 // site on the fake web. Prints the wall time against the ideal answers x latency / concurrency.
 double pipeline(int answers, int latencyMs, int concurrency, bool https, bool sites)
 {
-    EngineOnThread engine(https, latencyMs, true);
+    EngineOnThread engine;
+    startEngine(engine, https, latencyMs, true);
     FakeWeb web;
     web.listen();
     serveSites(web);
@@ -233,7 +227,8 @@ long peakRssKb()
 // `answers` at zero engine latency, then its CSV export. Prints one JSON line.
 int scaleRun(int answers)
 {
-    EngineOnThread engine(true, 0, false);
+    EngineOnThread engine;
+    startEngine(engine, true, 0, false);
     FakeWeb web;
     web.listen();
     serveSites(web);
@@ -361,18 +356,55 @@ void analysisThroughput(int count)
     Q_UNUSED(mentions)
 }
 
+// The app's window runs an audit of `answers` at zero engine latency, as fast as the runner
+// goes, while a probe measures the GUI thread's worst stall.
+void guiStall(int answers)
+{
+    EngineOnThread engine;
+    startEngine(engine, false, 0, false);
+    QTemporaryDir dir;
+    QFile specFile(dir.filePath(u"spec.json"_s));
+    AuditSpec spec = benchSpec(answers, engine.server->baseUrl(), 6, false);
+    spec.name = u"GUI stall probe"_s;
+    if (!specFile.open(QIODevice::WriteOnly) || specFile.write(QJsonDocument(spec.toJson()).toJson()) < 0)
+        qFatal("could not write the spec to %s", qPrintable(specFile.fileName()));
+    specFile.close();
+    AuditStore store(dir.filePath(u"bench.sqlite"_s));
+    MainWindow window(&store);
+    window.resize(1100, 760);
+    window.show();
+    while (!window.windowHandle() || !window.windowHandle()->isExposed())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    if (!window.openSpec(specFile.fileName()))
+        qFatal("the window did not open the benchmark's spec");
+    auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
+    StallProbe probe;
+    window.findChild<QPushButton *>(u"startButton"_s)->click();
+    probe.start();
+    while (bar->value() < answers)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    probe.stop();
+    line(u"gui: %1 answers through the run monitor at zero engine latency in %2 s: %3; target under 16 ms (a frame at 60 Hz)"_s
+             .arg(answers)
+             .arg(double(probe.elapsedMs()) / 1000.0, 0, 'f', 1)
+             .arg(probe.summary()));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The GUI figure draws the real window; off screen, it measures the app, not a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"GEO Audit benchmarks; each figure is printed with its ideal."_s);
     parser.addHelpOption();
     const QCommandLineOption smoke(u"smoke"_s, u"Small sizes, no targets enforced (CI keeps it from rotting)."_s);
     QCommandLineOption scaleRunOption(u"scale-run"_s, u"One scale run in this process (used by the benchmark itself)."_s, u"ANSWERS"_s);
     scaleRunOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    const QCommandLineOption only(u"only"_s, u"Run only these figures: analysis, pipeline, store, scale (comma-separated)."_s,
+    const QCommandLineOption only(u"only"_s, u"Run only these figures: analysis, pipeline, store, scale, gui (comma-separated)."_s,
                                   u"FIGURES"_s);
     parser.addOptions({smoke, only, scaleRunOption});
     parser.process(app);
@@ -386,7 +418,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(scaleRunOption))
         return scaleRun(parser.value(scaleRunOption).toInt());
 
-    const QStringList figures = parser.isSet(only) ? parser.value(only).split(u',') : QStringList{u"analysis"_s, u"pipeline"_s, u"store"_s, u"scale"_s};
+    const QStringList figures = parser.isSet(only) ? parser.value(only).split(u',') : QStringList{u"analysis"_s, u"pipeline"_s, u"store"_s, u"scale"_s, u"gui"_s};
     if (figures.contains(u"analysis"_s))
         analysisThroughput(small ? 200 : 10000);
     if (figures.contains(u"pipeline"_s)) {
@@ -399,5 +431,7 @@ int main(int argc, char *argv[])
         storeThroughput(small ? 500 : 20000);
     if (figures.contains(u"scale"_s))
         scale(small ? 200 : 10000, small ? 2000 : 100000);
+    if (figures.contains(u"gui"_s))
+        guiStall(small ? 500 : 10000);
     return 0;
 }

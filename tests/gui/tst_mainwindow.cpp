@@ -1,7 +1,9 @@
 #include "ApiKeysDialog.h"
+#include "EngineOnThread.h"
 #include "FakeEngineServer.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
+#include "StallProbe.h"
 #include "store/AuditStore.h"
 
 #include <QAction>
@@ -33,8 +35,6 @@
 #include <QThread>
 #include <QTimer>
 
-#include <cstdlib> // getloadavg
-#include <ctime>   // clock_gettime
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -347,84 +347,33 @@ private slots:
     // worst gap.
     void guiStaysResponsiveUnderTenThousandAnswers()
     {
-        // The engine runs on a thread of its own, as a remote one would: the probe measures
-        // the app's work on the GUI thread, not the fake server's.
-        QThread engineThread;
-        engineThread.start();
-        QObject anchor;
-        anchor.moveToThread(&engineThread);
-        FakeEngineServer *server = nullptr;
-        const auto onEngineThread = [&](const std::function<void()> &work) {
-            QMetaObject::invokeMethod(&anchor, work, Qt::BlockingQueuedConnection);
-        };
-        onEngineThread([&] {
-            server = new FakeEngineServer;
-            server->setFaults([](int request, const QString &) {
-                return request % 100 == 0 ? FakeEngineServer::Fault::BadRequest : FakeEngineServer::Fault::None;
-            });
-            QVERIFY(server->listen());
+        EngineOnThread engine;
+        engine.server->setFaults([](int request, const QString &) {
+            return request % 100 == 0 ? FakeEngineServer::Fault::BadRequest : FakeEngineServer::Fault::None;
         });
-        QVERIFY(server);
+        QVERIFY(engine.listen());
         QTemporaryDir dir;
         AuditStore store(dir.filePath(u"a.sqlite"_s));
         MainWindow window(&store);
         window.resize(1100, 760);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openSpec(writeSpec(dir, server->baseUrl(), 1000, 6, 10)));
+        QVERIFY(window.openSpec(writeSpec(dir, engine.server->baseUrl(), 1000, 6, 10)));
         auto *start = window.findChild<QPushButton *>(u"startButton"_s);
         auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
-        // Each tick notes the wall time since the last one and the GUI thread's own CPU time
-        // in it: the first is what a user sees; on a loaded machine it includes the time the
-        // thread waited for a core, which the second leaves out.
-        QElapsedTimer clock;
-        qint64 last = -1, lastCpu = 0, worst = 0, worstCpu = 0;
-        int ticks = 0;
-        const auto threadCpuUs = [] {
-            timespec t{};
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-            return qint64(t.tv_sec) * 1000000 + t.tv_nsec / 1000;
-        };
-        QTimer probe;
-        probe.setTimerType(Qt::PreciseTimer);
-        connect(&probe, &QTimer::timeout, this, [&] {
-            const qint64 now = clock.elapsed();
-            const qint64 cpu = threadCpuUs();
-            if (last >= 0) {
-                worst = std::max(worst, now - last);
-                worstCpu = std::max(worstCpu, cpu - lastCpu);
-                if (now - last > 25 && qEnvironmentVariableIsSet("GEOAUDIT_PROBE_DEBUG"))
-                    qInfo("gap %lld ms (%lld us on the CPU) at %lld ms, %d done", now - last, cpu - lastCpu, now, bar->value());
-            }
-            last = now;
-            lastCpu = cpu;
-            ++ticks;
-        });
+        StallProbe probe;
         QTest::mouseClick(start, Qt::LeftButton);
-        clock.start();
-        probe.start(5);
+        probe.start();
         QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 10000, 240000);
         probe.stop();
-        const qint64 tookMs = clock.elapsed();
-        double load[1] = {0};
-        getloadavg(load, 1);
-        qInfo("GUI stall probe over 10,000 answers in %lld ms (%d ticks of a 5 ms timer, load average %.1f): "
-              "worst gap %lld ms wall, %.1f ms of GUI-thread CPU",
-              tookMs, ticks, load[0], worst, worstCpu / 1000.0);
+        qInfo("GUI stall probe over 10,000 answers: %s", qPrintable(probe.summary()));
         screenshot(window, u"monitor"_s);
         QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 30000);
-        int requests = 0;
-        onEngineThread([&] {
-            requests = server->requestCount();
-            delete server;
-        });
-        engineThread.quit();
-        engineThread.wait();
-        QCOMPARE(window.findChild<QTableView *>(u"failuresView"_s)->model()->rowCount(), requests / 100);
-        QVERIFY2(worstCpu < 50000, qPrintable(QString::number(worstCpu)));
+        QCOMPARE(window.findChild<QTableView *>(u"failuresView"_s)->model()->rowCount(), engine.server->requestCount() / 100);
+        QVERIFY2(probe.worstCpuMs() < 50, qPrintable(probe.summary()));
         // Wall time also counts waiting for a core while other processes build and test on
         // the same two; a wait on the disk, the network or the pool would show here.
-        QVERIFY2(worst < 250, qPrintable(QString::number(worst)));
+        QVERIFY2(probe.worstGapMs() < 250, qPrintable(probe.summary()));
     }
 
     void importsAnswersAndShowsTheRowsLeftOut()
