@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace geo::AuditRepository {
@@ -420,13 +421,17 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
             "WHERE i.audit_id = ? AND i.status = 'analysed' ORDER BY i.id"_s);
     if (Status s = Sql::exec(q, {auditId}); !s)
         return Error{s.error()};
+    // An audit repeats a few engines, categories, topics and cited domains over many
+    // answers: one shared copy of each keeps a 100,000-answer audit's scoring small.
+    QSet<QString> strings;
+    const auto shared = [&strings](const QVariant &value) { return *strings.insert(value.toString()); };
     QList<ScoredAnswer> out;
     QHash<qint64, qsizetype> at; // item id -> index in out
     while (q.next()) {
         const qint64 item = q.value(0).toLongLong();
         if (!at.contains(item)) {
             at.insert(item, out.size());
-            out.append({q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toBool(),
+            out.append({shared(q.value(1)), shared(q.value(2)), shared(q.value(3)), q.value(4).toBool(),
                         QList<BrandFigures>(brandCount), {}});
         }
         const int b = q.isNull(5) ? -1 : q.value(5).toInt();
@@ -445,17 +450,18 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
     }
     q.finish();
 
-    QSqlQuery &c = Sql::prepared(db, u"SELECT c.item_id, c.url, c.host, c.domain, c.owner_index, c.source, c.marker "
+    // Scores count citations by domain and owner only; the URLs stay in the store.
+    QSqlQuery &c = Sql::prepared(db, u"SELECT c.item_id, c.domain, c.owner_index "
                                       "FROM citations c JOIN items i ON i.id = c.item_id "
                                       "WHERE i.audit_id = ? AND i.status = 'analysed' ORDER BY c.item_id, c.position"_s);
     if (Status s = Sql::exec(c, {auditId}); !s)
         return Error{s.error()};
     while (c.next()) {
-        const int owner = c.value(4).toInt();
-        out[at.value(c.value(0).toLongLong())].citations.append(
-            {c.value(1).toString(), c.value(2).toString(), c.value(3).toString(), owner < brandCount ? owner : -1,
-             c.value(5).toString() == u"engine"_s ? CitationRef::Source::Engine : CitationRef::Source::Text,
-             c.value(6).toInt()});
+        CitationRef ref;
+        ref.domain = shared(c.value(1));
+        const int owner = c.value(2).toInt();
+        ref.owner = owner < brandCount ? owner : -1;
+        out[at.value(c.value(0).toLongLong())].citations.append(std::move(ref));
     }
     c.finish();
     return out;

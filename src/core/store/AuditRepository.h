@@ -165,7 +165,8 @@ Result<QList<InspectedSite>> inspectedSites(QSqlDatabase &db, qint64 auditId);
 Result<QList<FailureGroup>> failureGroups(QSqlDatabase &db, qint64 auditId);
 // The tracked brands' names, audited brand first.
 Result<QStringList> brandNames(QSqlDatabase &db, qint64 auditId);
-// The analysed answers of an audit with their analyses, as the scorer reads them.
+// The analysed answers of an audit with their analyses, as the scorer reads them: citations
+// carry their domain and owner only.
 Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int brandCount);
 // Every figure of METRICS.md for a stored audit, with the weights of its spec.
 Result<AuditScores> scores(QSqlDatabase &db, qint64 auditId);
