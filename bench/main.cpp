@@ -235,6 +235,7 @@ int scaleRun(int answers)
     QTemporaryDir dir;
     AuditStore store(dir.filePath(u"bench.sqlite"_s));
     const AuditRun run = runAudit(store, benchSpec(answers, engine.server->baseUrl(), 20, true), web.proxy());
+    const long runPeakKb = peakRssKb();
     QElapsedTimer clock;
     clock.start();
     auto exported = store.submit([id = qint64(1), folder = dir.filePath(u"out"_s)](QSqlDatabase &db) {
@@ -254,6 +255,7 @@ int scaleRun(int answers)
                                                    {u"seconds"_s, run.seconds},
                                                    {u"export_seconds"_s, exportSeconds},
                                                    {u"export_lines"_s, rows},
+                                                   {u"run_peak_rss_kb"_s, qint64(runPeakKb)},
                                                    {u"peak_rss_kb"_s, qint64(peakRssKb())}})
                              .toJson(QJsonDocument::Compact)
                              .constData());
@@ -267,7 +269,10 @@ QJsonObject scaleChild(int answers)
     child.waitForFinished(-1);
     const QJsonObject o = QJsonDocument::fromJson(child.readAllStandardOutput().trimmed().split('\n').constLast()).object();
     if (o.isEmpty())
-        line(u"scale run of %1 answers failed: %2"_s.arg(answers).arg(QString::fromUtf8(child.readAllStandardError())));
+        line(u"scale run of %1 answers failed (%2, exit code %3): %4"_s.arg(answers)
+                 .arg(child.exitStatus() == QProcess::CrashExit ? u"crashed"_s : u"exited"_s)
+                 .arg(child.exitCode())
+                 .arg(QString::fromUtf8(child.readAllStandardError())));
     return o;
 }
 
@@ -278,14 +283,15 @@ void scale(int small, int large)
     if (a.isEmpty() || b.isEmpty())
         return;
     const auto describe = [](const QJsonObject &o) {
-        return u"%1 answers in %2 s (%3 answers/s), peak RSS %4 MiB; CSV export %5 lines in %6 s (%7 lines/s)"_s
+        return u"%1 answers in %2 s (%3 answers/s), peak RSS %4 MiB (%8 MiB by the end of the run); CSV export %5 lines in %6 s (%7 lines/s)"_s
             .arg(o[u"answers"_s].toInt())
             .arg(o[u"seconds"_s].toDouble(), 0, 'f', 1)
             .arg(o[u"answers"_s].toInt() / o[u"seconds"_s].toDouble(), 0, 'f', 0)
             .arg(o[u"peak_rss_kb"_s].toDouble() / 1024.0, 0, 'f', 0)
             .arg(o[u"export_lines"_s].toInteger())
             .arg(o[u"export_seconds"_s].toDouble(), 0, 'f', 2)
-            .arg(double(o[u"export_lines"_s].toInteger()) / o[u"export_seconds"_s].toDouble(), 0, 'f', 0);
+            .arg(double(o[u"export_lines"_s].toInteger()) / o[u"export_seconds"_s].toDouble(), 0, 'f', 0)
+            .arg(o[u"run_peak_rss_kb"_s].toDouble() / 1024.0, 0, 'f', 0);
     };
     line(u"scale, zero engine latency, concurrency 20, sites inspected:"_s);
     line(u"    "_s + describe(a));
