@@ -35,7 +35,8 @@ fi
 { echo 'host all +needs_password 127.0.0.1/32 scram-sha-256'; cat "$data/pg_hba.conf"; } >"$dir/hba"
 mv "$dir/hba" "$data/pg_hba.conf"
 # -F: no fsync; nothing here needs to survive a crash of the machine.
-"$bindir/postgres" -D "$data" -h 127.0.0.1 -p "$port" -k "$dir" -F -c max_connections=50 -c shared_buffers=16MB \
+# TCP only (-k ''): a socket's path under a long TMPDIR could pass the 107 characters allowed.
+"$bindir/postgres" -D "$data" -h 127.0.0.1 -p "$port" -k '' -F -c max_connections=50 -c shared_buffers=16MB \
     -c full_page_writes=off -c synchronous_commit=off >"$dir/server.log" 2>&1 &
 pid=$!
 cat >/dev/null
@@ -158,7 +159,9 @@ Status TestPostgres::start()
 
 Status TestPostgres::startOnce(const QString &bindir, int port)
 {
-    m_dir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"geoaudit-pg-XXXXXX"_s));
+    // As root the server runs as nobody, who must reach its folder: /tmp, whatever TMPDIR says.
+    const QString base = ::geteuid() == 0 ? u"/tmp"_s : QDir::tempPath();
+    m_dir = std::make_unique<QTemporaryDir>(base + u"/geoaudit-pg-XXXXXX"_s);
     if (!m_dir->isValid())
         return Error{u"cannot make a temporary folder for PostgreSQL: %1"_s.arg(m_dir->errorString())};
     m_runDir = m_dir->filePath(u"run"_s);
