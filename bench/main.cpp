@@ -186,15 +186,20 @@ double pipeline(int answers, int latencyMs, int concurrency, bool https, bool si
 }
 
 // Writes `count` answers and their analyses through the store's writer thread, batched as
-// the runner submits them, and prints how many per second reached the disk.
-void storeThroughput(int count)
+// the runner submits them, and prints how many per second reached the disk. The database is
+// a SQLite file unless `location` names another (a postgresql:// URL).
+void storeThroughput(int count, const QString &location)
 {
     QTemporaryDir dir;
-    AuditStore store(dir.filePath(u"bench.sqlite"_s));
+    AuditStore store(location.isEmpty() ? dir.filePath(u"bench.sqlite"_s) : location);
     const AuditSpec spec = benchSpec(count, QUrl(u"http://127.0.0.1:1/v1"_s), 10, false);
     const Result<Plan> plan = PromptPlanner::plan(spec);
     auto created = store.submit([&spec, &plan](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan.value()); });
     created.waitForFinished();
+    if (!created.result()) {
+        line(u"store: "_s + created.result().error());
+        return;
+    }
     const NewAudit audit = created.result().value();
     const Analysis analysis = ResponseAnalyzer(spec).analyze(benchAnswer(u"prompt 1"_s), {});
     QElapsedTimer clock;
@@ -210,10 +215,11 @@ void storeThroughput(int count)
     }
     store.flush().waitForFinished();
     const double seconds = double(clock.elapsed()) / 1000.0;
-    line(u"store: %1 answers and %1 analyses written in %2 s: %3 answers+analyses/s, batched in transactions by one writer thread"_s
+    line(u"store%4: %1 answers and %1 analyses written in %2 s: %3 answers+analyses/s, batched in transactions by one writer thread"_s
              .arg(count)
              .arg(seconds, 0, 'f', 2)
-             .arg(count / seconds, 0, 'f', 0));
+             .arg(count / seconds, 0, 'f', 0)
+             .arg(location.isEmpty() ? QString() : u" (PostgreSQL)"_s));
 }
 
 long peakRssKb()
@@ -412,7 +418,9 @@ int main(int argc, char *argv[])
     scaleRunOption.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption only(u"only"_s, u"Run only these figures: analysis, pipeline, store, scale, gui (comma-separated)."_s,
                                   u"FIGURES"_s);
-    parser.addOptions({smoke, only, scaleRunOption});
+    const QCommandLineOption db(u"db"_s, u"The store figure's database: a postgresql:// URL (default: a SQLite file in a temporary folder)."_s,
+                                u"URL"_s);
+    parser.addOptions({smoke, only, db, scaleRunOption});
     parser.process(app);
     const bool small = parser.isSet(smoke);
     // The fake servers' certificate is trusted by this process only.
@@ -434,7 +442,7 @@ int main(int argc, char *argv[])
         pipeline(small ? 24 : 120, 200, 10, false, false);
     }
     if (figures.contains(u"store"_s))
-        storeThroughput(small ? 500 : 20000);
+        storeThroughput(small ? 500 : 20000, parser.value(db));
     if (figures.contains(u"scale"_s))
         scale(small ? 200 : 10000, small ? 2000 : 100000);
     if (figures.contains(u"gui"_s))

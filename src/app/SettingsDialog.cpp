@@ -2,6 +2,7 @@
 
 #include "run/Proxy.h"
 #include "store/AuditStore.h"
+#include "store/DatabaseTarget.h"
 #include "ui_SettingsDialog.h"
 
 #include <QPushButton>
@@ -29,14 +30,15 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_ui(std::mak
     m_ui->proxy->setText(settings.value(u"network/proxy"_s).toString());
     m_ui->allowPrivateHosts->setChecked(settings.value(u"sites/allowPrivateHosts"_s, false).toBool());
     m_ui->database->setText(database().isEmpty() ? AuditStore::defaultPath() : database());
-    connect(m_ui->proxy, &QLineEdit::textChanged, this, &SettingsDialog::checkProxy);
+    connect(m_ui->proxy, &QLineEdit::textChanged, this, &SettingsDialog::check);
+    connect(m_ui->database, &QLineEdit::textChanged, this, &SettingsDialog::check);
     connect(m_ui->apiKeysButton, &QPushButton::clicked, this, &SettingsDialog::apiKeysRequested);
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, [this] {
         save();
         accept();
     });
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    checkProxy();
+    check();
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -56,12 +58,16 @@ QString SettingsDialog::database()
     return QSettings().value(u"storage/database"_s).toString();
 }
 
-void SettingsDialog::checkProxy()
+void SettingsDialog::check()
 {
     const Result<QNetworkProxy> proxy = parseProxy(m_ui->proxy->text().trimmed());
     m_ui->proxyProblem->setText(proxy ? QString() : proxy.error());
     m_ui->form->setRowVisible(m_ui->proxyProblem, !proxy); // a hidden label alone would leave its row's gap
-    m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(bool(proxy));
+    // Only the form is checked here; whether the server answers shows at the next start.
+    const Result<DatabaseTarget> database = DatabaseTarget::parse(m_ui->database->text());
+    m_ui->databaseProblem->setText(database ? QString() : database.error());
+    m_ui->form->setRowVisible(m_ui->databaseProblem, !database);
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(proxy && database);
 }
 
 void SettingsDialog::save()

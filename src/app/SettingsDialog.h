@@ -13,7 +13,7 @@ class SettingsDialog;
 namespace geo {
 
 // The app's settings, kept in QSettings: analysis threads, the site report cache, the
-// proxy, private hosts and the database file. OK is refused while the proxy does not parse.
+// proxy, private hosts and the database. OK is refused while the proxy or the database does not parse.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,7 +31,7 @@ signals:
     void apiKeysRequested();
 
 private:
-    void checkProxy();
+    void check(); // the proxy and the database; OK waits until both parse
     void save();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;

@@ -26,7 +26,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"How AI answer engines talk about a brand."_s);
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption db(u"db"_s, u"The SQLite database (default: %1)."_s.arg(geo::AuditStore::defaultPath()), u"PATH"_s);
+    const QCommandLineOption db(u"db"_s,
+                                u"The database: a SQLite file (default: %1) or postgresql://user@host:port/dbname, "
+                                "with the password in PGPASSWORD or ~/.pgpass."_s.arg(geo::AuditStore::defaultPath()),
+                                u"PATH"_s);
     const QCommandLineOption demo(u"demo"_s, u"Open the demo audit (sample data)."_s);
     const QCommandLineOption screenshot(u"screenshot"_s,
                                         u"Once the window shows the audits in the database, save a picture of it to FILE (PNG) and quit."_s,

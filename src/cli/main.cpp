@@ -102,7 +102,9 @@ Verbs:
         changed: cut, brand, figure, before, after.
 
 Options:
-  --db PATH    the SQLite database (default: %1)
+  --db PATH    the database: a SQLite file (default: %1), or a PostgreSQL
+               database several analysts share, as postgresql://user@host:port/dbname;
+               its password comes from PGPASSWORD or ~/.pgpass, never from the URL
   --out DIR    where to write the CSV tables (and reports, see --format)
   --format LIST
                what --out writes, comma-separated: csv (default), json, html, pdf
@@ -614,7 +616,7 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"GEO Audit command line"_s);
-    const QCommandLineOption db(u"db"_s, u"The SQLite database."_s, u"PATH"_s);
+    const QCommandLineOption db(u"db"_s, u"The database: a SQLite file or postgresql://user@host:port/dbname."_s, u"PATH"_s);
     const QCommandLineOption out(u"out"_s, u"Where to write the tables and reports."_s, u"DIR"_s);
     const QCommandLineOption format(u"format"_s, u"What --out writes: csv, json, html, pdf (comma-separated)."_s, u"LIST"_s);
     const QCommandLineOption specOption(u"spec"_s, u"The audit spec whose brands to look for (analyze, rescore)."_s, u"SPEC"_s);

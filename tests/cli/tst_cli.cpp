@@ -1,5 +1,9 @@
 #include "FakeEngineServer.h"
 #include "FakeWeb.h"
+#include "TestDatabases.h"
+#include "store/AuditStore.h"
+#include "store/Connection.h"
+#include "store/DatabaseTarget.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -15,6 +19,8 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 #include <unistd.h>
 
@@ -63,14 +69,15 @@ QList<QByteArray> lines(const QString &path)
     return f.readAll().split('\n');
 }
 
-// The rows of an SQL query on a database file, each row's values joined by tabs.
-QStringList queryRows(const QString &path, const QString &sql)
+// The rows of an SQL query on a database (a file or a postgresql:// URL, as --db takes it),
+// each row's values joined by tabs.
+QStringList queryRows(const QString &location, const QString &sql)
 {
     QStringList rows;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tst_cli"_s);
-        db.setDatabaseName(path);
-        if (db.open()) {
+        QSqlDatabase db;
+        const auto target = geo::DatabaseTarget::parse(location);
+        if (target && geo::Connection::open(db, target.value(), u"tst_cli"_s)) {
             QSqlQuery q(db);
             q.exec(sql);
             while (q.next()) {
@@ -545,6 +552,146 @@ private slots:
         const Outcome o = cli({u"list"_s, u"--db"_s, notDb.fileName()});
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains(u"is not a GEO Audit database"_s), qPrintable(o.err));
+    }
+
+    // The demo on PostgreSQL: the same figures and tables as on SQLite, so the queries that
+    // differ between the backends agree; and the reports read from it too.
+    void theDemoOnPostgresExportsWhatSqliteDoes()
+    {
+        const TestDatabase pg(geo::DatabaseTarget::Backend::PostgreSQL);
+        QVERIFY2(pg.isValid(), qPrintable(pg.error()));
+        QTemporaryDir dir;
+        const QString sqlite = dir.filePath(u"a.sqlite"_s);
+        for (const QString &db : {sqlite, pg.location()}) {
+            const QString out = dir.filePath(db == sqlite ? u"sqlite"_s : u"pg"_s);
+            const Outcome o = cli({u"run"_s, u"--demo"_s, u"--db"_s, db, u"--out"_s, out});
+            QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+            const Outcome listed = cli({u"list"_s, u"--db"_s, db});
+            QVERIFY2(listed.out.contains(u"finished\t192/192\t0"_s), qPrintable(listed.out + listed.err));
+        }
+        for (const QString &table : {u"mentions"_s, u"citations"_s, u"sites"_s, u"discovered"_s, u"scores"_s, u"failures"_s}) {
+            const auto onSqlite = lines(dir.filePath(u"sqlite/%1.csv"_s.arg(table)));
+            QVERIFY(onSqlite.size() > 1);
+            QCOMPARE(lines(dir.filePath(u"pg/%1.csv"_s.arg(table))), onSqlite);
+        }
+        // answers.csv differs only in the time each answer arrived.
+        QCOMPARE(lines(dir.filePath(u"pg/answers.csv"_s)).size(), lines(dir.filePath(u"sqlite/answers.csv"_s)).size());
+        const QString reports = dir.filePath(u"reports"_s);
+        const Outcome exported = cli({u"export"_s, u"1"_s, u"--db"_s, pg.location(), u"--out"_s, reports, u"--format"_s, u"json"_s});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY(QFileInfo(reports + u"/report.json"_s).size() > 1000);
+        // Rescoring replaces the analyses in one transaction, the same on both.
+        const Outcome rescored = cli({u"rescore"_s, u"1"_s, u"--db"_s, pg.location()});
+        QVERIFY2(rescored.exitCode == 0 && rescored.err.contains(u"analysed 192 stored answers again"_s), qPrintable(rescored.err));
+        QCOMPARE(rescored.out, cli({u"rescore"_s, u"1"_s, u"--db"_s, sqlite}).out);
+    }
+
+    // Two analysts' runs at once on one PostgreSQL database: each its own audit, ids from the
+    // database, and neither waits for the other to finish.
+    void twoRunsShareOnePostgresDatabase()
+    {
+        const TestDatabase pg(geo::DatabaseTarget::Backend::PostgreSQL);
+        QVERIFY2(pg.isValid(), qPrintable(pg.error()));
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(20);
+        QTemporaryDir dir;
+        const auto writeSpec = [&](const QString &name, int prompts) {
+            QJsonArray texts;
+            for (int i = 0; i < prompts; ++i)
+                texts.append(u"%1: which CRM, question %2?"_s.arg(name).arg(i));
+            const QJsonObject spec{{u"name"_s, name},
+                                   {u"brand"_s, QJsonObject{{u"name"_s, u"Acme"_s}}},
+                                   {u"templates"_s, false},
+                                   {u"prompts"_s, texts},
+                                   {u"samples"_s, 2},
+                                   {u"analysis"_s, QJsonObject{{u"inspect_sites"_s, false}}},
+                                   {u"engines"_s, QJsonArray{QJsonObject{{u"id"_s, u"local"_s}, {u"kind"_s, u"openai"_s}, {u"model"_s, u"m"_s},
+                                                                         {u"base_url"_s, server.baseUrl().toString()}, {u"concurrency"_s, 2}}}}};
+            QFile f(dir.filePath(name + u".json"_s));
+            f.open(QIODevice::WriteOnly);
+            f.write(QJsonDocument(spec).toJson());
+            return f.fileName();
+        };
+        const QString first = writeSpec(u"first"_s, 100);
+        const QString second = writeSpec(u"second"_s, 30);
+        QProcess a, b;
+        a.start(CliProgram, {u"run"_s, first, u"--db"_s, pg.location()});
+        // The second starts while the first is well under way (and far from done).
+        QTRY_VERIFY_WITH_TIMEOUT(server.requestCount() >= 20, 30000);
+        b.start(CliProgram, {u"run"_s, second, u"--db"_s, pg.location()});
+        QTRY_VERIFY_WITH_TIMEOUT(a.state() == QProcess::NotRunning && b.state() == QProcess::NotRunning, 120000);
+        QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
+        QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
+
+        // They overlapped: the second asked before the first's last question.
+        qint64 firstLast = 0, secondFirst = -1;
+        for (const auto &r : server.requests()) {
+            if (r.prompt.startsWith(u"first:"_s))
+                firstLast = std::max(firstLast, r.atMs);
+            else if (secondFirst < 0)
+                secondFirst = r.atMs;
+        }
+        QVERIFY2(secondFirst >= 0 && secondFirst < firstLast, "the runs did not overlap");
+        QCOMPARE(server.requestCount(), 260); // every answer asked once
+
+        const Outcome listed = cli({u"list"_s, u"--db"_s, pg.location()});
+        QVERIFY2(listed.out.contains(u"finished\t200/200\t0"_s), qPrintable(listed.out));
+        QVERIFY2(listed.out.contains(u"finished\t60/60\t0"_s), qPrintable(listed.out));
+        QCOMPARE(queryRows(pg.location(), u"SELECT a.name, COUNT(*) FROM items i JOIN audits a ON a.id = i.audit_id "
+                                          "WHERE i.status = 'analysed' GROUP BY a.name ORDER BY a.name"_s),
+                 (QStringList{u"first\t200"_s, u"second\t60"_s}));
+        // No answer landed on the other audit's items.
+        QCOMPARE(queryRows(pg.location(), u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
+                                          "JOIN audits a ON a.id = i.audit_id WHERE p.text NOT LIKE a.name || ':%'"_s),
+                 QStringList{u"0"_s});
+    }
+
+    // The URL takes no password: libpq finds it in PGPASSWORD or ~/.pgpass; without one, or
+    // for a URL that is not one, the CLI says what to do and exits 2.
+    void findsThePostgresPasswordWhereLibpqLooks()
+    {
+        TestPostgres &server = TestPostgres::instance();
+        QVERIFY2(server.status(), qPrintable(server.status().ok() ? QString() : server.status().error()));
+        const QString password = u"cli-secret-9d2"_s;
+        QVERIFY(server.createPasswordUser(u"cli_analyst"_s, password));
+        const auto created = server.createDatabase();
+        QVERIFY(created);
+        const QString name = created->section(u'/', -1);
+        QVERIFY(server.exec(u"ALTER DATABASE %1 OWNER TO cli_analyst"_s.arg(name)));
+        const QString url = server.url(name, u"cli_analyst"_s);
+
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &v : {u"PGPASSWORD"_s, u"PGPASSFILE"_s, u"PGUSER"_s, u"PGHOST"_s, u"PGPORT"_s})
+            env.remove(v);
+        env.insert(u"HOME"_s, home.path());
+        const Outcome refused = cli({u"list"_s, u"--db"_s, url}, env);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(u"refused the login of the user cli_analyst"_s) && refused.err.contains(u"PGPASSWORD"_s),
+                 qPrintable(refused.err));
+
+        QFile pgpass(home.filePath(u".pgpass"_s));
+        QVERIFY(pgpass.open(QIODevice::WriteOnly));
+        pgpass.write(u"127.0.0.1:%1:*:cli_analyst:%2\n"_s.arg(QString::number(server.port()), password).toUtf8());
+        pgpass.close();
+        QVERIFY(pgpass.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        const Outcome fromFile = cli({u"list"_s, u"--db"_s, url}, env); // it creates the tables
+        QVERIFY2(fromFile.exitCode == 0, qPrintable(fromFile.err));
+        QVERIFY(!fromFile.err.contains(password) && !fromFile.out.contains(password));
+        QCOMPARE(queryRows(created.value(), u"SELECT COUNT(*) FROM schema_migrations"_s).value(0).toInt(), geo::AuditStore::schemaVersion());
+        QVERIFY(pgpass.remove());
+
+        env.insert(u"PGPASSWORD"_s, password);
+        const Outcome fromEnv = cli({u"list"_s, u"--db"_s, url}, env);
+        QVERIFY2(fromEnv.exitCode == 0, qPrintable(fromEnv.err));
+
+        const Outcome noName = cli({u"list"_s, u"--db"_s, u"postgresql://"_s}, env);
+        QCOMPARE(noName.exitCode, 2);
+        QVERIFY2(noName.err.contains(u"names no database; write it as postgresql://user@host:port/dbname"_s), qPrintable(noName.err));
+        const Outcome withPassword = cli({u"list"_s, u"--db"_s, u"postgresql://cli_analyst:%1@127.0.0.1/%2"_s.arg(password, name)}, env);
+        QCOMPARE(withPassword.exitCode, 2);
+        QVERIFY2(withPassword.err.contains(u"holds a password"_s) && !withPassword.err.contains(password), qPrintable(withPassword.err));
     }
 };
 

@@ -31,6 +31,8 @@ private slots:
         QTest::newRow("negative number stays a number") << QVariant(-0.25) << u"-0.25"_s;
         QTest::newRow("integer") << QVariant(qlonglong(42)) << u"42"_s;
         QTest::newRow("n/a is empty") << QVariant() << QString();
+        // How QPSQL gives SQL NULL: a null value of the column's type, not a 0.
+        QTest::newRow("a typed NULL is empty") << QVariant(QMetaType::fromType<qlonglong>(), nullptr) << QString();
         QTest::newRow("unicode") << QVariant(u"Zoë – 日本"_s) << u"Zoë – 日本"_s;
     }
 

@@ -455,6 +455,17 @@ private slots:
         dialog.findChild<QSpinBox *>(u"ttlHours"_s)->setValue(2);
         dialog.findChild<QSpinBox *>(u"threads"_s)->setValue(4);
         screenshot(dialog, u"settings"_s);
+        // A PostgreSQL URL without a database's name is refused the same way.
+        auto *database = dialog.findChild<QLineEdit *>(u"database"_s);
+        auto *databaseProblem = dialog.findChild<QLabel *>(u"databaseProblem"_s);
+        const QString chosen = database->text();
+        database->setText(u"postgresql://db.example:5432"_s);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(databaseProblem->isVisible() && databaseProblem->text().contains(u"names no database"_s),
+                 qPrintable(databaseProblem->text()));
+        database->setText(u"postgresql://analyst@db.example:5432/audits"_s);
+        QVERIFY(ok->isEnabled() && !databaseProblem->isVisible());
+        database->setText(chosen);
         QTest::mouseClick(ok, Qt::LeftButton);
         QCOMPARE(QSettings().value(u"network/proxy"_s).toString(), u"http://proxy.example:3128"_s);
         QCOMPARE(SettingsDialog::siteOptions().ttlMs, 2 * 3600 * 1000);

@@ -1,6 +1,7 @@
 #include "FakeEngineServer.h"
 #include "FakeWeb.h"
 #include "StoreQueries.h"
+#include "TestDatabases.h"
 #include "run/AuditRunner.h"
 #include "scoring/Figures.h"
 #include "spec/SpecReader.h"
@@ -57,10 +58,13 @@ class TestAuditRunner : public QObject
     Q_OBJECT
 
 private slots:
+    // Every test on SQLite and on PostgreSQL: the runner's jobs are the store's SQL.
+    void initTestCase_data() { addBackendRows(); }
+
     void runsTheDemoEndToEnd()
     {
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         QNetworkAccessManager network;
         AuditRunner runner(&store, &network);
         QSignalSpy finished(&runner, &AuditRunner::finished);
@@ -106,8 +110,8 @@ private slots:
         QVERIFY(web.serveRecorded(QStringLiteral(GEOAUDIT_SOURCE_DIR "/resources/examples/demo-sites")));
         AuditSpec spec = demo();
         spec.analysis.recordedSites.clear(); // the sites come over the network, from the fake web
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         QNetworkAccessManager network;
         network.setProxy(web.proxy());
         const auto audit = [&](SiteCacheOptions options) {
@@ -145,8 +149,8 @@ private slots:
 
     void storedScoresAreThoseOfTheAnswers()
     {
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         QNetworkAccessManager network;
         AuditRunner runner(&store, &network);
         QSignalSpy finished(&runner, &AuditRunner::finished);
@@ -232,11 +236,11 @@ private slots:
 
     void reportsMissingAnswersOneByOneAndGoesOn()
     {
-        QTemporaryDir dir;
+        GEOAUDIT_FRESH_DATABASE(database);
         AuditSpec spec = demo();
         spec.prompts << u"A prompt nobody recorded"_s;
         spec.samples = 2;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        AuditStore store(database.location());
         QNetworkAccessManager network;
         AuditRunner runner(&store, &network);
         QSignalSpy finished(&runner, &AuditRunner::finished);
@@ -257,13 +261,13 @@ private slots:
 
     void cancelStopsAskingAndKeepsWhatArrived()
     {
-        QTemporaryDir dir;
+        GEOAUDIT_FRESH_DATABASE(database);
         AuditSpec spec = demo();
         for (auto &e : spec.engines) {
             e.speed = 5;
             e.concurrency = 2;
         }
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        AuditStore store(database.location());
         QNetworkAccessManager network;
         AuditRunner runner(&store, &network);
         QSignalSpy finished(&runner, &AuditRunner::finished);
@@ -286,8 +290,8 @@ private slots:
         FakeEngineServer server;
         QVERIFY(server.listen());
         server.setLatencyMs(30);
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         QNetworkAccessManager network;
         AuditRunner runner(&store, &network);
         QSignalSpy finished(&runner, &AuditRunner::finished);
@@ -323,8 +327,8 @@ private slots:
         FakeEngineServer server;
         QVERIFY(server.listen());
         server.setLatencyMs(30);
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         QNetworkAccessManager network;
         {
             AuditRunner runner(&store, &network);
@@ -355,8 +359,8 @@ private slots:
             return outage && prompt.section(u' ', 1).toInt() % 5 == 0 ? FakeEngineServer::Fault::BadRequest
                                                                         : FakeEngineServer::Fault::None;
         });
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         QNetworkAccessManager network;
         AuditRunner runner(&store, &network);
         QSignalSpy finished(&runner, &AuditRunner::finished);
@@ -389,7 +393,8 @@ private slots:
         QTemporaryDir dir;
         AuditSpec spec = demo();
         spec.engines[1].file = dir.filePath(u"missing.jsonl"_s);
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         QNetworkAccessManager network;
         AuditRunner runner(&store, &network);
         QSignalSpy errors(&runner, &AuditRunner::error);

@@ -1,12 +1,17 @@
+#include "TestDatabases.h"
 #include "spec/PromptPlanner.h"
 #include "store/AuditRepository.h"
 #include "store/AuditStore.h"
 #include "store/Sql.h"
 
 #include <QFile>
+#include <QFuture>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
+#include <vector>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -45,33 +50,45 @@ Result<qint64> count(QSqlDatabase &db, const QString &sql)
 
 } // namespace
 
+// Every test runs on SQLite and on PostgreSQL (the global rows of initTestCase_data), each on
+// a fresh database.
 class TestAuditStore : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void opensMigratesAndUsesWal()
+    void initTestCase_data() { addBackendRows(); }
+
+    void opensAndMigrates()
     {
+        QFETCH_GLOBAL(DatabaseTarget::Backend, backend);
+        const TestDatabase database(backend);
+        QVERIFY2(database.isValid(), qPrintable(database.error()));
         QTemporaryDir dir;
-        const QString path = dir.filePath(u"sub/folder/a.sqlite"_s);
-        AuditStore store(path);
+        // A SQLite file's folders are made as needed.
+        const QString location = backend == DatabaseTarget::Backend::SQLite ? dir.filePath(u"sub/folder/a.sqlite"_s) : database.location();
+        AuditStore store(location);
         const Status opened = await(store.opened());
         QVERIFY2(opened, qPrintable(opened.ok() ? QString() : opened.error()));
-        const auto mode = await(store.submit([](QSqlDatabase &db) -> Result<QString> {
-            QSqlQuery q(db);
-            q.exec(u"PRAGMA journal_mode"_s);
-            q.next();
-            return q.value(0).toString();
-        }));
-        QCOMPARE(mode.value(), u"wal"_s);
+        if (backend == DatabaseTarget::Backend::SQLite) {
+            const auto mode = await(store.submit([](QSqlDatabase &db) -> Result<QString> {
+                QSqlQuery q(db);
+                q.exec(u"PRAGMA journal_mode"_s);
+                q.next();
+                return q.value(0).toString();
+            }));
+            QCOMPARE(mode.value(), u"wal"_s);
+        }
         QCOMPARE(await(store.submit([](QSqlDatabase &db) { return count(db, u"SELECT MAX(version) FROM schema_migrations"_s); })).value(),
+                 qint64(AuditStore::schemaVersion()));
+        QCOMPARE(await(store.submit([](QSqlDatabase &db) { return count(db, u"SELECT COUNT(*) FROM schema_migrations"_s); })).value(),
                  qint64(AuditStore::schemaVersion()));
     }
 
     void keepsAuditsAcrossReopen()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"a.sqlite"_s);
+        GEOAUDIT_FRESH_DATABASE(database);
+        const QString path = database.location();
         const AuditSpec spec = smallSpec();
         const Plan plan = PromptPlanner::plan(spec).value();
         qint64 id = 0;
@@ -113,8 +130,8 @@ private slots:
     {
         QFETCH(int, audit);
         QFETCH(int, previous);
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         const std::pair<QString, QString> audits[] = {{u"A"_s, u"finished"_s}, {u"B"_s, u"finished"_s}, {u"A"_s, u"cancelled"_s},
                                                        {u"A"_s, u"finished"_s}, {u"A"_s, u"running"_s}};
         for (const auto &[name, state] : audits) {
@@ -132,8 +149,8 @@ private slots:
 
     void aFailedJobRollsBackOnlyItself()
     {
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         const AuditSpec spec = smallSpec();
         const Plan plan = PromptPlanner::plan(spec).value();
         // Three jobs queued together land in one batch; the middle one fails after writing.
@@ -153,8 +170,8 @@ private slots:
 
     void writesManyJobsInBatches()
     {
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         const AuditSpec spec = smallSpec();
         const Plan plan = PromptPlanner::plan(spec).value();
         const auto created = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));
@@ -173,8 +190,8 @@ private slots:
 
     void refusesANewerSchema()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"a.sqlite"_s);
+        GEOAUDIT_FRESH_DATABASE(database);
+        const QString path = database.location();
         {
             AuditStore store(path);
             QVERIFY(await(store.submit([](QSqlDatabase &db) {
@@ -192,6 +209,9 @@ private slots:
 
     void refusesAFileThatIsNotADatabase()
     {
+        QFETCH_GLOBAL(DatabaseTarget::Backend, backend);
+        if (backend != DatabaseTarget::Backend::SQLite)
+            QSKIP("a file of another kind is SQLite's case; tst_postgres has PostgreSQL's failures");
         QTemporaryDir dir;
         const QString path = dir.filePath(u"notes.txt"_s);
         QFile f(path);
@@ -207,8 +227,8 @@ private slots:
     // Deleting an audit takes all it stored with it, and nothing of another audit.
     void deletesAnAuditWithEverythingItStored()
     {
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         const AuditSpec spec = smallSpec();
         const Plan plan = PromptPlanner::plan(spec).value();
         const auto first = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));
@@ -229,11 +249,123 @@ private slots:
         QCOMPARE(number(u"SELECT COUNT(*) FROM items WHERE audit_id = %1"_s.arg(second->id)), 4);
     }
 
+    // What the queries that differ between the backends read back: lists joined in SQL,
+    // replaced rows, the newest site report of each domain, the run's figures.
+    void readsBackAnAnalysedAnswer()
+    {
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
+        const AuditSpec spec = smallSpec();
+        const Plan plan = PromptPlanner::plan(spec).value();
+        const auto audit = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));
+        QVERIFY(audit);
+        EngineReply reply;
+        reply.itemId = audit->itemIds[0];
+        reply.text = u"1. **Rival**\n2. **Acme**, see [1]"_s;
+        reply.tokensIn = 10;
+        reply.tokensOut = 20;
+        Analysis analysis;
+        analysis.brands = {BrandFigures{2, 20, 0.5, 2, 2, 0.25, 0.4}, BrandFigures{1, 3, 0.1, 1, 1, std::nullopt, 0.6}};
+        analysis.citations = {{u"https://acme.example/a"_s, u"acme.example"_s, u"acme.example"_s, 0, CitationRef::Source::Engine, 1},
+                              {u"https://news.example/b"_s, u"news.example"_s, u"news.example"_s, -1, CitationRef::Source::Text, 0}};
+        analysis.discovered = {u"Gamma"_s, u"Delta"_s};
+        QVERIFY(await(store.submit([&](QSqlDatabase &db) { return AuditRepository::saveAnswer(db, reply, 3, 0.25); })));
+        // Saved twice, as a resumed audit may: the rows are replaced, not doubled.
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(await(store.submit([&](QSqlDatabase &db) { return AuditRepository::saveAnalysis(db, reply.itemId, analysis); })));
+        SiteReport older;
+        older.domain = u"acme.example"_s;
+        older.score = 40;
+        older.inspectedAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+        SiteReport newer = older;
+        newer.score = 70;
+        newer.inspectedAt = older.inspectedAt.addSecs(30);
+        QVERIFY(await(store.submit([&](QSqlDatabase &db) { return AuditRepository::saveSiteReport(db, audit->id, older, 0); })));
+        QVERIFY(await(store.submit([&](QSqlDatabase &db) { return AuditRepository::saveSiteReport(db, audit->id, newer, 0); })));
+
+        const auto answers = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::answers(db, audit->id); }));
+        QVERIFY(answers);
+        QCOMPARE(answers->size(), 1);
+        QCOMPARE(answers->at(0).mentioned, (QStringList{u"Acme"_s, u"Rival"_s}));
+        QCOMPARE(answers->at(0).citations, (QStringList{u"https://acme.example/a"_s, u"https://news.example/b"_s}));
+        const auto sites = await(store.submit([](QSqlDatabase &db) {
+            return AuditRepository::recentSiteReports(db, QDateTime::currentDateTimeUtc().addDays(-1));
+        }));
+        QVERIFY(sites);
+        QCOMPARE(sites->size(), 1);
+        QCOMPARE(sites->at(0).score, 70);
+        const auto scores = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::scores(db, audit->id); }));
+        QVERIFY2(scores, qPrintable(scores.ok() ? QString() : scores.error()));
+        QCOMPARE(scores->run.planned, 4);
+        QCOMPARE(scores->run.analysed, 1);
+        QCOMPARE(scores->run.retries, 2);
+        QCOMPARE(scores->run.tokensOut, qint64(20));
+        QCOMPARE(scores->run.costUsd, 0.25);
+        QCOMPARE(scores->discovered.size(), 2);
+        QCOMPARE(scores->discovered.at(0).engines, QStringList{u"e"_s});
+        QCOMPARE(await(store.submit([](QSqlDatabase &db) { return count(db, u"SELECT COUNT(*) FROM mentions"_s); })).value(), 2);
+        QCOMPARE(await(store.submit([](QSqlDatabase &db) { return count(db, u"SELECT COUNT(*) FROM site_reports"_s); })).value(), 1);
+    }
+
+    // Two stores on one database are what two processes are: each works on its own audit,
+    // at the same time, and neither waits for the other's run to end or sees its rows.
+    void twoStoresWorkOnDifferentAuditsAtOnce()
+    {
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore first(database.location());
+        AuditStore second(database.location());
+        const AuditSpec spec = smallSpec();
+        const Plan plan = PromptPlanner::plan(spec).value();
+        auto a = first.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); });
+        auto b = second.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); });
+        QVERIFY(await(a) && await(b));
+        const NewAudit one = a.result().value();
+        const NewAudit two = b.result().value();
+        QVERIFY(one.id != two.id);
+        for (qint64 id : one.itemIds)
+            QVERIFY(!two.itemIds.contains(id));
+        // Interleaved: both writers' batches go on while the other's are open.
+        QList<QFuture<Status>> writes;
+        for (int i = 0; i < 400; ++i) {
+            for (auto [store, audit] : {std::pair{&first, &one}, std::pair{&second, &two}}) {
+                EngineReply reply;
+                reply.itemId = audit->itemIds[i % 4];
+                reply.text = u"answer %1 of audit %2"_s.arg(i).arg(audit->id);
+                writes << store->submit([reply](QSqlDatabase &db) { return AuditRepository::saveAnswer(db, reply, 1); });
+            }
+        }
+        QVERIFY(await(first.flush()) && await(second.flush()));
+        for (auto &w : writes)
+            QVERIFY2(w.result(), qPrintable(w.result().ok() ? QString() : w.result().error()));
+        for (const NewAudit &audit : {one, two}) {
+            const auto summary = await(first.submit([id = audit.id](QSqlDatabase &db) { return AuditRepository::auditSummary(db, id); }));
+            QCOMPARE(summary->items, 4);
+            QCOMPARE(summary->answered, 4);
+            const QString last = u"SELECT COUNT(*) FROM items WHERE audit_id = %1 AND answer LIKE 'answer 39_ of audit %1'"_s.arg(audit.id);
+            QCOMPARE(await(second.submit([last](QSqlDatabase &db) { return count(db, last); })).value(), 4);
+        }
+    }
+
+    // Processes that start at once on an empty database: one migrates, the other waits for it.
+    void storesOpeningAnEmptyDatabaseAtOnceMigrateItOnce()
+    {
+        GEOAUDIT_FRESH_DATABASE(database);
+        std::vector<std::unique_ptr<AuditStore>> stores;
+        for (int i = 0; i < 3; ++i)
+            stores.push_back(std::make_unique<AuditStore>(database.location()));
+        for (auto &store : stores) {
+            const Status opened = await(store->opened());
+            QVERIFY2(opened, qPrintable(opened.ok() ? QString() : opened.error()));
+        }
+        QCOMPARE(await(stores[0]->submit([](QSqlDatabase &db) { return count(db, u"SELECT COUNT(*) FROM schema_migrations"_s); })).value(),
+                 qint64(AuditStore::schemaVersion()));
+    }
+
     // Retry failed: failed items go back to pending, a finished audit becomes resumable.
     void resetFailedMakesFailedItemsPending()
     {
-        QTemporaryDir dir;
-        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
         const AuditSpec spec = smallSpec();
         const Plan plan = PromptPlanner::plan(spec).value();
         const auto audit = await(store.submit([&](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }));

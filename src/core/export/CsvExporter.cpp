@@ -5,6 +5,7 @@
 #include "scoring/ScoreComparison.h"
 #include "store/AuditRepository.h"
 #include "store/Sql.h"
+#include "store/SqlDialect.h"
 
 #include <QDir>
 #include <QSaveFile>
@@ -26,19 +27,20 @@ struct QueryTable
 };
 
 // Tables that are one query each. The column names are the documented CSV header.
-const QList<QueryTable> &queryTables()
+QList<QueryTable> queryTables(const SqlDialect &dialect)
 {
-    static const QList<QueryTable> tables{
+    return {
         {u"answers.csv"_s,
          u"SELECT i.id AS answer_id, i.engine AS engine, i.model AS model, p.text AS prompt, p.category AS category, "
          "p.topic AS topic, p.branded AS branded, i.sample AS sample, i.status AS status, i.attempts AS attempts, "
          "i.latency_ms AS latency_ms, i.tokens_in AS tokens_in, i.tokens_out AS tokens_out, i.cost_usd AS cost_usd, "
          "i.finish_reason AS finish_reason, i.answered_at AS answered_at, "
-         "(SELECT group_concat(name, '; ') FROM (SELECT b.name AS name FROM mentions m JOIN brands b "
-         "  ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index WHERE m.item_id = i.id ORDER BY m.mention_order)) "
+         "(SELECT %1 FROM (SELECT b.name AS name FROM mentions m JOIN brands b "
+         "  ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index WHERE m.item_id = i.id ORDER BY m.mention_order) AS named) "
          "  AS brands_mentioned, "
          "(SELECT COUNT(*) FROM citations c WHERE c.item_id = i.id) AS citations, i.answer AS answer "
-         "FROM items i JOIN prompts p ON p.id = i.prompt_id WHERE i.audit_id = ? ORDER BY i.id"_s},
+         "FROM items i JOIN prompts p ON p.id = i.prompt_id WHERE i.audit_id = ? ORDER BY i.id"_s.arg(
+             dialect.joined(u"name"_s, u"; "_s))},
         {u"mentions.csv"_s,
          u"SELECT i.id AS answer_id, i.engine AS engine, p.text AS prompt, i.sample AS sample, b.name AS brand, "
          "CASE WHEN b.brand_index = 0 THEN 'brand' ELSE 'competitor' END AS role, m.mentions AS mentions, "
@@ -57,7 +59,7 @@ const QList<QueryTable> &queryTables()
          "LEFT JOIN brands b ON b.audit_id = i.audit_id AND b.brand_index = c.owner_index "
          "WHERE i.audit_id = ? ORDER BY i.id, c.position"_s},
         {u"sites.csv"_s,
-         u"WITH audit AS (SELECT ? AS id), "
+         u"WITH audit AS (SELECT CAST(? AS BIGINT) AS id), "
          "cited AS (SELECT c.domain AS domain, MIN(c.owner_index) AS owner_index, COUNT(*) AS citations, "
          "  COUNT(DISTINCT c.item_id) AS citing_answers FROM citations c JOIN items i ON i.id = c.item_id "
          "  WHERE i.audit_id = (SELECT id FROM audit) GROUP BY c.domain), "
@@ -77,16 +79,15 @@ const QList<QueryTable> &queryTables()
          "LEFT JOIN brands b ON b.audit_id = (SELECT id FROM audit) AND b.brand_index = o.owner_index "
          "ORDER BY citations DESC, o.domain"_s},
         {u"discovered.csv"_s,
-         u"SELECT d.name AS name, COUNT(DISTINCT d.item_id) AS answers, group_concat(DISTINCT i.engine) AS engines "
+         u"SELECT d.name AS name, COUNT(DISTINCT d.item_id) AS answers, %1 AS engines "
          "FROM discovered d JOIN items i ON i.id = d.item_id WHERE i.audit_id = ? "
-         "GROUP BY d.name ORDER BY answers DESC, d.name"_s},
+         "GROUP BY d.name ORDER BY answers DESC, d.name"_s.arg(dialect.joinedDistinct(u"i.engine"_s))},
         {u"failures.csv"_s,
          u"SELECT f.at AS time, f.stage AS stage, f.engine AS engine, p.text AS prompt, i.sample AS sample, "
          "f.error_class AS error_class, f.message AS message, f.attempts AS attempts "
          "FROM failures f LEFT JOIN items i ON i.id = f.item_id LEFT JOIN prompts p ON p.id = i.prompt_id "
          "WHERE f.audit_id = ? ORDER BY f.id"_s},
     };
-    return tables;
 }
 
 Status writeFile(const QString &path, const std::function<Status(CsvWriter &)> &write)
@@ -169,7 +170,7 @@ Result<QStringList> CsvExporter::exportAudit(QSqlDatabase &db, qint64 auditId, c
         return Error{names.error()};
     const QDir dir(folder);
     QStringList written;
-    for (const QueryTable &table : queryTables()) {
+    for (const QueryTable &table : queryTables(SqlDialect::of(db))) {
         const QString path = dir.filePath(table.file);
         if (Status s = writeFile(path, [&](CsvWriter &csv) { return writeQuery(db, table, auditId, csv); }); !s)
             return Error{s.error()};

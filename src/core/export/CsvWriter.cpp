@@ -6,6 +6,9 @@ using namespace Qt::StringLiterals;
 
 QString CsvWriter::formatCell(const QVariant &value)
 {
+    // SQL NULL: SQLite gives an empty QVariant, PostgreSQL a null one of the column's type.
+    if (value.isNull())
+        return {};
     switch (value.typeId()) {
     case QMetaType::UnknownType:
         return {};

@@ -1,6 +1,7 @@
 #include "AuditRepository.h"
 
 #include "Sql.h"
+#include "SqlDialect.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,32 +40,35 @@ Status insertBrands(QSqlDatabase &db, qint64 auditId, const QList<BrandSpec> &br
 Result<NewAudit> createAudit(QSqlDatabase &db, const AuditSpec &spec, const Plan &plan)
 {
     NewAudit created;
+    // Ids come from the database (RETURNING), so processes sharing it never pick the same one.
     QSqlQuery &audit = Sql::prepared(
-        db, u"INSERT INTO audits (name, spec_json, state, sample_data, created_at) VALUES (?, ?, 'running', ?, ?)"_s);
-    if (Status s = Sql::exec(audit, {spec.name, QString::fromUtf8(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact)),
-                                     spec.sampleData ? 1 : 0, now()});
-        !s)
-        return Error{s.error()};
-    created.id = audit.lastInsertId().toLongLong();
+        db, u"INSERT INTO audits (name, spec_json, state, sample_data, created_at) VALUES (?, ?, 'running', ?, ?) RETURNING id"_s);
+    const Result<qint64> auditId = Sql::insert(audit, {spec.name, QString::fromUtf8(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact)),
+                                                       spec.sampleData ? 1 : 0, now()});
+    if (!auditId)
+        return Error{auditId.error()};
+    created.id = auditId.value();
 
     if (Status s = insertBrands(db, created.id, spec.trackedBrands()); !s)
         return Error{s.error()};
 
     QList<qint64> promptIds;
     QSqlQuery &prompt = Sql::prepared(
-        db, u"INSERT INTO prompts (audit_id, position, text, category, topic, branded) VALUES (?, ?, ?, ?, ?, ?)"_s);
+        db, u"INSERT INTO prompts (audit_id, position, text, category, topic, branded) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s);
     for (int p = 0; p < plan.prompts.size(); ++p) {
         const PlannedPrompt &pp = plan.prompts[p];
-        if (Status s = Sql::exec(prompt, {created.id, p, pp.text, pp.category, pp.topic, pp.branded ? 1 : 0}); !s)
-            return Error{s.error()};
-        promptIds << prompt.lastInsertId().toLongLong();
+        const Result<qint64> id = Sql::insert(prompt, {created.id, p, pp.text, pp.category, pp.topic, pp.branded ? 1 : 0});
+        if (!id)
+            return Error{id.error()};
+        promptIds << id.value();
     }
 
-    QSqlQuery &item = Sql::prepared(db, u"INSERT INTO items (audit_id, prompt_id, engine, sample) VALUES (?, ?, ?, ?)"_s);
+    QSqlQuery &item = Sql::prepared(db, u"INSERT INTO items (audit_id, prompt_id, engine, sample) VALUES (?, ?, ?, ?) RETURNING id"_s);
     for (const WorkItem &w : plan.items) {
-        if (Status s = Sql::exec(item, {created.id, promptIds[w.prompt], spec.engines[w.engine].id, w.sample}); !s)
-            return Error{s.error()};
-        created.itemIds << item.lastInsertId().toLongLong();
+        const Result<qint64> id = Sql::insert(item, {created.id, promptIds[w.prompt], spec.engines[w.engine].id, w.sample});
+        if (!id)
+            return Error{id.error()};
+        created.itemIds << id.value();
     }
     return created;
 }
@@ -90,8 +94,9 @@ Status saveAttempts(QSqlDatabase &db, qint64 itemId, int attempts)
 
 Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis)
 {
-    QSqlQuery &mention = Sql::prepared(db, u"INSERT OR REPLACE INTO mentions (item_id, brand_index, mentions, first_offset, "
-                                           "first_pos, mention_order, rank, sentiment, pawc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery &mention = Sql::prepared(db, Sql::upsert(u"mentions"_s, {u"item_id"_s, u"brand_index"_s},
+                                                       {u"mentions"_s, u"first_offset"_s, u"first_pos"_s, u"mention_order"_s,
+                                                        u"rank"_s, u"sentiment"_s, u"pawc"_s}));
     for (int b = 0; b < analysis.brands.size(); ++b) {
         const BrandFigures &f = analysis.brands[b];
         if (!f.mentioned())
@@ -102,8 +107,8 @@ Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis)
             !s)
             return s;
     }
-    QSqlQuery &citation = Sql::prepared(db, u"INSERT OR REPLACE INTO citations (item_id, position, url, host, domain, "
-                                            "owner_index, source, marker) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery &citation = Sql::prepared(db, Sql::upsert(u"citations"_s, {u"item_id"_s, u"position"_s},
+                                                        {u"url"_s, u"host"_s, u"domain"_s, u"owner_index"_s, u"source"_s, u"marker"_s}));
     for (int c = 0; c < analysis.citations.size(); ++c) {
         const CitationRef &r = analysis.citations[c];
         if (Status s = Sql::exec(citation, {itemId, c, r.url, r.host, r.domain, r.owner,
@@ -111,7 +116,7 @@ Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis)
             !s)
             return s;
     }
-    QSqlQuery &discovered = Sql::prepared(db, u"INSERT OR REPLACE INTO discovered (item_id, position, name) VALUES (?, ?, ?)"_s);
+    QSqlQuery &discovered = Sql::prepared(db, Sql::upsert(u"discovered"_s, {u"item_id"_s, u"position"_s}, {u"name"_s}));
     for (int d = 0; d < analysis.discovered.size(); ++d)
         if (Status s = Sql::exec(discovered, {itemId, d, analysis.discovered[d]}); !s)
             return s;
@@ -143,10 +148,11 @@ Status saveSiteReport(QSqlDatabase &db, qint64 auditId, const SiteReport &report
     QHash<QString, int> points;
     for (const ReadinessCheck &c : report.checks)
         points[c.group] += c.points;
-    return Sql::exec(db,
-                     u"INSERT OR REPLACE INTO site_reports (audit_id, domain, owner_index, page, inspected_at, reachable, error, score, "
-                     "crawler_access, structured_data, metadata, content_structure, llms_txt, transport, report_json) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+    static const QString sql = Sql::upsert(
+        u"site_reports"_s, {u"audit_id"_s, u"domain"_s},
+        {u"owner_index"_s, u"page"_s, u"inspected_at"_s, u"reachable"_s, u"error"_s, u"score"_s, u"crawler_access"_s,
+         u"structured_data"_s, u"metadata"_s, u"content_structure"_s, u"llms_txt"_s, u"transport"_s, u"report_json"_s});
+    return Sql::exec(db, sql,
                      {auditId, report.domain, owner, report.page.toString(), report.inspectedAt.toString(Qt::ISODateWithMs),
                       report.reachable() ? 1 : 0, report.pageFetch.error.isEmpty() ? QVariant() : QVariant(report.pageFetch.error),
                       report.score, points.value(u"AI crawler access"_s), points.value(u"Structured data"_s),
@@ -157,14 +163,17 @@ Status saveSiteReport(QSqlDatabase &db, qint64 auditId, const SiteReport &report
 
 Result<QList<SiteReport>> recentSiteReports(QSqlDatabase &db, const QDateTime &since)
 {
-    QSqlQuery &q = Sql::prepared(db, u"SELECT report_json FROM site_reports s WHERE inspected_at >= ? AND inspected_at = "
-                                      "(SELECT MAX(inspected_at) FROM site_reports t WHERE t.domain = s.domain) "
-                                      "GROUP BY domain"_s);
+    QSqlQuery &q = Sql::prepared(db, u"SELECT domain, report_json FROM site_reports s WHERE inspected_at >= ? AND inspected_at = "
+                                      "(SELECT MAX(inspected_at) FROM site_reports t WHERE t.domain = s.domain)"_s);
     if (Status s = Sql::exec(q, {since.toUTC().toString(Qt::ISODateWithMs)}); !s)
         return Error{s.error()};
     QList<SiteReport> reports;
+    QSet<QString> seen; // audits that inspected a domain at the same moment: one of them will do
     while (q.next())
-        reports.append(SiteReport::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object()));
+        if (const QString domain = q.value(0).toString(); !seen.contains(domain)) {
+            seen.insert(domain);
+            reports.append(SiteReport::fromJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object()));
+        }
     q.finish();
     return reports;
 }
@@ -260,14 +269,17 @@ Result<QList<StoredFailure>> failures(QSqlDatabase &db, qint64 auditId)
 
 Result<QList<AnswerRow>> answers(QSqlDatabase &db, qint64 auditId)
 {
-    // Separators no brand name or URL contains.
+    // A separator no brand name or URL contains.
+    const SqlDialect &dialect = SqlDialect::of(db);
+    const QString separator(QChar(31));
     QSqlQuery &q = Sql::prepared(
         db, u"SELECT i.id, p.text, i.engine, i.sample, i.answer, "
-             "(SELECT group_concat(name, char(31)) FROM (SELECT b.name FROM mentions m JOIN brands b "
-             "ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index WHERE m.item_id = i.id ORDER BY m.brand_index)), "
-             "(SELECT group_concat(url, char(31)) FROM (SELECT url FROM citations c WHERE c.item_id = i.id ORDER BY c.position)) "
+             "(SELECT %1 FROM (SELECT b.name FROM mentions m JOIN brands b "
+             "ON b.audit_id = i.audit_id AND b.brand_index = m.brand_index WHERE m.item_id = i.id ORDER BY m.brand_index) AS named), "
+             "(SELECT %2 FROM (SELECT url FROM citations c WHERE c.item_id = i.id ORDER BY c.position) AS cited) "
              "FROM items i JOIN prompts p ON p.id = i.prompt_id "
-             "WHERE i.audit_id = ? AND i.status IN ('answered', 'analysed') ORDER BY i.id"_s);
+             "WHERE i.audit_id = ? AND i.status IN ('answered', 'analysed') ORDER BY i.id"_s.arg(
+                 dialect.joined(u"name"_s, separator), dialect.joined(u"url"_s, separator)));
     if (Status s = Sql::exec(q, {auditId}); !s)
         return Error{s.error()};
     const auto list = [](const QVariant &v) { return v.isNull() ? QStringList() : v.toString().split(QChar(31)); };
@@ -483,9 +495,9 @@ Result<QHash<QString, int>> readiness(QSqlDatabase &db, qint64 auditId)
 
 Result<QList<DiscoveredBrand>> discovered(QSqlDatabase &db, qint64 auditId)
 {
-    QSqlQuery &q = Sql::prepared(db, u"SELECT d.name, COUNT(DISTINCT d.item_id), group_concat(DISTINCT i.engine) "
+    QSqlQuery &q = Sql::prepared(db, u"SELECT d.name, COUNT(DISTINCT d.item_id), %1 "
                                       "FROM discovered d JOIN items i ON i.id = d.item_id WHERE i.audit_id = ? "
-                                      "GROUP BY d.name ORDER BY 2 DESC, d.name"_s);
+                                      "GROUP BY d.name ORDER BY 2 DESC, d.name"_s.arg(SqlDialect::of(db).joinedDistinct(u"i.engine"_s)));
     if (Status s = Sql::exec(q, {auditId}); !s)
         return Error{s.error()};
     QList<DiscoveredBrand> out;
@@ -503,7 +515,7 @@ Result<RunStats> runFigures(QSqlDatabase &db, qint64 auditId)
         db, u"SELECT COUNT(*), SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN status IN ('answered', 'analysed') THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN status = 'analysed' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), "
-            "SUM(MAX(attempts - 1, 0)), COALESCE(SUM(tokens_in), 0), COALESCE(SUM(tokens_out), 0), "
+            "SUM(CASE WHEN attempts > 1 THEN attempts - 1 ELSE 0 END), COALESCE(SUM(tokens_in), 0), COALESCE(SUM(tokens_out), 0), "
             "COALESCE(SUM(cost_usd), 0), "
             "(SELECT created_at FROM audits WHERE id = ?), (SELECT finished_at FROM audits WHERE id = ?), "
             "(SELECT COUNT(*) FROM site_reports WHERE audit_id = ?), "

@@ -1,10 +1,11 @@
 #include "AuditStore.h"
 
+#include "Connection.h"
+#include "DatabaseTarget.h"
+#include "Migrations.h"
 #include "Sql.h"
 
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,22 +18,10 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QStringList migrationFiles()
-{
-    QStringList files = QDir(u":/sql"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
-    for (QString &f : files)
-        f.prepend(u":/sql/"_s);
-    return files;
-}
-
-} // namespace
-
 class StoreWorker final : public QObject
 {
 public:
-    explicit StoreWorker(QString path) : m_path(std::move(path)), m_connection(QUuid::createUuid().toString()) {}
+    explicit StoreWorker(QString location) : m_location(std::move(location)), m_connection(QUuid::createUuid().toString()) {}
 
     void enqueue(AuditStore::Task task)
     {
@@ -46,18 +35,16 @@ public:
 
     void open()
     {
-        m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-        m_db.setDatabaseName(m_path);
-        m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (const QString dir = QFileInfo(m_path).absolutePath(); !QDir().mkpath(dir)) {
-            m_openError = u"cannot create the folder %1 for the database; choose another place with --db"_s.arg(dir);
+        Result<DatabaseTarget> target = DatabaseTarget::parse(m_location);
+        if (!target) {
+            m_openError = target.error();
             return;
         }
-        if (!m_db.open()) {
-            m_openError = u"cannot open the database %1 (%2); choose another file with --db"_s.arg(m_path, m_db.lastError().text());
-            return;
-        }
-        if (const Status s = prepare(); !s) {
+        m_target = target.value();
+        Status s = Connection::open(m_db, m_target, m_connection);
+        if (s)
+            s = Migrations::apply(m_db, m_target);
+        if (!s) {
             m_openError = s.error();
             m_db.close();
         }
@@ -71,17 +58,16 @@ public:
             tasks.swap(m_tasks);
             m_scheduled = false;
         }
-        if (!m_openError.isEmpty() || !m_db.isOpen()) {
-            const QString failure = m_openError.isEmpty() ? u"the database is closed"_s : m_openError;
+        if (!m_openError.isEmpty()) {
             for (auto &t : tasks)
-                t.deliver(failure);
+                t.deliver(m_openError);
             return;
         }
         QString failure;
-        QSqlQuery q(m_db);
-        if (!m_db.transaction()) {
+        if (!begin()) {
             failure = describe(m_db.lastError());
         } else {
+            QSqlQuery q(m_db);
             for (auto &t : tasks) {
                 q.exec(u"SAVEPOINT job"_s);
                 q.exec(t.run(m_db) ? u"RELEASE job"_s : u"ROLLBACK TO job"_s);
@@ -107,63 +93,23 @@ public:
     Status openStatus() const { return m_openError.isEmpty() ? ok() : Status(Error{m_openError}); }
 
 private:
-    QString describe(const QSqlError &e) const
+    QString describe(const QSqlError &e) const { return Connection::explain(m_target, e).message; }
+
+    // Begins a batch's transaction. A PostgreSQL server may have dropped the connection since
+    // the last batch (a restart, a network cut): then one new connection is tried.
+    bool begin()
     {
-        return u"the database %1 failed: %2"_s.arg(m_path, e.text());
+        if (m_db.isOpen() && m_db.transaction())
+            return true;
+        if (m_target.backend != DatabaseTarget::Backend::PostgreSQL)
+            return false;
+        Sql::forget(m_db); // its statements were prepared in the old session
+        return Connection::reopen(m_db, m_target) && m_db.transaction();
     }
 
-    Status prepare()
-    {
-        QSqlQuery q(m_db);
-        const auto failed = [this](const QSqlQuery &query) {
-            const QString text = query.lastError().text();
-            if (text.contains(u"not a database"_s))
-                return Error{u"%1 is not a GEO Audit database (%2); choose another file with --db"_s.arg(m_path, text)};
-            if (text.contains(u"readonly"_s) || text.contains(u"read-only"_s))
-                return Error{u"the database %1 is read-only (%2); make it writable or choose another file with --db"_s.arg(m_path, text)};
-            return Error{describe(query.lastError())};
-        };
-        if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.exec(u"PRAGMA foreign_keys=ON"_s)
-            || !q.exec(u"PRAGMA synchronous=NORMAL"_s))
-            return failed(q);
-        if (!q.exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"_s))
-            return failed(q);
-        if (!q.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s) || !q.next())
-            return failed(q);
-        const int current = q.value(0).toInt();
-        const QStringList files = migrationFiles();
-        if (current > files.size())
-            return Error{u"the database %1 has schema version %2, but this GEO Audit knows only up to %3; "
-                         "update GEO Audit or choose another file with --db"_s.arg(m_path).arg(current).arg(files.size())};
-        for (int v = current + 1; v <= files.size(); ++v) {
-            QFile f(files[v - 1]);
-            f.open(QIODevice::ReadOnly);
-            const QString script = QString::fromUtf8(f.readAll());
-            m_db.transaction();
-            for (const QString &statement : script.split(u";\n"_s)) {
-                QString sql;
-                for (const QString &line : statement.split(u'\n'))
-                    if (!line.trimmed().startsWith(u"--"_s))
-                        sql += line + u'\n';
-                if (!sql.trimmed().isEmpty() && !q.exec(sql)) {
-                    const Error e = failed(q);
-                    m_db.rollback();
-                    return e;
-                }
-            }
-            q.prepare(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, datetime('now'))"_s);
-            q.addBindValue(v);
-            if (!q.exec() || !m_db.commit()) {
-                const Error e = failed(q);
-                m_db.rollback();
-                return e;
-            }
-        }
-        return ok();
-    }
-
-    QString m_path;
+    QString m_location;
     QString m_connection;
+    DatabaseTarget m_target;
     QSqlDatabase m_db;
     QString m_openError;
     QMutex m_mutex;
@@ -171,8 +117,8 @@ private:
     bool m_scheduled = false;
 };
 
-AuditStore::AuditStore(const QString &path, QObject *parent)
-    : QObject(parent), m_path(path), m_worker(new StoreWorker(path))
+AuditStore::AuditStore(const QString &location, QObject *parent)
+    : QObject(parent), m_location(location), m_worker(new StoreWorker(location))
 {
     m_thread.setObjectName(u"store-writer"_s);
     m_worker->moveToThread(&m_thread);
@@ -198,7 +144,7 @@ QString AuditStore::defaultPath()
 
 int AuditStore::schemaVersion()
 {
-    return int(migrationFiles().size());
+    return Migrations::latest();
 }
 
 QFuture<Status> AuditStore::opened()

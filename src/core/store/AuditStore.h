@@ -17,7 +17,7 @@ namespace geo {
 
 class StoreWorker;
 
-// The audit database. One writer thread owns the only connection; every read and write is a
+// The audit database, SQLite or PostgreSQL. One writer thread owns the process's only connection; every read and write is a
 // job run there, in submission order, and the jobs that queue up while a batch runs are
 // performed together in one transaction (each in a savepoint of its own, so one failing
 // job does not undo the others). Results come back as futures, so no caller waits on disk.
@@ -26,15 +26,16 @@ class AuditStore final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AuditStore)
 public:
-    // Opens (creating it if needed) and migrates the SQLite database at path, on the writer
-    // thread; opened() tells how that went, and jobs submitted meanwhile wait for it.
-    explicit AuditStore(const QString &path, QObject *parent = nullptr);
+    // Opens and migrates the database at location, on the writer thread: a SQLite file
+    // (created if needed) or a postgresql:// URL (DatabaseTarget). opened() tells how that
+    // went, and jobs submitted meanwhile wait for it.
+    explicit AuditStore(const QString &location, QObject *parent = nullptr);
     ~AuditStore() override;
 
     static QString defaultPath(); // in the user's data folder
     static int schemaVersion();   // the newest migration this build ships
 
-    const QString &path() const { return m_path; }
+    const QString &location() const { return m_location; }
     QFuture<Status> opened();
 
     // Runs job(db) on the writer thread. The job returns a Result or Status; a failed result
@@ -55,7 +56,7 @@ public:
 private:
     void enqueue(Task task);
 
-    QString m_path;
+    QString m_location;
     QThread m_thread;
     StoreWorker *m_worker = nullptr;
 };

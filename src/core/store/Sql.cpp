@@ -11,8 +11,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+struct Statement
+{
+    QSqlQuery query;
+    bool ready = false; // prepared; a failed prepare (a lost connection) is tried again next time
+};
+
 // Per thread, because a connection and its queries belong to the thread that made them.
-thread_local std::map<QString, std::map<QString, QSqlQuery>> statements;
+thread_local std::map<QString, std::map<QString, Statement>> statements;
 
 } // namespace
 
@@ -21,14 +27,14 @@ QSqlQuery &prepared(QSqlDatabase &db, const QString &sql)
     auto &perConnection = statements[db.connectionName()];
     auto it = perConnection.find(sql);
     if (it == perConnection.end()) {
-        QSqlQuery q(db);
+        it = perConnection.emplace(sql, Statement{QSqlQuery(db), false}).first;
         // Every result is read once, front to back; a scrollable one would keep each row
         // read so far (hundreds of megabytes for the mentions of a 100,000-answer audit).
-        q.setForwardOnly(true);
-        q.prepare(sql);
-        it = perConnection.emplace(sql, std::move(q)).first;
+        it->second.query.setForwardOnly(true);
     }
-    return it->second;
+    if (!it->second.ready)
+        it->second.ready = it->second.query.prepare(sql);
+    return it->second.query;
 }
 
 void forget(const QSqlDatabase &db)
@@ -57,6 +63,28 @@ Status exec(QSqlQuery &query, std::initializer_list<QVariant> values)
 Status exec(QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
 {
     return exec(prepared(db, sql), values);
+}
+
+Result<qint64> insert(QSqlQuery &query, std::initializer_list<QVariant> values)
+{
+    if (Status s = exec(query, values); !s)
+        return Error{s.error()};
+    if (!query.next())
+        return failure(query);
+    const qint64 id = query.value(0).toLongLong();
+    // SQLite counts a statement not stepped to its end as in progress, which blocks RELEASE and COMMIT.
+    query.finish();
+    return id;
+}
+
+QString upsert(const QString &table, const QStringList &key, const QStringList &columns)
+{
+    QStringList updates;
+    for (const QString &c : columns)
+        updates << u"%1 = excluded.%1"_s.arg(c);
+    const QStringList all = key + columns;
+    return u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5"_s.arg(
+        table, all.join(u", "_s), QStringList(all.size(), u"?"_s).join(u", "_s), key.join(u", "_s), updates.join(u", "_s));
 }
 
 } // namespace geo::Sql

@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <initializer_list>
@@ -19,6 +20,13 @@ void forget(const QSqlDatabase &db);
 // Binds values in order and runs a prepared statement; the error names the statement.
 Status exec(QSqlQuery &query, std::initializer_list<QVariant> values);
 Status exec(QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {});
+
+// Runs an INSERT … RETURNING id and gives the id the database chose for the new row.
+Result<qint64> insert(QSqlQuery &query, std::initializer_list<QVariant> values);
+
+// INSERT INTO table (key…, columns…) VALUES (?…) that replaces the row of the same key in
+// place (ON CONFLICT … DO UPDATE, which SQLite and PostgreSQL both read).
+QString upsert(const QString &table, const QStringList &key, const QStringList &columns);
 
 Error failure(const QSqlQuery &query);
 
