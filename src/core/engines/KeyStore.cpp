@@ -6,9 +6,27 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+QByteArray environmentKey(const QString &name)
+{
+    return qgetenv(name.toLocal8Bit().constData()).trimmed();
+}
+
+} // namespace
+
+void KeyStore::locate(const QString &name, QObject *context, std::function<void(Source)> done)
+{
+    // Decided here, not from lookup's result: a key found in the environment must say so.
+    const bool inEnvironment = !environmentKey(name).isEmpty();
+    lookup(name, context, [done, inEnvironment](const Result<QByteArray> &key) {
+        done(inEnvironment ? Source::Environment : key ? Source::Keychain : Source::Missing);
+    });
+}
+
 void KeyStore::lookup(const QString &name, QObject *context, std::function<void(Result<QByteArray>)> done)
 {
-    const QByteArray fromEnvironment = qgetenv(name.toLocal8Bit().constData()).trimmed();
+    const QByteArray fromEnvironment = environmentKey(name);
     if (!fromEnvironment.isEmpty()) {
         QMetaObject::invokeMethod(context, [done, fromEnvironment] { done(fromEnvironment); }, Qt::QueuedConnection);
         return;
