@@ -81,6 +81,7 @@ private slots:
         QTest::newRow("api key in spec")
             << minimal(R"(, "competitors": [], "engines": [{"id": "g", "kind": "openai", "model": "m", "api_key": "sk-1"}])")
             << u"engines[0].api_key: API keys are never written in a spec"_s;
+        QTest::newRow("no engines") << minimal(R"(, "engines": [])") << u"engines: none given; give at least one engine"_s;
         QTest::newRow("unknown kind") << minimal(R"(, "engines": [{"id": "g", "kind": "bard", "model": "m"}])")
                                       << u"engines[0].kind: \"bard\" is not an engine kind"_s;
         QTest::newRow("bad base url") << minimal(", \"engines\": [{\"id\": \"g\", \"kind\": \"openai\", \"model\": \"m\", \"base_url\": \"ftp://x\"}]")

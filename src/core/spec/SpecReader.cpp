@@ -382,8 +382,9 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
 
     const QJsonValue engines = root.value(u"engines"_s);
     if (!engines.isArray() || engines.toArray().isEmpty())
-        c.problem(u"engines"_s, engines.isUndefined()
-                                    ? u"missing; give at least one engine such as {\"id\": \"gpt\", \"kind\": \"openai\", \"model\": \"gpt-4o-mini\"}"_s
+        c.problem(u"engines"_s, engines.isUndefined() || engines.isArray()
+                                    ? u"%1; give at least one engine such as {\"id\": \"gpt\", \"kind\": \"openai\", \"model\": \"gpt-4o-mini\"}"_s
+                                          .arg(engines.isUndefined() ? u"missing"_s : u"none given"_s)
                                     : u"expected a non-empty list of engines, got %1"_s.arg(typeName(engines)));
     const QJsonArray engineArray = engines.toArray();
     QSet<QString> ids;
