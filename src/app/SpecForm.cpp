@@ -8,6 +8,7 @@
 #include "PromptPreviewDialog.h"
 #include "ui_SpecForm.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -29,7 +30,8 @@ bool under(const QString &path, const QString &place)
     return place.isEmpty() || path == place || path.startsWith(place + u'.') || path.startsWith(place + u'[');
 }
 
-// Shortens long text in the middle: an address's host and its version both matter.
+// Shortens long text in the middle: an address's host and its version both matter. Elided
+// here, as the item view style's own ElideMiddle cut addresses after "http://".
 class MiddleElidingDelegate final : public QStyledItemDelegate
 {
 public:
@@ -39,7 +41,10 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
-        option->textElideMode = Qt::ElideMiddle;
+        const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option->widget) + 1;
+        option->text = option->fontMetrics.elidedText(option->text, Qt::ElideMiddle, option->rect.width() - 2 * margin);
+        option->textElideMode = Qt::ElideNone;
     }
 };
 
@@ -57,6 +62,7 @@ SpecForm::SpecForm(QWidget *parent)
       m_engines(new EnginesModel(this))
 {
     m_ui->setupUi(this);
+    setFocusProxy(m_ui->nameEdit);
     // Most specific first: the first place whose path a problem lies under shows it.
     m_places = {{u"name"_s, m_ui->nameProblem, m_ui->nameEdit, tr("Audit name")},
                 {u"brand.aliases"_s, m_ui->aliasesProblem, m_ui->aliasesEdit, tr("Aliases")},
@@ -78,14 +84,15 @@ SpecForm::SpecForm(QWidget *parent)
     m_ui->enginesView->setItemDelegateForColumn(EnginesModel::Kind, new ChoiceDelegate(SpecReader::engineKinds(), this));
     QHeaderView *engineHeader = m_ui->enginesView->horizontalHeader();
     const int em = fontMetrics().horizontalAdvance(u'M');
-    // Room for typical values and never less than the header; the address takes what is left.
+    // Names fit their text (a spec has a few engines, so measuring them is cheap), numbers fit
+    // their header, and the address takes what is left.
+    for (const int column : {EnginesModel::Id, EnginesModel::Kind, EnginesModel::Model, EnginesModel::ApiKey})
+        engineHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     for (auto [column, ems] : std::initializer_list<std::pair<int, int>>{
-             {EnginesModel::Id, 4}, {EnginesModel::Kind, 6}, {EnginesModel::Model, 9}, {EnginesModel::BaseUrl, 10},
-             {EnginesModel::Concurrency, 4}, {EnginesModel::Rpm, 4},
-             {EnginesModel::Tpm, 4}, {EnginesModel::TimeoutMs, 5}})
+             {EnginesModel::Concurrency, 4}, {EnginesModel::Rpm, 4}, {EnginesModel::Tpm, 4}, {EnginesModel::TimeoutMs, 5}})
         engineHeader->resizeSection(column, std::max(ems * em, engineHeader->sectionSizeHint(column)));
     engineHeader->setSectionResizeMode(EnginesModel::BaseUrl, QHeaderView::Stretch);
-    engineHeader->setSectionResizeMode(EnginesModel::ApiKey, QHeaderView::ResizeToContents); // a few rows at most
+    engineHeader->setMinimumSectionSize(4 * em);
     m_ui->enginesView->setItemDelegateForColumn(EnginesModel::BaseUrl, new MiddleElidingDelegate(this));
     for (QTableView *view : {m_ui->competitorsView, m_ui->enginesView}) {
         view->verticalHeader()->hide();
