@@ -313,7 +313,7 @@ void MainWindow::showSpec()
     }
     m_ui->specTitle->setText(spec.name);
     m_ui->sampleBadge->setVisible(spec.sampleData);
-    m_ui->importAnswersAction->setEnabled(true);
+    m_ui->importAnswersAction->setEnabled(!m_runner->isRunning());
     m_ui->specSummary->setText(
         tr("<b>%1</b> against %2.<br>%3 prompts × %4 (%5) × %6 = <b>%7 answers</b>; analysis on %8 threads.<br>%9")
             .arg(spec.brand.name.toHtmlEscaped(),
