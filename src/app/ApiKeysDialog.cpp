@@ -55,10 +55,11 @@ void ApiKeysDialog::refresh()
         m_ui->keysTable->setItem(row, 0, new QTableWidgetItem(names[row]));
         m_ui->keysTable->setItem(row, 1, new QTableWidgetItem(ids.join(u", "_s)));
         m_ui->keysTable->setItem(row, 2, new QTableWidgetItem(tr("looking…")));
-        const bool inEnvironment = !qEnvironmentVariableIsEmpty(names[row].toLocal8Bit().constData());
-        KeyStore::lookup(names[row], this, [this, row, inEnvironment](const Result<QByteArray> &key) {
+        KeyStore::locate(names[row], this, [this, row](KeyStore::Source source) {
             if (QTableWidgetItem *item = m_ui->keysTable->item(row, 2))
-                item->setText(inEnvironment ? tr("from the environment") : key ? tr("in the keychain") : tr("missing"));
+                item->setText(source == KeyStore::Source::Environment ? tr("from the environment")
+                              : source == KeyStore::Source::Keychain  ? tr("in the keychain")
+                                                                      : tr("missing"));
         });
     }
     m_ui->keysTable->resizeColumnsToContents();

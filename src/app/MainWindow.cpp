@@ -9,12 +9,14 @@
 #include "ScoresChart.h"
 #include "SettingsDialog.h"
 #include "ScoresModel.h"
+#include "SpecForm.h"
 #include "export/CsvExporter.h"
 #include "engines/AnswerFile.h"
 #include "run/AuditRunner.h"
 #include "run/Pricing.h"
 #include "run/Proxy.h"
 #include "spec/SpecReader.h"
+#include "spec/SpecWriter.h"
 #include "store/AuditRepository.h"
 #include "store/AuditStore.h"
 #include "ui_MainWindow.h"
@@ -26,6 +28,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -120,24 +123,40 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     connect(failuresShown, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFailuresCount);
     connect(m_runner, &AuditRunner::itemFailed, m_failures, &FailuresModel::add);
 
+    m_ui->newAuditAction->setShortcut(QKeySequence::New);
     m_ui->openSpecAction->setShortcut(QKeySequence::Open);
+    m_ui->saveSpecAction->setShortcut(QKeySequence::Save);
+    m_ui->saveSpecAsAction->setShortcut(QKeySequence::SaveAs);
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_ui->newAuditAction, &QAction::triggered, this, &MainWindow::newAudit);
     connect(m_ui->openSpecAction, &QAction::triggered, this, &MainWindow::chooseSpec);
-    connect(m_ui->openDemoAction, &QAction::triggered, this, &MainWindow::openDemo);
+    connect(m_ui->openDemoAction, &QAction::triggered, this, [this] {
+        if (maybeDiscard())
+            openDemo();
+    });
+    connect(m_ui->saveSpecAction, &QAction::triggered, this, &MainWindow::saveSpec);
+    connect(m_ui->saveSpecAsAction, &QAction::triggered, this, &MainWindow::chooseSpecToSave);
+    connect(m_ui->setupForm, &SpecForm::validated, this, &MainWindow::showSpec);
+    connect(m_ui->setupForm, &SpecForm::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_ui->setupForm, &SpecForm::apiKeysRequested, m_ui->apiKeysAction, &QAction::trigger);
+    // The set-up page has the room of the progress, which belongs to runs.
+    connect(m_ui->pages, &QTabWidget::currentChanged, this,
+            [this] { m_ui->progressGroup->setVisible(m_ui->pages->currentWidget() != m_ui->setupForm); });
     connect(m_ui->exportCsvAction, &QAction::triggered, this, &MainWindow::chooseExportFolder);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
     connect(m_ui->importAnswersAction, &QAction::triggered, this, &MainWindow::chooseAnswersToImport);
     connect(m_ui->apiKeysAction, &QAction::triggered, this, [this] {
-        ApiKeysDialog dialog(m_spec ? m_spec->engines : QList<EngineSpec>{}, this);
+        ApiKeysDialog dialog(m_ui->setupForm->engines(), this);
         dialog.exec();
+        m_ui->setupForm->refreshKeys();
     });
     m_ui->settingsAction->setShortcut(QKeySequence::Preferences);
     connect(m_ui->settingsAction, &QAction::triggered, this, [this] {
         SettingsDialog dialog(this);
         connect(&dialog, &SettingsDialog::apiKeysRequested, m_ui->apiKeysAction, &QAction::trigger);
-        if (dialog.exec() == QDialog::Accepted && m_opened)
-            setSpec(*m_opened); // the analysis threads may have changed
+        if (dialog.exec() == QDialog::Accepted)
+            showSpec(); // the analysis threads may have changed
     });
     connect(m_ui->startButton, &QPushButton::clicked, this, &MainWindow::start);
     connect(m_ui->resumeButton, &QPushButton::clicked, this, &MainWindow::resumeSelected);
@@ -190,6 +209,8 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     m_ui->splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     m_ui->scoresSplitter->restoreState(settings.value(u"window/scoresSplitter"_s).toByteArray());
     m_ui->pages->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
+    m_ui->progressGroup->setVisible(m_ui->pages->currentWidget() != m_ui->setupForm);
+    showSpec();
     refreshAudits();
     m_store->opened().then(this, [this](const Status &s) {
         if (!s)
@@ -215,6 +236,8 @@ bool MainWindow::openSpec(const QString &path)
         return false;
     }
     setSpec(*read.spec);
+    m_specPath = path.startsWith(u':') ? QString() : path; // a resource cannot be written back
+    updateTitle();
     statusBar()->showMessage(path.startsWith(u':') ? tr("Opened the demo audit: recorded sample answers, no engine is asked")
                                                    : tr("Opened %1").arg(QDir::toNativeSeparators(path)),
                              8000);
@@ -229,14 +252,44 @@ void MainWindow::openDemo()
 void MainWindow::setAnalysisThreads(int threads)
 {
     QSettings().setValue(u"analysis/threads"_s, threads);
-    if (m_opened)
-        setSpec(*m_opened);
+    showSpec();
 }
 
-void MainWindow::setSpec(const AuditSpec &opened)
+void MainWindow::setSpec(const AuditSpec &spec)
 {
-    m_opened = opened;
-    AuditSpec spec = opened;
+    m_ui->setupForm->setSpec(spec); // validated() brings it back to showSpec
+}
+
+void MainWindow::showSpec()
+{
+    const SpecReader::Outcome &read = m_ui->setupForm->outcome();
+    m_opened = read.spec;
+    m_ui->saveSpecAction->setEnabled(m_opened.has_value());
+    m_ui->saveSpecAsAction->setEnabled(m_opened.has_value());
+    updateTitle();
+    if (!m_opened) {
+        m_spec.reset();
+        const QStringList &problems = m_ui->setupForm->problems();
+        const QString why = tr("Fix the set-up first:") + u"\n• "_s + problems.mid(0, 8).join(u"\n• "_s)
+                          + (problems.size() > 8 ? u"\n…"_s : QString());
+        m_ui->specTitle->setText(m_ui->setupForm->auditName().isEmpty() ? tr("New audit") : m_ui->setupForm->auditName());
+        m_ui->sampleBadge->hide();
+        // A new audit untouched is not yet wrong; one being filled in says what is left.
+        m_ui->specSummary->setText(!m_ui->setupForm->isModified() && m_ui->setupForm->auditName().isEmpty()
+                                       ? tr("Fill in the set-up below, or open a spec with File → Open spec…")
+                                       : tr("%n problem(s) to fix on the Set up page before the audit can start.", nullptr,
+                                            int(problems.size())));
+        m_ui->startButton->setToolTip(why);
+        m_ui->saveSpecAction->setToolTip(why);
+        m_ui->saveSpecAsAction->setToolTip(why);
+        m_ui->startButton->setEnabled(false);
+        m_ui->importAnswersAction->setEnabled(false);
+        return;
+    }
+    m_ui->startButton->setToolTip(QString());
+    m_ui->saveSpecAction->setToolTip(QString());
+    m_ui->saveSpecAsAction->setToolTip(QString());
+    AuditSpec spec = *m_opened;
     if (const int threads = QSettings().value(u"analysis/threads"_s, 0).toInt(); threads > 0)
         spec.analysis.threads = threads;
     m_spec = spec;
@@ -260,21 +313,99 @@ void MainWindow::setSpec(const AuditSpec &opened)
     }
     m_ui->specTitle->setText(spec.name);
     m_ui->sampleBadge->setVisible(spec.sampleData);
-    m_ui->importAnswersAction->setEnabled(true);
+    m_ui->importAnswersAction->setEnabled(!m_runner->isRunning());
     m_ui->specSummary->setText(
-        tr("<b>%1</b> against %2.<br>%3 prompts × %4 engines (%5) × %6 samples = <b>%7 answers</b>; analysis on %8 threads.<br>%9")
+        tr("<b>%1</b> against %2.<br>%3 prompts × %4 (%5) × %6 = <b>%7 answers</b>; analysis on %8 threads.<br>%9")
             .arg(spec.brand.name.toHtmlEscaped(),
                  competitors.isEmpty() ? tr("no competitors") : competitors.join(u", "_s).toHtmlEscaped())
             .arg(plan ? plan->prompts.size() : 0)
-            .arg(spec.engines.size())
+            .arg(spec.engines.size() == 1 ? tr("1 engine") : tr("%1 engines").arg(spec.engines.size()))
             .arg(engines.join(u", "_s).toHtmlEscaped())
-            .arg(spec.samples)
+            .arg(spec.samples == 1 ? tr("1 sample") : tr("%1 samples").arg(spec.samples))
             .arg(plan ? plan->items.size() : 0)
             .arg(spec.analysis.threads)
             .arg(cost.toHtmlEscaped()));
     m_ui->startButton->setEnabled(!m_runner->isRunning());
-    m_ui->progressBar->setRange(0, plan ? int(plan->items.size()) : 0);
-    m_ui->progressBar->setValue(0);
+    if (!m_runner->isRunning()) {
+        m_ui->progressBar->setRange(0, plan ? int(plan->items.size()) : 0);
+        m_ui->progressBar->setValue(0);
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_ui->setupForm->auditName();
+    setWindowTitle((m_specPath.isEmpty() ? (name.isEmpty() ? tr("New audit") : name) : QFileInfo(m_specPath).fileName())
+                   + u"[*]"_s);
+    setWindowModified(m_ui->setupForm->isModified());
+}
+
+void MainWindow::newAudit()
+{
+    if (m_runner->isRunning() || !maybeDiscard())
+        return;
+    m_specPath.clear();
+    m_ui->setupForm->clear();
+    m_ui->pages->setCurrentWidget(m_ui->setupForm);
+    m_ui->setupForm->setFocus(); // its first field
+    statusBar()->showMessage(tr("New audit: fill in the set-up, then press Start"), 8000);
+}
+
+bool MainWindow::maybeDiscard()
+{
+    if (!m_ui->setupForm->isModified())
+        return true;
+    return QMessageBox::question(this, tr("GEO Audit"), tr("The set-up has changes that are not saved. Discard them?"),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+        == QMessageBox::Discard;
+}
+
+void MainWindow::saveSpec()
+{
+    if (m_specPath.isEmpty())
+        chooseSpecToSave();
+    else
+        saveSpecTo(m_specPath);
+}
+
+void MainWindow::chooseSpecToSave()
+{
+    if (!m_opened)
+        return;
+    QSettings settings;
+    const QString folder = m_specPath.isEmpty() ? settings.value(u"spec/folder"_s).toString() : QFileInfo(m_specPath).absolutePath();
+    // A file name from the audit's name: "Acme CRM audit" -> acme-crm-audit.json.
+    QString name = m_opened->name.toLower().replace(QRegularExpression(u"[^a-z0-9]+"_s), u"-"_s);
+    name.remove(QRegularExpression(u"^-+|-+$"_s));
+    if (name.isEmpty())
+        name = u"audit"_s;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save audit spec"), QDir(folder).filePath(name + u".json"_s),
+                                                      tr("Audit specs (*.json)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(u"spec/folder"_s, QFileInfo(path).absolutePath());
+    saveSpecTo(path);
+}
+
+void MainWindow::saveSpecTo(const QString &path)
+{
+    m_ui->setupForm->validateNow();
+    if (!m_opened)
+        return;
+    // What the form says, not what runs: the app's settings stay out of the file.
+    const AuditSpec spec = *m_opened;
+    QtConcurrent::run([spec, path] { return SpecWriter::write(spec, path); }).then(this, [this, path](const Status &written) {
+        if (!written) {
+            statusBar()->showMessage(written.error());
+            QMessageBox::warning(this, tr("GEO Audit"), written.error());
+            return;
+        }
+        m_specPath = path;
+        m_ui->setupForm->setModified(false);
+        updateTitle();
+        statusBar()->showMessage(tr("Saved the spec to %1").arg(QDir::toNativeSeparators(path)), 8000);
+        emit specSaved(path);
+    });
 }
 
 void MainWindow::setRunning(bool running)
@@ -296,6 +427,7 @@ void MainWindow::setRunning(bool running)
         m_ui->pauseButton->setChecked(false);
         m_ui->pauseButton->setText(tr("&Pause"));
     }
+    m_ui->newAuditAction->setEnabled(!running);
     m_ui->openSpecAction->setEnabled(!running);
     m_ui->openDemoAction->setEnabled(!running);
     m_ui->importAnswersAction->setEnabled(!running && m_spec.has_value());
@@ -314,6 +446,7 @@ void MainWindow::updateResume()
 
 void MainWindow::start()
 {
+    m_ui->setupForm->validateNow(); // what was typed a moment ago counts
     if (!m_spec || m_runner->isRunning())
         return;
     setRunning(true);
@@ -353,7 +486,7 @@ void MainWindow::retryFailed()
 void MainWindow::runAgain()
 {
     const qint64 id = selectedAudit();
-    if (id == 0)
+    if (id == 0 || !maybeDiscard())
         return;
     m_store->submit([id](QSqlDatabase &db) { return AuditRepository::loadAudit(db, id); })
         .then(this, [this](const Result<StoredAudit> &stored) {
@@ -369,6 +502,8 @@ void MainWindow::runAgain()
                 return;
             }
             setSpec(*read.spec);
+            m_specPath.clear();
+            updateTitle();
             statusBar()->showMessage(tr("Opened the spec of audit %1: Start runs it again as the next audit of its series")
                                          .arg(stored->id));
         });
@@ -700,14 +835,12 @@ void MainWindow::trackSelectedBrand()
     if (rows.isEmpty() || !m_opened)
         return;
     const QString name = rows.first().data().toString();
-    AuditSpec spec = *m_opened;
-    for (const BrandSpec &tracked : spec.trackedBrands())
+    for (const BrandSpec &tracked : m_opened->trackedBrands())
         if (tracked.name.compare(name, Qt::CaseInsensitive) == 0) {
             statusBar()->showMessage(tr("%1 is tracked already").arg(name));
             return;
         }
-    spec.competitors.append(BrandSpec{name, {}, {}});
-    setSpec(spec);
+    m_ui->setupForm->addCompetitor(name);
     statusBar()->showMessage(tr("%1 is now a competitor in the open spec; Start audits it").arg(name));
 }
 
@@ -719,6 +852,8 @@ qint64 MainWindow::selectedAudit() const
 
 void MainWindow::chooseSpec()
 {
+    if (!maybeDiscard())
+        return;
     QSettings settings;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open audit spec"), settings.value(u"spec/folder"_s).toString(),
                                                       tr("Audit specs (*.json);;All files (*)"));
@@ -809,6 +944,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_runner->isRunning()
         && QMessageBox::question(this, tr("GEO Audit"), tr("An audit is running. Stop it and quit?")) != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    if (!m_runner->isRunning() && !maybeDiscard()) {
         event->ignore();
         return;
     }

@@ -38,8 +38,12 @@ public:
     explicit MainWindow(AuditStore *store, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a spec file; returns false (after telling the user why) when it has problems.
+    // Opens a spec file into the set-up form; returns false (after telling the user why)
+    // when it has problems.
     bool openSpec(const QString &path);
+    // Writes the set-up form's spec to path (as File → Save spec as… does after its file
+    // dialog); specSaved follows.
+    void saveSpecTo(const QString &path);
     void openDemo();
     // Imports answers collected by hand as an audit of the open spec's brands (as File →
     // Import answers does after its file dialog); problems in the file are shown.
@@ -53,10 +57,17 @@ public:
 
 signals:
     void exported(const QStringList &files);
+    void specSaved(const QString &path);
     void auditsRefreshed();
 
 private:
-    void setSpec(const AuditSpec &spec);
+    void setSpec(const AuditSpec &spec); // into the form
+    void showSpec(); // what the form says, as what Start would run
+    void newAudit();
+    void saveSpec();
+    void chooseSpecToSave();
+    bool maybeDiscard(); // false when the analyst keeps unsaved set-up changes
+    void updateTitle();
     void start();
     void resumeSelected();
     void retryFailed();
@@ -102,8 +113,9 @@ private:
     std::optional<AuditScores> m_shown; // the scores of the audit on show
     QList<BrandChange> m_changes;        // since the previous audit of its series
     qint64 m_previousId = 0;
-    std::optional<AuditSpec> m_opened; // as read from its file
-    std::optional<AuditSpec> m_spec;   // what runs: the opened spec with the app's settings applied
+    QString m_specPath; // where Save spec writes; empty for a new audit or the demo
+    std::optional<AuditSpec> m_opened; // what the set-up form says, when it holds
+    std::optional<AuditSpec> m_spec;   // what runs: the form's spec with the app's settings applied
 };
 
 } // namespace geo

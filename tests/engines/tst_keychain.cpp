@@ -76,6 +76,32 @@ private slots:
         QVERIFY(!found->ok());
         QVERIFY2(found->error().contains(u"the keychain has no key under that name"_s), qPrintable(found->error()));
     }
+
+    // Views say where a key is, never what it is: the environment first, then the keychain.
+    void locateSaysWhereTheKeyIs()
+    {
+        using Source = std::optional<KeyStore::Source>;
+        const auto locate = [](const QString &name) {
+            QObject context;
+            Source source;
+            KeyStore::locate(name, &context, [&](KeyStore::Source s) { source = s; });
+            (void)QTest::qWaitFor([&] { return source.has_value(); }, 20000); // none compares unequal
+            return source;
+        };
+        const QString name = u"GEOAUDIT_KEYCHAIN_LOCATE_KEY"_s;
+        QCOMPARE(locate(name), Source(KeyStore::Source::Missing));
+        QVERIFY(saved(name, "sk-locate"));
+        QCOMPARE(locate(name), Source(KeyStore::Source::Keychain));
+        qputenv(name.toLatin1().constData(), "sk-env");
+        QCOMPARE(locate(name), Source(KeyStore::Source::Environment));
+        qputenv(name.toLatin1().constData(), "   "); // blank is no key: lookup would go on to the keychain
+        QCOMPARE(locate(name), Source(KeyStore::Source::Keychain));
+        qunsetenv(name.toLatin1().constData());
+        QObject context;
+        std::optional<Status> removed;
+        KeyStore::remove(name, &context, [&](const Status &s) { removed = s; });
+        QTRY_VERIFY(removed.has_value() && removed->ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKeychain)

@@ -9,7 +9,7 @@ out=${2:-docs/screenshots}
 mkdir -p "$out"
 GEOAUDIT_SCREENSHOTS=$(cd "$out" && pwd) QT_QPA_PLATFORM=xcb XDG_RUNTIME_DIR=$(mktemp -d) \
     xvfb-run -a -s "-screen 0 1280x900x24" "$build/tests/tst_mainwindow" \
-    startsTheDemoAndShowsItsEnd failuresTableListsThePermanentFailures pauseAndContinueFromTheButton \
+    setsUpAnAuditInTheFormAndRunsIt startsTheDemoAndShowsItsEnd failuresTableListsThePermanentFailures pauseAndContinueFromTheButton \
     guiStaysResponsiveUnderTenThousandAnswers apiKeysDialogSaysWhereEachKeyComesFrom \
     settingsDialogChecksTheProxyAndKeepsTheSettings || echo "some tests failed; the pictures they reached are saved" >&2
 ls -l "$out"/*.png

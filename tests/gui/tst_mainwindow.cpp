@@ -1,13 +1,22 @@
 #include "ApiKeysDialog.h"
 #include "EngineOnThread.h"
 #include "FakeEngineServer.h"
+#include "EnginesModel.h"
 #include "MainWindow.h"
+#include "PromptPreviewDialog.h"
 #include "SettingsDialog.h"
+#include "SpecForm.h"
 #include "StallProbe.h"
+#include "run/Pricing.h"
+#include "spec/PromptPlanner.h"
+#include "spec/SpecReader.h"
 #include "store/AuditStore.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QPlainTextEdit>
 #include <QGroupBox>
 #include <QDialogButtonBox>
 #include <QSettings>
@@ -75,13 +84,13 @@ private:
         return file.fileName();
     }
 
-    // Presses Yes on the next question box, from a timer tick as closeNextModal does.
-    void answerYesToNextModal()
+    // Presses a button (Yes) on the next question box, from a timer tick as closeNextModal does.
+    void pressOnNextModal(QMessageBox::StandardButton button = QMessageBox::Yes)
     {
         auto *timer = new QTimer(this);
-        connect(timer, &QTimer::timeout, this, [timer] {
+        connect(timer, &QTimer::timeout, this, [timer, button] {
             if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-                box->button(QMessageBox::Yes)->click();
+                box->button(button)->click();
                 timer->deleteLater();
             }
         });
@@ -104,10 +113,269 @@ private:
         timer->start(20);
     }
 
+    // Types text into the cell of view at (row, column) as a user would: F2, type, Return.
+    static void editCell(QTableView *view, int row, int column, const QString &text)
+    {
+        view->setFocus();
+        const QModelIndex cell = view->model()->index(row, column);
+        view->setCurrentIndex(cell);
+        QTest::keyClick(view, Qt::Key_F2);
+        QWidget *editor = QApplication::focusWidget();
+        QVERIFY(editor && editor != view);
+        if (auto *line = qobject_cast<QLineEdit *>(editor))
+            line->selectAll();
+        else if (auto *spin = qobject_cast<QAbstractSpinBox *>(editor))
+            spin->selectAll();
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+        // The delegate commits from the event loop, once the editor has seen the key.
+        QTRY_COMPARE(cell.data(Qt::EditRole).toString(), text);
+    }
+
+    // Replaces what a spin box holds by typing, as a user would.
+    static void typeInto(QAbstractSpinBox *spin, const QString &text)
+    {
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, text);
+    }
+
 private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+    }
+
+    // The analyst fills the set-up form from nothing: a problem shows beside the brand while
+    // it is empty; Preview prompts counts what will be asked and what it costs, and a
+    // removed prompt is not asked; Start runs what the form says against the fake engine.
+    void setsUpAnAuditInTheFormAndRunsIt()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        qputenv("GEOAUDIT_FORM_KEY", "sk-form-secret");
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.resize(1100, 760);
+        window.openDemo();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Keys go where the focus is, as on a desktop; a bare X server may not activate windows.
+        window.activateWindow();
+        QApplication::setActiveWindow(&window);
+        QTRY_COMPARE(QApplication::activeWindow(), &window);
+        auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
+        auto *form = window.findChild<SpecForm *>(u"setupForm"_s);
+        auto *start = window.findChild<QPushButton *>(u"startButton"_s);
+        auto *summary = window.findChild<QLabel *>(u"specSummary"_s);
+        QVERIFY(pages && form && start && summary);
+        const auto field = [form](const char *name) { return form->findChild<QWidget *>(QString::fromLatin1(name)); };
+        auto *name = static_cast<QLineEdit *>(field("nameEdit"));
+        auto *brand = static_cast<QLineEdit *>(field("brandEdit"));
+        auto *brandProblem = static_cast<QLabel *>(field("brandProblem"));
+        auto *competitors = static_cast<QTableView *>(field("competitorsView"));
+        auto *engines = static_cast<QTableView *>(field("enginesView"));
+        QVERIFY(name && brand && brandProblem && competitors && engines);
+
+        // Ctrl+N clears the demo away: an empty form on the set-up page, nothing to start.
+        QCOMPARE(competitors->model()->rowCount(), 4);
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(pages->currentWidget(), form);
+        QVERIFY(name->text().isEmpty() && brand->text().isEmpty());
+        QCOMPARE(competitors->model()->rowCount(), 0);
+        QCOMPARE(engines->model()->rowCount(), 0);
+        QCOMPARE(static_cast<QSpinBox *>(field("threadsSpin"))->value(), 10);
+        QVERIFY(static_cast<QCheckBox *>(field("templatesCheck"))->isChecked());
+        QVERIFY(!start->isEnabled());
+        QVERIFY(!brandProblem->isVisible()); // an untouched field is not wrong yet
+        QVERIFY(start->toolTip().contains(u"Brand: "_s)); // but Start says what is missing
+
+        QTest::keyClicks(name, u"Form audit"_s);
+        QTest::keyClicks(brand, u"Acme"_s);
+        QTest::keyClick(brand, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(brand, Qt::Key_Backspace);
+        QTRY_VERIFY(brandProblem->isVisible());
+        QVERIFY2(brandProblem->text().contains(u"give the brand's name"_s), qPrintable(brandProblem->text()));
+        QVERIFY(brand->property("problem").toBool());
+        screenshot(window, u"setup-problem"_s);
+        QTest::keyClicks(brand, u"Acme"_s);
+        QTRY_VERIFY(!brandProblem->isVisible());
+        QVERIFY(!brand->property("problem").toBool());
+        QTest::keyClicks(static_cast<QLineEdit *>(field("aliasesEdit")), u"Acme Inc"_s);
+        QTest::keyClicks(static_cast<QLineEdit *>(field("domainsEdit")), u"acme.example"_s);
+
+        QTest::mouseClick(static_cast<QPushButton *>(field("addCompetitorButton")), Qt::LeftButton);
+        auto *competitorName = qobject_cast<QLineEdit *>(QApplication::focusWidget()); // the new row's name, in edit
+        QVERIFY(competitorName);
+        QTest::keyClicks(competitorName, u"Globex"_s);
+        QTest::keyClick(competitorName, Qt::Key_Return);
+        QTRY_COMPARE(competitors->model()->index(0, 0).data().toString(), u"Globex"_s); // committed from the event loop
+        editCell(competitors, 0, 2, u"globex.example"_s);
+        QVERIFY(!QTest::currentTestFailed());
+
+        QTest::keyClicks(static_cast<QPlainTextEdit *>(field("topicsEdit")), u"CRM for small business"_s);
+        QTest::keyClicks(static_cast<QPlainTextEdit *>(field("promptsEdit")), u"Is Acme any good?"_s);
+        typeInto(static_cast<QSpinBox *>(field("samplesSpin")), u"2"_s);
+        typeInto(static_cast<QDoubleSpinBox *>(field("budgetSpin")), u"5"_s);
+        auto *inspect = static_cast<QCheckBox *>(field("inspectSitesCheck"));
+        QVERIFY(inspect->isChecked());
+        QTest::mouseClick(inspect, Qt::LeftButton, {}, QPoint(8, inspect->height() / 2)); // no site is on the network here
+        QVERIFY(!inspect->isChecked());
+
+        // An engine: OpenAI's by default, pointed at the fake one, its key in the environment.
+        QTest::mouseClick(static_cast<QPushButton *>(field("addEngineButton")), Qt::LeftButton);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // the model as suggested
+        QTRY_COMPARE(QApplication::focusWidget(), engines);
+        QCOMPARE(engines->model()->index(0, EnginesModel::Model).data().toString(), u"gpt-4o-mini"_s);
+        editCell(engines, 0, EnginesModel::BaseUrl, server.baseUrl().toString());
+        editCell(engines, 0, EnginesModel::ApiKey, u"GEOAUDIT_FORM_KEY"_s);
+        editCell(engines, 0, EnginesModel::Concurrency, u"4"_s);
+        QVERIFY(!QTest::currentTestFailed());
+        QTRY_COMPARE(engines->model()->index(0, EnginesModel::ApiKey).data().toString(), u"GEOAUDIT_FORM_KEY (environment)"_s);
+        for (int column = 0; column < engines->model()->columnCount(); ++column)
+            QVERIFY(!engines->model()->index(0, column).data().toString().contains(u"sk-form"_s)); // never the key
+
+        QTRY_VERIFY(start->isEnabled());
+        QVERIFY(start->toolTip().isEmpty());
+        QVERIFY2(summary->text().contains(u"= <b>20 answers</b>"_s), qPrintable(summary->text())); // 10 prompts × 2 samples
+        pages->setCurrentWidget(form);
+        screenshot(window, u"setup"_s);
+
+        // Preview prompts: the plan, counted and priced as Pricing estimates it.
+        QTest::mouseClick(static_cast<QPushButton *>(field("previewButton")), Qt::LeftButton);
+        auto *preview = form->findChild<PromptPreviewDialog *>();
+        QVERIFY(preview);
+        QTRY_VERIFY(preview->isVisible());
+        auto *promptsView = preview->findChild<QTableView *>(u"promptsView"_s);
+        auto *costs = preview->findChild<QTableView *>(u"costView"_s)->model();
+        auto *topics = preview->findChild<QTableView *>(u"topicsView"_s)->model();
+        QCOMPARE(promptsView->model()->rowCount(), 10);
+        const AuditSpec planned = *form->outcome().spec;
+        const Pricing::Estimate estimate = Pricing::estimate(planned, PromptPlanner::plan(planned).value());
+        QCOMPARE(costs->rowCount(), 2); // the engine and the total
+        QCOMPARE(costs->index(0, 0).data().toString(), u"gpt"_s);
+        QCOMPARE(costs->index(0, 2).data(Qt::UserRole).toInt(), 20);
+        QVERIFY(estimate.costUsd > 0);
+        QCOMPARE(costs->index(1, 5).data(Qt::UserRole).toDouble(), estimate.costUsd);
+        QCOMPARE(costs->index(1, 3).data(Qt::UserRole).toLongLong(), estimate.tokensIn);
+        QCOMPARE(topics->index(0, 0).data().toString(), u"CRM for small business"_s);
+        QVERIFY(topics->index(0, 1).data(Qt::UserRole).toInt() >= 6);
+        auto *totals = preview->findChild<QLabel *>(u"totalsLabel"_s);
+        QVERIFY2(totals->text().contains(u"<b>20 answers</b>"_s), qPrintable(totals->text()));
+        screenshot(*preview, u"preview-prompts"_s);
+        // One prompt removed: nine asked, eighteen answers, fewer tokens.
+        const QString removed = promptsView->model()->index(0, 0).data().toString();
+        promptsView->selectRow(0);
+        QTest::mouseClick(preview->findChild<QPushButton *>(u"removePromptButton"_s), Qt::LeftButton);
+        QCOMPARE(promptsView->model()->rowCount(), 9);
+        QCOMPARE(costs->index(0, 2).data(Qt::UserRole).toInt(), 18);
+        QVERIFY(costs->index(1, 3).data(Qt::UserRole).toLongLong() < estimate.tokensIn);
+        auto *use = preview->findChild<QDialogButtonBox *>(u"buttons"_s)->button(QDialogButtonBox::Ok);
+        QVERIFY(use->isEnabled());
+        QTest::mouseClick(use, Qt::LeftButton);
+        QTRY_VERIFY(!form->findChild<PromptPreviewDialog *>()); // closed and gone
+        QVERIFY(!static_cast<QCheckBox *>(field("templatesCheck"))->isChecked()); // the list is the plan now
+        const QString own = static_cast<QPlainTextEdit *>(field("promptsEdit"))->toPlainText();
+        QCOMPARE(own.split(u'\n').size(), 9);
+        QVERIFY(!own.contains(removed));
+        QVERIFY2(summary->text().contains(u"= <b>18 answers</b>"_s), qPrintable(summary->text()));
+
+        // Start runs what the form says.
+        auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(bar->isVisible()); // the monitor's page, with the progress
+        QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 18, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(audits->model()->rowCount() == 1
+                                     && audits->model()->index(0, 0).data().toString().contains(u"finished · 18 of 18"_s),
+                                 30000);
+        QCOMPARE(server.requestCount(), 18);
+        QVERIFY(!server.requests().isEmpty());
+        QCOMPARE(server.requests().constFirst().headers.value("authorization"), QByteArray("Bearer sk-form-secret"));
+        QCOMPARE(server.requests().constFirst().model, u"gpt-4o-mini"_s);
+        for (const auto &request : server.requests())
+            QVERIFY(request.prompt != removed);
+        qunsetenv("GEOAUDIT_FORM_KEY");
+    }
+
+    // File → Save spec writes what the form holds as JSON that reads back the same spec.
+    void openedSpecSavesBackTheSame_data()
+    {
+        QTest::addColumn<QByteArray>("json"); // empty: the demo
+        QTest::newRow("demo") << QByteArray();
+        QTest::newRow("documented example")
+            << QByteArray(R"({ "name": "Acme CRM audit",)"
+                          R"( "brand": {"name": "Acme CRM", "aliases": ["Acme"], "domains": ["acme-crm.example"]},)"
+                          R"( "competitors": [{"name": "HubSpot", "aliases": [], "domains": ["hubspot.com"]}],)"
+                          R"( "topics": ["CRM for small business"], "templates": true,)"
+                          R"( "prompts": ["What is the best CRM for a 10-person sales team?"], "samples": 2,)"
+                          R"( "engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini",)"
+                          R"( "base_url": "https://api.openai.com/v1", "api_key_env": "OPENAI_API_KEY",)"
+                          R"( "concurrency": 10, "rpm": 500, "timeout_ms": 60000}],)"
+                          R"( "analysis": {"threads": 10, "inspect_sites": true}, "budget_usd": 5.0 })");
+        QTest::newRow("every engine setting")
+            << QByteArray(R"({ "name": "Every setting",)"
+                          R"( "brand": {"name": "Acme", "aliases": ["Acme Co", "Acme Corporation"], "domains": ["acme.example", "acme.io"]},)"
+                          R"( "competitors": [{"name": "Globex", "aliases": ["Globex Corp"], "domains": ["globex.example"]},)"
+                          R"( {"name": "Initech", "aliases": [], "domains": []}],)"
+                          R"( "topics": ["CRM", "sales pipeline management"], "templates": false,)"
+                          R"( "prompts": ["Best CRM?", "Which CRM, and why?"], "samples": 7,)"
+                          R"( "engines": [{"id": "claude", "kind": "anthropic", "model": "claude-3-5-haiku", "api_key_env": "ANTHROPIC_API_KEY",)"
+                          R"( "concurrency": 3, "rpm": 50, "tpm": 40000, "timeout_ms": 90000, "web_search": true,)"
+                          R"( "price": {"input": 0.8, "output": 4}},)"
+                          R"( {"id": "local", "kind": "openai", "model": "llama3", "base_url": "http://127.0.0.1:11434/v1"}],)"
+                          R"( "analysis": {"threads": 4, "inspect_sites": false},)"
+                          R"( "scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.3, "top3_rate": 0.1, "sentiment": 0.2}},)"
+                          R"( "budget_usd": 12.5 })");
+    }
+
+    void openedSpecSavesBackTheSame()
+    {
+        QFETCH(QByteArray, json);
+        QTemporaryDir dir;
+        QString path = u":/examples/demo-audit.json"_s;
+        if (!json.isEmpty()) {
+            QFile file(dir.filePath(u"opened.json"_s));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(json);
+            path = file.fileName();
+        }
+        const SpecReader::Outcome opened = SpecReader::readFile(path);
+        QVERIFY2(opened.spec, qPrintable(opened.problems.join(u'\n')));
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        QVERIFY(window.openSpec(path));
+        QSignalSpy saved(&window, &MainWindow::specSaved);
+        const QString out = dir.filePath(u"saved.json"_s);
+        window.saveSpecTo(out);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+        const SpecReader::Outcome again = SpecReader::readFile(out);
+        QVERIFY2(again.spec, qPrintable(again.problems.join(u'\n')));
+        QCOMPARE(again.spec->toJson(), opened.spec->toJson());
+        QVERIFY(window.statusBar()->currentMessage().contains(u"saved.json"_s));
+        QVERIFY(window.windowTitle().startsWith(u"saved.json"_s)); // Save now writes there
+    }
+
+    // With set-up changes not saved, New audit asks first; Cancel keeps them.
+    void newAuditAsksBeforeDroppingChanges()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.openDemo();
+        auto *brand = window.findChild<QLineEdit *>(u"brandEdit"_s);
+        QTest::keyClicks(brand, u" Plus"_s);
+        QVERIFY(window.isWindowModified());
+        QString asked;
+        closeNextModal(&asked); // closing the box is Cancel
+        window.findChild<QAction *>(u"newAuditAction"_s)->trigger();
+        QVERIFY2(asked.contains(u"not saved"_s), qPrintable(asked));
+        QCOMPARE(brand->text(), u"Brightlane CRM Plus"_s);
+        pressOnNextModal(QMessageBox::Discard);
+        window.findChild<QAction *>(u"newAuditAction"_s)->trigger();
+        QVERIFY(brand->text().isEmpty());
+        QVERIFY(!window.isWindowModified());
     }
 
     void startsTheDemoAndShowsItsEnd()
@@ -302,7 +570,7 @@ private slots:
 
         auto *remove = window.findChild<QPushButton *>(u"deleteButton"_s);
         QVERIFY(remove->isEnabled());
-        answerYesToNextModal();
+        pressOnNextModal();
         QTest::mouseClick(remove, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(audits->model()->rowCount(), 0, 10000);
     }

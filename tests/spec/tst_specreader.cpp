@@ -1,5 +1,7 @@
 #include "spec/SpecReader.h"
+#include "spec/SpecWriter.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -79,6 +81,7 @@ private slots:
         QTest::newRow("api key in spec")
             << minimal(R"(, "competitors": [], "engines": [{"id": "g", "kind": "openai", "model": "m", "api_key": "sk-1"}])")
             << u"engines[0].api_key: API keys are never written in a spec"_s;
+        QTest::newRow("no engines") << minimal(R"(, "engines": [])") << u"engines: none given; give at least one engine"_s;
         QTest::newRow("unknown kind") << minimal(R"(, "engines": [{"id": "g", "kind": "bard", "model": "m"}])")
                                       << u"engines[0].kind: \"bard\" is not an engine kind"_s;
         QTest::newRow("bad base url") << minimal(", \"engines\": [{\"id\": \"g\", \"kind\": \"openai\", \"model\": \"m\", \"base_url\": \"ftp://x\"}]")
@@ -191,6 +194,44 @@ private slots:
         QCOMPARE(out.spec->prompts.size(), 12);
         QCOMPARE(out.spec->engines.size(), 2);
         QCOMPARE(out.spec->samples, 8);
+    }
+
+    // What SpecWriter writes, SpecReader reads back to the same spec, every key included.
+    void writtenSpecsReadBackTheSame_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("minimal") << minimal();
+        QTest::newRow("every key") << minimal(
+            R"(, "competitors": [{"name": "HubSpot", "aliases": ["Hub Spot"], "domains": ["hubspot.com"]}], )"
+            R"("topics": ["CRM"], "templates": false, "samples": 3, "budget_usd": 12.5, "sample_data": true, )"
+            R"("analysis": {"threads": 4, "inspect_sites": false}, )"
+            R"("scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.2, "top3_rate": 0.2, "sentiment": 0.2}})")
+                                      .replace(R"("api_key_env": "OPENAI_API_KEY"})",
+                                               R"("api_key_env": "OPENAI_API_KEY", "rpm": 60, "tpm": 90000, "concurrency": 3, )"
+                                               R"("timeout_ms": 5000, "web_search": true, "price": {"input": 1, "output": 2}})");
+    }
+
+    void writtenSpecsReadBackTheSame()
+    {
+        QFETCH(QByteArray, json);
+        const auto read = SpecReader::parse(json, {});
+        QVERIFY2(read.spec, qPrintable(read.problems.join(u'\n')));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"spec.json"_s);
+        const Status written = SpecWriter::write(*read.spec, path);
+        QVERIFY2(written, qPrintable(written ? QString() : written.error()));
+        const auto again = SpecReader::readFile(path);
+        QVERIFY2(again.spec, qPrintable(again.problems.join(u'\n')));
+        QCOMPARE(again.spec->toJson(), read.spec->toJson());
+    }
+
+    void writingWhereNoFileCanBeSaysWhere()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"no-such-folder/spec.json"_s);
+        const Status written = SpecWriter::write(*SpecReader::parse(minimal(), {}).spec, path);
+        QVERIFY(!written);
+        QVERIFY2(written.error().contains(QDir::toNativeSeparators(path)), qPrintable(written.error()));
     }
 
     void domainNames_data()

@@ -6,14 +6,37 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
+// Jobs have no parent: the keychain's backend (libsecret) calls its job back after an answer
+// even when nobody waits for it any more, so a job deleted with a closed window would be
+// called after its death. A job deletes itself once finished (autoDelete); the connection
+// to context ends with context, so done is never called on a dead receiver.
+
+namespace {
+
+QByteArray environmentKey(const QString &name)
+{
+    return qgetenv(name.toLocal8Bit().constData()).trimmed();
+}
+
+} // namespace
+
+void KeyStore::locate(const QString &name, QObject *context, std::function<void(Source)> done)
+{
+    // Decided here, not from lookup's result: a key found in the environment must say so.
+    const bool inEnvironment = !environmentKey(name).isEmpty();
+    lookup(name, context, [done, inEnvironment](const Result<QByteArray> &key) {
+        done(inEnvironment ? Source::Environment : key ? Source::Keychain : Source::Missing);
+    });
+}
+
 void KeyStore::lookup(const QString &name, QObject *context, std::function<void(Result<QByteArray>)> done)
 {
-    const QByteArray fromEnvironment = qgetenv(name.toLocal8Bit().constData()).trimmed();
+    const QByteArray fromEnvironment = environmentKey(name);
     if (!fromEnvironment.isEmpty()) {
         QMetaObject::invokeMethod(context, [done, fromEnvironment] { done(fromEnvironment); }, Qt::QueuedConnection);
         return;
     }
-    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(Service), context);
+    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(Service)); // see the note above
     job->setKey(name);
     QObject::connect(job, &QKeychain::Job::finished, context, [name, done](QKeychain::Job *finished) {
         const auto *read = static_cast<QKeychain::ReadPasswordJob *>(finished);
@@ -32,7 +55,7 @@ void KeyStore::lookup(const QString &name, QObject *context, std::function<void(
 
 void KeyStore::save(const QString &name, const QByteArray &key, QObject *context, std::function<void(Status)> done)
 {
-    auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(Service), context);
+    auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(Service)); // see the note above
     job->setKey(name);
     job->setBinaryData(key);
     QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *finished) {
@@ -45,7 +68,7 @@ void KeyStore::save(const QString &name, const QByteArray &key, QObject *context
 
 void KeyStore::remove(const QString &name, QObject *context, std::function<void(Status)> done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(Service), context);
+    auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(Service)); // see the note above
     job->setKey(name);
     QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *finished) {
         done(finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound

@@ -18,8 +18,12 @@ class KeyStore final
 public:
     static constexpr char Service[] = "geoaudit";
 
+    enum class Source { Environment, Keychain, Missing };
+
     // Calls done with the key, or an error that says how to provide one, on context's thread.
     static void lookup(const QString &name, QObject *context, std::function<void(Result<QByteArray>)> done);
+    // Where lookup would find the key, so a view can say so without ever holding the key.
+    static void locate(const QString &name, QObject *context, std::function<void(Source)> done);
     static void save(const QString &name, const QByteArray &key, QObject *context, std::function<void(Status)> done);
     static void remove(const QString &name, QObject *context, std::function<void(Status)> done);
 };

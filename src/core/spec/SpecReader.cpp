@@ -228,7 +228,7 @@ public:
 
     EngineSpec engine(const QJsonObject &o, const QString &path)
     {
-        static const QStringList kinds{u"openai"_s, u"anthropic"_s, u"gemini"_s, u"recorded"_s, u"imported"_s};
+        const QStringList &kinds = SpecReader::engineKinds();
         static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$"_s);
         static const QRegularExpression envPattern(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
         onlyKeys(o, path, {u"id"_s, u"kind"_s, u"model"_s, u"base_url"_s, u"api_key_env"_s,
@@ -294,6 +294,12 @@ private:
 };
 
 } // namespace
+
+const QStringList &SpecReader::engineKinds()
+{
+    static const QStringList kinds{u"openai"_s, u"anthropic"_s, u"gemini"_s, u"recorded"_s, u"imported"_s};
+    return kinds;
+}
 
 bool SpecReader::isDomainName(const QString &text)
 {
@@ -376,8 +382,9 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
 
     const QJsonValue engines = root.value(u"engines"_s);
     if (!engines.isArray() || engines.toArray().isEmpty())
-        c.problem(u"engines"_s, engines.isUndefined()
-                                    ? u"missing; give at least one engine such as {\"id\": \"gpt\", \"kind\": \"openai\", \"model\": \"gpt-4o-mini\"}"_s
+        c.problem(u"engines"_s, engines.isUndefined() || engines.isArray()
+                                    ? u"%1; give at least one engine such as {\"id\": \"gpt\", \"kind\": \"openai\", \"model\": \"gpt-4o-mini\"}"_s
+                                          .arg(engines.isUndefined() ? u"missing"_s : u"none given"_s)
                                     : u"expected a non-empty list of engines, got %1"_s.arg(typeName(engines)));
     const QJsonArray engineArray = engines.toArray();
     QSet<QString> ids;

@@ -27,6 +27,8 @@ public:
     static Outcome readFile(const QString &path);
 
     static bool isDomainName(const QString &text);
+    // The engine kinds a spec may name, for editors that offer them.
+    static const QStringList &engineKinds();
 
     // Specs larger than this are refused before parsing.
     static constexpr qint64 MaxSpecBytes = 4 * 1024 * 1024;

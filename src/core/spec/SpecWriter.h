@@ -1,0 +1,18 @@
+#pragma once
+
+#include "AuditSpec.h"
+#include "Result.h"
+
+#include <QString>
+
+namespace geo {
+
+// Writes a spec as the JSON SpecReader reads back to the same spec (AuditSpec::toJson),
+// indented for people who edit specs by hand. The file is replaced whole or not at all.
+class SpecWriter final
+{
+public:
+    static Status write(const AuditSpec &spec, const QString &path);
+};
+
+} // namespace geo
