@@ -321,32 +321,67 @@ private slots:
         QCOMPARE(server.requestCount(), 60); // nothing asked twice
     }
 
-    // A paused audit left by a process that quit resumes from the store.
-    void aPausedAuditResumesAfterARestart()
+    // An audit paused, cancelled or stopped by its budget keeps that state in the store
+    // when the process quits; a new process resumes it and asks only what was never answered.
+    void aStoppedAuditResumesAfterARestart_data()
     {
-        FakeEngineServer server;
+        QTest::addColumn<QString>("stop");
+        QTest::newRow("paused") << u"paused"_s;
+        QTest::newRow("cancelled") << u"cancelled"_s;
+        QTest::newRow("budget-stopped") << u"budget-stopped"_s;
+    }
+
+    void aStoppedAuditResumesAfterARestart()
+    {
+        QFETCH(QString, stop);
+        FakeEngineServer server; // every answer: 12 tokens in, 34 out
         QVERIFY(server.listen());
         server.setLatencyMs(30);
         GEOAUDIT_FRESH_DATABASE(database);
-        AuditStore store(database.location());
-        QNetworkAccessManager network;
+        int answered = 0;
         {
+            AuditStore store(database.location());
+            QNetworkAccessManager network;
             AuditRunner runner(&store, &network);
-            runner.start(fakeEngineSpec(server.baseUrl(), 30, 2));
-            QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 2, 30000);
-            runner.pause();
-            QTRY_VERIFY_WITH_TIMEOUT(runner.stats().inFlight == 0 && runner.stats().analysed == runner.stats().answered, 10000);
-        }
+            QSignalSpy finished(&runner, &AuditRunner::finished);
+            AuditSpec spec = fakeEngineSpec(server.baseUrl(), 30, 2);
+            if (stop == u"budget-stopped"_s) {
+                spec.engines[0].price = Price{1000.0, 1000.0}; // $0.046 an answer
+                spec.budgetUsd = 1.0; // the first answer is reserved at an estimate of $0.61
+            }
+            runner.start(spec);
+            if (stop == u"paused"_s) {
+                QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 4, 30000);
+                runner.pause();
+                QTRY_VERIFY_WITH_TIMEOUT(runner.stats().inFlight == 0 && runner.stats().analysed == runner.stats().answered, 10000);
+            } else {
+                if (stop == u"cancelled"_s) {
+                    QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 4, 30000);
+                    runner.cancel();
+                }
+                QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+                QCOMPARE(finished[0][1].toString(), stop);
+            }
+            answered = runner.stats().answered;
+            QVERIFY(answered > 0 && answered < 30);
+        } // the process quits: runner and store closed
+
+        AuditStore store(database.location());
         auto listed = store.submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); });
         QTRY_VERIFY(listed.isFinished());
-        QCOMPARE(listed.result().value().value(0).state, u"paused"_s);
+        QCOMPARE(listed.result().value().value(0).state, stop);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), qint64(answered));
+        QCOMPARE(server.requestCount(), answered);
+
+        QNetworkAccessManager network;
         AuditRunner again(&store, &network);
         QSignalSpy finished(&again, &AuditRunner::finished);
-        again.resume(1);
+        again.resume(1, stop == u"budget-stopped"_s ? std::optional(10.0) : std::nullopt);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         QCOMPARE(finished[0][1].toString(), u"finished"_s);
         QCOMPARE(finished[0][2].value<RunStats>().analysed, 30);
-        QCOMPARE(server.requestCount(), 30);
+        QCOMPARE(server.requestCount(), 30); // nothing answered was asked again
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 30);
     }
 
     // Retry failed asks again exactly the items that failed, in the same audit.
