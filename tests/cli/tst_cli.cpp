@@ -387,6 +387,10 @@ private slots:
 
         // The key is nowhere: not in the output, the database (and its WAL) or the exports.
         QVERIFY(!err.contains(u"sk-secret-4242"_s));
+        const Outcome exported = cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, dir.filePath(u"reports"_s),
+                                      u"--format"_s, u"json,html,pdf"_s}, env);
+        QCOMPARE(exported.exitCode, 0);
+        QVERIFY(!exported.err.contains(u"sk-secret-4242"_s) && !exported.out.contains(u"sk-secret-4242"_s));
         QDirIterator files(dir.path(), QDir::Files, QDirIterator::Subdirectories);
         int checked = 0;
         while (files.hasNext()) {
@@ -395,7 +399,7 @@ private slots:
             QVERIFY2(!f.readAll().contains("sk-secret-4242"), qPrintable(f.fileName()));
             ++checked;
         }
-        QVERIFY(checked >= 8); // spec, database and the seven tables
+        QVERIFY(checked >= 11); // spec, database, the seven tables and three reports
         const auto failures = lines(out + u"/failures.csv"_s);
         QCOMPARE(failures.size(), 3);
         QVERIFY(failures[1].contains(",claude,") && failures[1].contains("http-400"));
