@@ -62,11 +62,11 @@ void SettingsDialog::check()
 {
     const Result<QNetworkProxy> proxy = parseProxy(m_ui->proxy->text().trimmed());
     m_ui->proxyProblem->setText(proxy ? QString() : proxy.error());
-    m_ui->form->setRowVisible(m_ui->proxyProblem, !proxy); // a hidden label alone would leave its row's gap
+    m_ui->proxyProblem->setVisible(!proxy);
     // Only the form is checked here; whether the server answers shows at the next start.
     const Result<DatabaseTarget> database = DatabaseTarget::parse(m_ui->database->text());
     m_ui->databaseProblem->setText(database ? QString() : database.error());
-    m_ui->form->setRowVisible(m_ui->databaseProblem, !database);
+    m_ui->databaseProblem->setVisible(!database);
     m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(proxy && database);
 }
 

@@ -57,8 +57,10 @@ private:
     static void screenshot(QWidget &window, const QString &name)
     {
         const QString dir = qEnvironmentVariable("GEOAUDIT_SCREENSHOTS");
-        if (!dir.isEmpty() && QDir().mkpath(dir))
-            window.grab().save(QDir(dir).filePath(name + u".png"_s));
+        if (dir.isEmpty() || !QDir().mkpath(dir))
+            return;
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // as the screen would show it
+        window.grab().save(QDir(dir).filePath(name + u".png"_s));
     }
 
     // A spec of `prompts` prompts "prompt 0".. asked `samples` times of one OpenAI-compatible
