@@ -29,6 +29,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -87,6 +88,11 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     showSorted(m_ui->sitesView, m_sites);
     showSorted(m_ui->checksView, m_checks);
     m_ui->checksView->horizontalHeader()->setStretchLastSection(true);
+    // Evidence is the point of a check: wrapped in full, its row as tall as it needs.
+    m_ui->checksView->setWordWrap(true);
+    m_ui->checksView->setTextElideMode(Qt::ElideNone);
+    m_ui->checksView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->sitesView->horizontalHeader()->setStretchLastSection(true);
     m_ui->sitesSplitter->setSizes({120, 180}); // the checks below, wide enough for their evidence
     connect(m_ui->sitesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSite);
     QSortFilterProxyModel *answersShown = showSorted(m_ui->answersView, m_answers);
@@ -95,9 +101,8 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     m_ui->answersSplitter->setSizes({430, 350});
     connect(m_ui->answersFilter, &QLineEdit::textChanged, answersShown, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_ui->answersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showAnswer);
-    m_ui->scoresSplitter->setStretchFactor(0, 1);
+    m_ui->scoresSplitter->setStretchFactor(0, 0); // the table keeps its rows' height (fitScoresTable)
     m_ui->scoresSplitter->setStretchFactor(1, 1);
-    m_ui->scoresSplitter->setSizes({420, 360});
     connect(m_ui->cutCombo, &QComboBox::currentIndexChanged, this,
             [this] { showCut(m_ui->cutCombo->currentData().toString()); });
     connect(m_ui->discoveredView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -207,7 +212,6 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     QSettings settings;
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     m_ui->splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
-    m_ui->scoresSplitter->restoreState(settings.value(u"window/scoresSplitter"_s).toByteArray());
     m_ui->pages->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
     m_ui->progressGroup->setVisible(m_ui->pages->currentWidget() != m_ui->setupForm);
     showSpec();
@@ -460,7 +464,7 @@ void MainWindow::clearRun()
     m_answers->setAnswers({});
     m_failures->clear();
     m_ui->monitor->reset();
-    m_ui->pages->setCurrentWidget(m_ui->monitor);
+    m_ui->pages->setCurrentWidget(m_ui->monitorPage);
 }
 
 void MainWindow::resumeSelected()
@@ -710,13 +714,25 @@ void MainWindow::showAudit(qint64 auditId)
         });
 }
 
+// The scores table as tall as its brands' rows, the chart below it taking the rest.
+void MainWindow::fitScoresTable()
+{
+    const QTableView *table = m_ui->scoresView;
+    const int height = table->horizontalHeader()->sizeHint().height()
+                       + table->model()->rowCount() * table->verticalHeader()->defaultSectionSize()
+                       + table->horizontalScrollBar()->sizeHint().height() + 2 * table->frameWidth();
+    const int total = std::max(m_ui->scoresSplitter->height(), height + m_ui->scoresChart->minimumHeight());
+    m_ui->scoresSplitter->setSizes({height, total - height});
+}
+
 void MainWindow::showCut(const QString &name)
 {
     const CutScores *cut = m_shown ? m_shown->cut(name) : nullptr;
     if (!cut)
         return;
-    m_ui->scoresGroup->setTitle(tr("Visibility (%1)").arg(m_ui->cutCombo->currentText().toLower()));
+    m_ui->scoresGroup->setTitle(tr("Scores (%1)").arg(m_ui->cutCombo->currentText().toLower()));
     m_scores->setScores(m_shown->brands, *cut, m_shown->weights.formula());
+    fitScoresTable();
     QList<BrandChange> changes;
     for (const BrandChange &c : std::as_const(m_changes))
         if (c.cut == name)
@@ -954,7 +970,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/splitter"_s, m_ui->splitter->saveState());
-    settings.setValue(u"window/scoresSplitter"_s, m_ui->scoresSplitter->saveState());
     settings.setValue(u"window/page"_s, m_ui->pages->currentIndex());
     event->accept();
 }

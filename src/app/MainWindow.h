@@ -85,6 +85,7 @@ private:
     void refreshAudits(qint64 select = 0);
     void showAudit(qint64 auditId);
     void showCut(const QString &cut);
+    void fitScoresTable();
     void showDiscovered();
     void showAnswer(const QModelIndex &index);
     void showSite(const QModelIndex &index);

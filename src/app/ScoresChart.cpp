@@ -15,7 +15,7 @@ ScoresChart::ScoresChart(QWidget *parent) : QChartView(parent)
     chart()->setBackgroundRoundness(0);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumWidth(260);
+    setMinimumSize(260, 180); // room for a label per brand
 }
 
 ScoresChart::~ScoresChart() = default;
