@@ -24,8 +24,10 @@ void ScoresChart::showCut(const QStringList &brands, const CutScores &cut)
 {
     QChart *c = chart();
     c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
-        c->removeAxis(axis);
+    for (QAbstractAxis *axis : c->axes()) {
+        c->removeAxis(axis); // which gives the axis back to us
+        delete axis;
+    }
     auto *visibility = new QBarSet(tr("Visibility %"));
     auto *share = new QBarSet(tr("Share of voice %"));
     visibility->setColor(QColor(0x1f, 0x77, 0xb4));

@@ -640,10 +640,15 @@ private slots:
         screenshot(window, u"monitor"_s);
         QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 30000);
         QCOMPARE(window.findChild<QTableView *>(u"failuresView"_s)->model()->rowCount(), engine.server->requestCount() / 100);
-        QVERIFY2(probe.worstCpuMs() < 50, qPrintable(probe.summary()));
+#ifdef GEOAUDIT_SANITIZE
+        const int slower = 4; // instrumented code: the probe still catches a wait, not the speed
+#else
+        const int slower = 1;
+#endif
+        QVERIFY2(probe.worstCpuMs() < 50 * slower, qPrintable(probe.summary()));
         // Wall time also counts waiting for a core while other processes build and test on
         // the same two; a wait on the disk, the network or the pool would show here.
-        QVERIFY2(probe.worstGapMs() < 250, qPrintable(probe.summary()));
+        QVERIFY2(probe.worstGapMs() < 250 * slower, qPrintable(probe.summary()));
     }
 
     void importsAnswersAndShowsTheRowsLeftOut()
