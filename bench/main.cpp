@@ -159,9 +159,11 @@ double pipeline(int answers, int latencyMs, int concurrency, bool https, bool si
     const AuditRun run = runAudit(store, benchSpec(answers, engine.server->baseUrl(), concurrency, sites), web.proxy());
     const RunStats &stats = run.stats;
     const double ideal = double(answers) * latencyMs / 1000.0 / concurrency;
-    // With one latency for every answer, answers go out in waves of `concurrency`: the last
-    // wave is partly empty and no schedule beats whole waves x latency.
-    const double waves = std::ceil(double(answers) / concurrency) * latencyMs / 1000.0;
+    // With one latency for every answer, answers go out in waves as wide as the concurrency
+    // reached (Qt opens at most 6 HTTP/1.1 connections to a host): the last wave is partly
+    // empty and no schedule beats whole waves x latency.
+    const int wide = std::max(1, std::min(concurrency, int(engine.server->maxInFlight())));
+    const double waves = std::ceil(double(answers) / wide) * latencyMs / 1000.0;
     line(u"pipeline, %1: %2 answers at %3 ms, concurrency %4%5: %6 s, ideal %7 s, ratio %8; "
          "bound by whole waves %9 s (at most %10 of the ideal), ratio to that %11 "
          "(%12 answered, %13 analysed; most in flight at the server: %14; latency p50 %15 ms, p95 %16 ms)"_s
