@@ -1,5 +1,6 @@
 #include "RunMonitor.h"
 
+#include "ChartColours.h"
 #include "StageBar.h"
 
 #include <QGridLayout>
@@ -80,6 +81,14 @@ RunMonitor::RunMonitor(QWidget *parent) : QWidget(parent)
     view->setMinimumHeight(160);
     grid->addWidget(view, 5, 0, 1, 2);
     grid->setRowStretch(5, 1);
+    applyPalette(m_chart, palette());
+}
+
+void RunMonitor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette(m_chart, palette());
+    QWidget::changeEvent(event);
 }
 
 RunMonitor::~RunMonitor() = default;

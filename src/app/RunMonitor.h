@@ -31,6 +31,9 @@ public:
     void setPaused(bool paused);
     // Forgets the drawn throughput, for a new run.
     void reset();
+
+protected:
+    void changeEvent(QEvent *event) override;
     // Points drawn per series so far (at most one a second, thinned on long runs).
     int pointCount() const;
 

@@ -1,5 +1,7 @@
 #include "ScoresChart.h"
 
+#include "ChartColours.h"
+
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QHorizontalBarSeries>
@@ -54,6 +56,14 @@ void ScoresChart::showCut(const QStringList &brands, const CutScores &cut)
     c->addAxis(values, Qt::AlignBottom);
     series->attachAxis(categories);
     series->attachAxis(values);
+    applyPalette(c, palette());
+}
+
+void ScoresChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette(chart(), palette());
+    QChartView::changeEvent(event);
 }
 
 } // namespace geo

@@ -16,6 +16,9 @@ public:
     ~ScoresChart() override;
 
     void showCut(const QStringList &brands, const CutScores &cut);
+
+protected:
+    void changeEvent(QEvent *event) override;
 };
 
 } // namespace geo

@@ -1,5 +1,8 @@
 #include "SettingsDialog.h"
 
+#include "Appearance.h"
+#include "ProblemLabel.h"
+
 #include "run/Proxy.h"
 #include "store/AuditStore.h"
 #include "store/DatabaseTarget.h"
@@ -28,6 +31,7 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_ui(std::mak
     m_ui->ttlHours->setValue(int(sites.ttlMs / HourMs));
     m_ui->failureTtlMinutes->setValue(int(sites.failureTtlMs / MinuteMs));
     m_ui->proxy->setText(settings.value(u"network/proxy"_s).toString());
+    m_ui->theme->setCurrentIndex(int(Appearance::theme()));
     m_ui->allowPrivateHosts->setChecked(settings.value(u"sites/allowPrivateHosts"_s, false).toBool());
     m_ui->database->setText(database().isEmpty() ? AuditStore::defaultPath() : database());
     connect(m_ui->proxy, &QLineEdit::textChanged, this, &SettingsDialog::check);
@@ -61,12 +65,10 @@ QString SettingsDialog::database()
 void SettingsDialog::check()
 {
     const Result<QNetworkProxy> proxy = parseProxy(m_ui->proxy->text().trimmed());
-    m_ui->proxyProblem->setText(proxy ? QString() : proxy.error());
-    m_ui->proxyProblem->setVisible(!proxy);
+    m_ui->proxyProblem->setProblem(proxy ? QString() : proxy.error());
     // Only the form is checked here; whether the server answers shows at the next start.
     const Result<DatabaseTarget> database = DatabaseTarget::parse(m_ui->database->text());
-    m_ui->databaseProblem->setText(database ? QString() : database.error());
-    m_ui->databaseProblem->setVisible(!database);
+    m_ui->databaseProblem->setProblem(database ? QString() : database.error());
     m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(proxy && database);
 }
 
@@ -79,6 +81,7 @@ void SettingsDialog::save()
     settings.setValue(u"sites/failureTtlMinutes"_s, m_ui->failureTtlMinutes->value());
     settings.setValue(u"network/proxy"_s, m_ui->proxy->text().trimmed());
     settings.setValue(u"sites/allowPrivateHosts"_s, m_ui->allowPrivateHosts->isChecked());
+    Appearance::setTheme(Appearance::Theme(m_ui->theme->currentIndex()));
     const QString db = m_ui->database->text().trimmed();
     settings.setValue(u"storage/database"_s, db == AuditStore::defaultPath() ? QString() : db);
 }

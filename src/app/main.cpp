@@ -1,4 +1,5 @@
 // geoaudit: the desktop app.
+#include "Appearance.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 #include "run/Proxy.h"
@@ -59,6 +60,7 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon::fromTheme(u"geoaudit"_s, icon));
     parser.process(app);
     geo::useSystemProxy();
+    geo::Appearance::apply(geo::Appearance::theme());
 
     const QString chosen = geo::SettingsDialog::database();
     geo::AuditStore store(parser.isSet(db) ? parser.value(db) : chosen.isEmpty() ? geo::AuditStore::defaultPath() : chosen);

@@ -1,4 +1,5 @@
 #include "ApiKeysDialog.h"
+#include "Appearance.h"
 #include "EngineOnThread.h"
 #include "FakeEngineServer.h"
 #include "EnginesModel.h"
@@ -13,6 +14,7 @@
 #include "store/AuditStore.h"
 
 #include <QAction>
+#include <cmath>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -748,6 +750,50 @@ private slots:
         QSettings().remove(u"network/proxy"_s);
         QSettings().remove(u"analysis/threads"_s);
         QSettings().remove(u"sites/ttlHours"_s);
+    }
+
+    // Settings → Appearance → Dark turns the whole app dark at once, with text readable on
+    // every kind of surface (WCAG AA: contrast of at least 4.5:1), problems included.
+    void darkAppearanceKeepsEveryTextReadable()
+    {
+        Appearance::setTheme(Appearance::Theme::System);
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.resize(1100, 760);
+        window.show();
+        window.openDemo();
+        {
+            SettingsDialog dialog;
+            dialog.findChild<QComboBox *>(u"theme"_s)->setCurrentIndex(int(Appearance::Theme::Dark));
+            QTest::mouseClick(dialog.findChild<QDialogButtonBox *>(u"buttons"_s)->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        }
+        QCOMPARE(Appearance::theme(), Appearance::Theme::Dark);
+        QTRY_VERIFY(window.palette().color(QPalette::Window).lightness() < 64);
+        const auto contrast = [](const QColor &a, const QColor &b) {
+            const auto luminance = [](const QColor &c) {
+                const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+                return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+            };
+            const double la = luminance(a), lb = luminance(b);
+            return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+        };
+        const QPalette p = window.palette();
+        for (const auto &[text, surface] : {std::pair{QPalette::WindowText, QPalette::Window}, std::pair{QPalette::Text, QPalette::Base},
+                                            std::pair{QPalette::Text, QPalette::AlternateBase}, std::pair{QPalette::ButtonText, QPalette::Button},
+                                            std::pair{QPalette::HighlightedText, QPalette::Highlight}})
+            QVERIFY2(contrast(p.color(text), p.color(surface)) >= 4.5, qPrintable(u"%1 on %2"_s.arg(text).arg(surface)));
+        auto *problem = window.findChild<QLabel *>(u"brandProblem"_s);
+        QVERIFY(problem);
+        QVERIFY2(contrast(problem->palette().color(QPalette::WindowText), p.color(QPalette::Window)) >= 4.5, "a problem's red");
+        screenshot(window, u"dark-setup"_s);
+        QTest::mouseClick(window.findChild<QPushButton *>(u"startButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QPushButton *>(u"startButton"_s)->isEnabled(), 60000);
+        QTRY_VERIFY(window.findChild<QTableView *>(u"scoresView"_s)->model()->rowCount() > 0);
+        window.findChild<QTabWidget *>(u"pages"_s)->setCurrentWidget(window.findChild<QWidget *>(u"scoresPage"_s));
+        screenshot(window, u"dark"_s);
+        Appearance::setTheme(Appearance::Theme::System);
+        QTRY_VERIFY(window.palette().color(QPalette::Window).lightness() > 128);
     }
 
     void aSpecWithProblemsIsNotOpened()

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QPalette>
+
+namespace geo::Appearance {
+
+// Light or dark, as the analyst chooses in Settings; "system" leaves the palette to the
+// desktop. Kept in QSettings (appearance/theme) and applied at start and on change.
+enum class Theme { System, Light, Dark };
+
+Theme theme();
+void setTheme(Theme theme); // keeps it and applies it
+void apply(Theme theme);
+QPalette darkPalette();
+
+} // namespace geo::Appearance
