@@ -28,6 +28,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
@@ -35,6 +36,7 @@
 #include <QStandardItemModel>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTimer>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -897,11 +899,27 @@ void MainWindow::exportCsvTo(const QString &folder)
     if (auditId == 0)
         return;
     statusBar()->showMessage(tr("Exporting audit %1…").arg(auditId));
-    m_store->submit([auditId, folder](QSqlDatabase &db) { return CsvExporter::exportAudit(db, auditId, folder); })
-        .then(this, [this, folder](const Result<QStringList> &files) {
+    // A large audit takes seconds: after half a second a dialog counts the rows written and
+    // offers to stop.
+    auto progress = std::make_shared<CsvExporter::Progress>();
+    auto *dialog = new QProgressDialog(tr("Exporting audit %1…").arg(auditId), tr("Cancel"), 0, 0, this);
+    dialog->setObjectName(u"exportProgress"_s);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(500);
+    dialog->setAutoReset(false);
+    connect(dialog, &QProgressDialog::canceled, dialog, [progress] { progress->cancelled = true; });
+    auto *tick = new QTimer(dialog);
+    connect(tick, &QTimer::timeout, dialog, [dialog, progress, auditId] {
+        dialog->setLabelText(tr("Exporting audit %1: %L2 rows written…").arg(auditId).arg(progress->rows.load()));
+    });
+    tick->start(200);
+    m_store->submit([auditId, folder, progress](QSqlDatabase &db) { return CsvExporter::exportAudit(db, auditId, folder, progress.get()); })
+        .then(this, [this, folder, dialog, progress](const Result<QStringList> &files) {
+            dialog->deleteLater();
             if (!files) {
                 statusBar()->showMessage(files.error());
-                QMessageBox::warning(this, tr("GEO Audit"), files.error());
+                if (!progress->cancelled)
+                    QMessageBox::warning(this, tr("GEO Audit"), files.error());
                 return;
             }
             statusBar()->showMessage(tr("Wrote %n CSV file(s) to %1", nullptr, int(files->size())).arg(QDir::toNativeSeparators(folder)));

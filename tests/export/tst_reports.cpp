@@ -1,5 +1,6 @@
 // The reports of the demo audit: the JSON has the scorer's figures, the HTML is one
 // self-contained file that Chromium renders, the PDF has pages that poppler renders.
+#include "export/CsvExporter.h"
 #include "export/HtmlReport.h"
 #include "export/JsonReport.h"
 #include "export/ReportData.h"
@@ -302,6 +303,40 @@ private slots:
             QVERIFY2(std::abs(image.width() - 413) <= 1, qPrintable(page)); // A4 at 50 dpi
             QVERIFY2(colours(image, 4) >= 4, qPrintable(page + u" is blank"_s));
         }
+    }
+
+    // A CSV export counts the rows it writes as it goes; asked to stop, it ends with an error
+    // that says so and leaves no half-written file.
+    void csvExportCountsRowsAndStopsWhenCancelled()
+    {
+        CsvExporter::Progress counted;
+        const QString all = m_dir.filePath(u"csv-all"_s);
+        auto done = m_store->submit([&](QSqlDatabase &db) { return CsvExporter::exportAudit(db, 2, all, &counted); });
+        QTRY_VERIFY_WITH_TIMEOUT(done.isFinished(), 30000);
+        QVERIFY(done.result().ok());
+        qint64 records = 0;
+        for (const QString &name : CsvExporter::fileNames()) {
+            if (name == u"scores.csv"_s)
+                continue; // computed, not counted row by row
+            QFile f(QDir(all).filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            int lines = 0;
+            while (!f.atEnd())
+                lines += f.readLine().isEmpty() ? 0 : 1;
+            records += lines - 1; // the header
+        }
+        QVERIFY(counted.rows > 192);
+        QVERIFY2(counted.rows <= records, qPrintable(u"%1 rows counted, %2 lines"_s.arg(counted.rows.load()).arg(records)));
+
+        CsvExporter::Progress stopped;
+        stopped.cancelled = true;
+        const QString none = m_dir.filePath(u"csv-none"_s);
+        auto cancelled = m_store->submit([&](QSqlDatabase &db) { return CsvExporter::exportAudit(db, 2, none, &stopped); });
+        QTRY_VERIFY_WITH_TIMEOUT(cancelled.isFinished(), 30000);
+        QVERIFY(!cancelled.result().ok());
+        QVERIFY2(cancelled.result().error().contains(u"cancelled"_s), qPrintable(cancelled.result().error()));
+        QCOMPARE(QDir(none).entryList(QDir::Files), QStringList());
+        QCOMPARE(stopped.rows.load(), 0);
     }
 
 private:

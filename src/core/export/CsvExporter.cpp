@@ -105,7 +105,12 @@ Status writeFile(const QString &path, const std::function<Status(CsvWriter &)> &
     return ok();
 }
 
-Status writeQuery(QSqlDatabase &db, const QueryTable &table, qint64 auditId, CsvWriter &csv)
+Error cancelled()
+{
+    return Error{u"the export was cancelled; the tables written before it stopped are complete"_s};
+}
+
+Status writeQuery(QSqlDatabase &db, const QueryTable &table, qint64 auditId, CsvWriter &csv, CsvExporter::Progress *progress)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -118,9 +123,13 @@ Status writeQuery(QSqlDatabase &db, const QueryTable &table, qint64 auditId, Csv
         row << record.fieldName(c);
     csv.writeRow(row);
     while (q.next()) {
+        if (progress && progress->cancelled)
+            return cancelled();
         for (int c = 0; c < record.count(); ++c)
             row[c] = q.value(c);
         csv.writeRow(row);
+        if (progress)
+            ++progress->rows;
     }
     return ok();
 }
@@ -162,7 +171,7 @@ const QStringList &CsvExporter::fileNames()
     return names;
 }
 
-Result<QStringList> CsvExporter::exportAudit(QSqlDatabase &db, qint64 auditId, const QString &folder)
+Result<QStringList> CsvExporter::exportAudit(QSqlDatabase &db, qint64 auditId, const QString &folder, Progress *progress)
 {
     if (!QDir().mkpath(folder))
         return Error{u"cannot create the folder %1; choose a folder you can write to"_s.arg(folder)};
@@ -172,10 +181,12 @@ Result<QStringList> CsvExporter::exportAudit(QSqlDatabase &db, qint64 auditId, c
     QStringList written;
     for (const QueryTable &table : queryTables(SqlDialect::of(db))) {
         const QString path = dir.filePath(table.file);
-        if (Status s = writeFile(path, [&](CsvWriter &csv) { return writeQuery(db, table, auditId, csv); }); !s)
+        if (Status s = writeFile(path, [&](CsvWriter &csv) { return writeQuery(db, table, auditId, csv, progress); }); !s)
             return Error{s.error()};
         written << path;
     }
+    if (progress && progress->cancelled)
+        return cancelled();
     const QString scores = dir.filePath(u"scores.csv"_s);
     if (Status s = writeFile(scores, [&](CsvWriter &csv) { return writeScores(db, auditId, csv); }); !s)
         return Error{s.error()};
