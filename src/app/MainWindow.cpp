@@ -19,6 +19,7 @@
 #include "spec/SpecWriter.h"
 #include "store/AuditRepository.h"
 #include "store/AuditStore.h"
+#include "WhenReady.h"
 #include "ui_MainWindow.h"
 
 #include <QAbstractItemView>
@@ -218,7 +219,7 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     m_ui->progressGroup->setVisible(m_ui->pages->currentWidget() != m_ui->setupForm);
     showSpec();
     refreshAudits();
-    m_store->opened().then(this, [this](const Status &s) {
+    whenReady(m_store->opened(), this, [this](const Status &s) {
         if (!s)
             QMessageBox::critical(this, tr("GEO Audit"), s.error());
     });
@@ -400,7 +401,7 @@ void MainWindow::saveSpecTo(const QString &path)
         return;
     // What the form says, not what runs: the app's settings stay out of the file.
     const AuditSpec spec = *m_opened;
-    QtConcurrent::run([spec, path] { return SpecWriter::write(spec, path); }).then(this, [this, path](const Status &written) {
+    whenReady(QtConcurrent::run([spec, path] { return SpecWriter::write(spec, path); }), this, [this, path](const Status &written) {
         if (!written) {
             statusBar()->showMessage(written.error());
             QMessageBox::warning(this, tr("GEO Audit"), written.error());
@@ -494,25 +495,24 @@ void MainWindow::runAgain()
     const qint64 id = selectedAudit();
     if (id == 0 || !maybeDiscard())
         return;
-    m_store->submit([id](QSqlDatabase &db) { return AuditRepository::loadAudit(db, id); })
-        .then(this, [this](const Result<StoredAudit> &stored) {
-            if (!stored) {
-                QMessageBox::warning(this, tr("GEO Audit"), stored.error());
-                return;
-            }
-            const SpecReader::Outcome read = SpecReader::parse(stored->specJson, {});
-            if (!read.spec) {
-                QMessageBox::warning(this, tr("GEO Audit"), tr("The spec of audit %1 no longer holds: %2")
-                                                                 .arg(stored->id)
-                                                                 .arg(read.problems.join(u'\n')));
-                return;
-            }
-            setSpec(*read.spec);
-            m_specPath.clear();
-            updateTitle();
-            statusBar()->showMessage(tr("Opened the spec of audit %1: Start runs it again as the next audit of its series")
-                                         .arg(stored->id));
-        });
+    whenReady(m_store->submit([id](QSqlDatabase &db) { return AuditRepository::loadAudit(db, id); }), this, [this](const Result<StoredAudit> &stored) {
+        if (!stored) {
+            QMessageBox::warning(this, tr("GEO Audit"), stored.error());
+            return;
+        }
+        const SpecReader::Outcome read = SpecReader::parse(stored->specJson, {});
+        if (!read.spec) {
+            QMessageBox::warning(this, tr("GEO Audit"), tr("The spec of audit %1 no longer holds: %2")
+                                                             .arg(stored->id)
+                                                             .arg(read.problems.join(u'\n')));
+            return;
+        }
+        setSpec(*read.spec);
+        m_specPath.clear();
+        updateTitle();
+        statusBar()->showMessage(tr("Opened the spec of audit %1: Start runs it again as the next audit of its series")
+                                     .arg(stored->id));
+    });
 }
 
 void MainWindow::deleteSelected()
@@ -527,18 +527,17 @@ void MainWindow::deleteSelected()
                                   .arg(id))
         != QMessageBox::Yes)
         return;
-    m_store->submit([id](QSqlDatabase &db) { return AuditRepository::deleteAudit(db, id); })
-        .then(this, [this, id](const Status &deleted) {
-            if (!deleted) {
-                QMessageBox::warning(this, tr("GEO Audit"), deleted.error());
-                return;
-            }
-            m_scores->clear();
-            m_failures->clear();
-            m_answers->setAnswers({});
-            statusBar()->showMessage(tr("Deleted audit %1").arg(id));
-            refreshAudits();
-        });
+    whenReady(m_store->submit([id](QSqlDatabase &db) { return AuditRepository::deleteAudit(db, id); }), this, [this, id](const Status &deleted) {
+        if (!deleted) {
+            QMessageBox::warning(this, tr("GEO Audit"), deleted.error());
+            return;
+        }
+        m_scores->clear();
+        m_failures->clear();
+        m_answers->setAnswers({});
+        statusBar()->showMessage(tr("Deleted audit %1").arg(id));
+        refreshAudits();
+    });
 }
 
 void MainWindow::chooseAnswersToImport()
@@ -558,7 +557,7 @@ void MainWindow::importAnswersFrom(const QString &path)
         return;
     setRunning(true);
     statusBar()->showMessage(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
-    QtConcurrent::run([path] { return AnswerFile::read(path); }).then(this, [this, path](const AnswerFile &file) {
+    whenReady(QtConcurrent::run([path] { return AnswerFile::read(path); }), this, [this, path](const AnswerFile &file) {
         if (!file.problems.isEmpty()) {
             QMessageBox box(QMessageBox::Warning, tr("Import answers"),
                             tr("%n row(s) of %1 were left out; %2 answer(s) will be imported.", nullptr, int(file.problems.size()))
@@ -618,17 +617,16 @@ void MainWindow::onFinished(qint64 auditId, const QString &state)
 
 void MainWindow::refreshAudits(qint64 select)
 {
-    m_store->submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); })
-        .then(this, [this, select](const Result<QList<AuditSummary>> &audits) {
-            if (!audits)
-                return;
-            const qint64 keep = select ? select : selectedAudit();
-            m_audits->setAudits(audits.value());
-            if (const QModelIndex index = m_audits->indexOf(keep); index.isValid())
-                m_ui->auditList->setCurrentIndex(index);
-            updateResume();
-            emit auditsRefreshed();
-        });
+    whenReady(m_store->submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); }), this, [this, select](const Result<QList<AuditSummary>> &audits) {
+        if (!audits)
+            return;
+        const qint64 keep = select ? select : selectedAudit();
+        m_audits->setAudits(audits.value());
+        if (const QModelIndex index = m_audits->indexOf(keep); index.isValid())
+            m_ui->auditList->setCurrentIndex(index);
+        updateResume();
+        emit auditsRefreshed();
+    });
 }
 
 void MainWindow::showFailures(qint64 auditId)
@@ -636,15 +634,14 @@ void MainWindow::showFailures(qint64 auditId)
     // The running audit's failures come live from the runner.
     if (m_runner->isRunning() && m_runner->auditId() == auditId)
         return;
-    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::failures(db, auditId); })
-        .then(this, [this, auditId](const Result<QList<StoredFailure>> &failures) {
-            if (!failures || selectedAudit() != auditId || (m_runner->isRunning() && m_runner->auditId() == auditId))
-                return;
-            m_failures->clear();
-            for (const StoredFailure &f : failures.value())
-                m_failures->add(f.failure, f.prompt);
-            m_failures->flush();
-        });
+    whenReady(m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::failures(db, auditId); }), this, [this, auditId](const Result<QList<StoredFailure>> &failures) {
+        if (!failures || selectedAudit() != auditId || (m_runner->isRunning() && m_runner->auditId() == auditId))
+            return;
+        m_failures->clear();
+        for (const StoredFailure &f : failures.value())
+            m_failures->add(f.failure, f.prompt);
+        m_failures->flush();
+    });
 }
 
 void MainWindow::updateFailuresCount()
@@ -660,25 +657,23 @@ void MainWindow::showAudit(qint64 auditId)
 {
     m_ui->exportCsvAction->setEnabled(true);
     showFailures(auditId);
-    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::siteReports(db, auditId); })
-        .then(this, [this, auditId](const Result<QList<StoredSiteReport>> &reports) {
-            if (!reports || selectedAudit() != auditId)
-                return;
-            m_siteReports = reports.value();
-            showSites();
-        });
-    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::answers(db, auditId); })
-        .then(this, [this, auditId](const Result<QList<AnswerRow>> &answers) {
-            if (answers && selectedAudit() == auditId)
-                m_answers->setAnswers(answers.value());
-        });
+    whenReady(m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::siteReports(db, auditId); }), this, [this, auditId](const Result<QList<StoredSiteReport>> &reports) {
+        if (!reports || selectedAudit() != auditId)
+            return;
+        m_siteReports = reports.value();
+        showSites();
+    });
+    whenReady(m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::answers(db, auditId); }), this, [this, auditId](const Result<QList<AnswerRow>> &answers) {
+        if (answers && selectedAudit() == auditId)
+            m_answers->setAnswers(answers.value());
+    });
     // The scores and those of the previous audit of the series, in one job off the GUI thread.
     struct Shown
     {
         AuditScores scores;
         std::optional<AuditScores> previous;
     };
-    m_store
+    whenReady(m_store
         ->submit([auditId](QSqlDatabase &db) -> Result<Shown> {
             Result<AuditScores> scores = AuditRepository::scores(db, auditId);
             if (!scores)
@@ -688,8 +683,7 @@ void MainWindow::showAudit(qint64 auditId)
                 if (Result<AuditScores> earlier = AuditRepository::scores(db, previous.value()); earlier)
                     shown.previous = std::move(earlier).value();
             return shown;
-        })
-        .then(this, [this, auditId](const Result<Shown> &shown) {
+        }), this, [this, auditId](const Result<Shown> &shown) {
             if (!shown || selectedAudit() != auditId)
                 return;
             m_shown = shown->scores;
@@ -913,18 +907,17 @@ void MainWindow::exportCsvTo(const QString &folder)
         dialog->setLabelText(tr("Exporting audit %1: %L2 rows written…").arg(auditId).arg(progress->rows.load()));
     });
     tick->start(200);
-    m_store->submit([auditId, folder, progress](QSqlDatabase &db) { return CsvExporter::exportAudit(db, auditId, folder, progress.get()); })
-        .then(this, [this, folder, dialog, progress](const Result<QStringList> &files) {
-            dialog->deleteLater();
-            if (!files) {
-                statusBar()->showMessage(files.error());
-                if (!progress->cancelled)
-                    QMessageBox::warning(this, tr("GEO Audit"), files.error());
-                return;
-            }
-            statusBar()->showMessage(tr("Wrote %n CSV file(s) to %1", nullptr, int(files->size())).arg(QDir::toNativeSeparators(folder)));
-            emit exported(files.value());
-        });
+    whenReady(m_store->submit([auditId, folder, progress](QSqlDatabase &db) { return CsvExporter::exportAudit(db, auditId, folder, progress.get()); }), this, [this, folder, dialog, progress](const Result<QStringList> &files) {
+        dialog->deleteLater();
+        if (!files) {
+            statusBar()->showMessage(files.error());
+            if (!progress->cancelled)
+                QMessageBox::warning(this, tr("GEO Audit"), files.error());
+            return;
+        }
+        statusBar()->showMessage(tr("Wrote %n CSV file(s) to %1", nullptr, int(files->size())).arg(QDir::toNativeSeparators(folder)));
+        emit exported(files.value());
+    });
 }
 
 void MainWindow::chooseViewExport(const QAbstractItemView *view, const QString &name)
@@ -957,7 +950,7 @@ void MainWindow::exportView(const QAbstractItemView *view, const QString &path)
         rows << row;
     }
     const int count = int(rows.size() - 1);
-    QtConcurrent::run([path, rows] { return CsvExporter::writeTable(path, rows); }).then(this, [this, path, count](const Status &written) {
+    whenReady(QtConcurrent::run([path, rows] { return CsvExporter::writeTable(path, rows); }), this, [this, path, count](const Status &written) {
         if (!written) {
             statusBar()->showMessage(written.error());
             QMessageBox::warning(this, tr("GEO Audit"), written.error());

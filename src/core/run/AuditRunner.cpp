@@ -1,6 +1,7 @@
 #include "AuditRunner.h"
 
 #include "Pricing.h"
+#include "WhenReady.h"
 #include "engines/EngineFactory.h"
 #include "engines/KeyStore.h"
 #include "spec/SpecReader.h"
@@ -37,7 +38,7 @@ AuditRunner::~AuditRunner()
 template<typename Job>
 void AuditRunner::write(Job job)
 {
-    m_store->submit(std::move(job)).then(this, [this](const Status &s) {
+    whenReady(m_store->submit(std::move(job)), this, [this](const Status &s) {
         if (!s)
             emit error(u"could not save to the database: %1"_s.arg(s.error()));
     });
@@ -157,20 +158,19 @@ void AuditRunner::startWithKeys(const AuditSpec &spec, const Keys &keys)
     }
     if (!prepare(spec, std::move(plan).value(), keys))
         return;
-    m_store->submit([spec = m_spec, plan = m_plan](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); })
-        .then(this, [this](const Result<NewAudit> &created) {
-            if (!created) {
-                m_running = false;
-                emit error(created.error());
-                return;
-            }
-            QList<StoredAudit::Item> items;
-            for (int i = 0; i < m_plan.items.size(); ++i) {
-                const WorkItem &w = m_plan.items[i];
-                items.append({created->itemIds[i], w.prompt, m_spec.engines[w.engine].id, w.sample, u"pending"_s, 0, {}, {}});
-            }
-            launch(created->id, items, 0.0);
-        });
+    whenReady(m_store->submit([spec = m_spec, plan = m_plan](QSqlDatabase &db) { return AuditRepository::createAudit(db, spec, plan); }), this, [this](const Result<NewAudit> &created) {
+        if (!created) {
+            m_running = false;
+            emit error(created.error());
+            return;
+        }
+        QList<StoredAudit::Item> items;
+        for (int i = 0; i < m_plan.items.size(); ++i) {
+            const WorkItem &w = m_plan.items[i];
+            items.append({created->itemIds[i], w.prompt, m_spec.engines[w.engine].id, w.sample, u"pending"_s, 0, {}, {}});
+        }
+        launch(created->id, items, 0.0);
+    });
 }
 
 void AuditRunner::importAnswers(const AuditSpec &spec, const QList<ImportedAnswer> &answers)
@@ -216,7 +216,7 @@ void AuditRunner::importAnswers(const AuditSpec &spec, const QList<ImportedAnswe
     }
     if (!prepare(imported, std::move(plan)))
         return;
-    m_store->submit([spec = m_spec, plan = m_plan, answers](QSqlDatabase &db) -> Result<NewAudit> {
+    whenReady(m_store->submit([spec = m_spec, plan = m_plan, answers](QSqlDatabase &db) -> Result<NewAudit> {
                auto created = AuditRepository::createAudit(db, spec, plan);
                for (int i = 0; created && i < answers.size(); ++i) {
                    EngineReply reply;
@@ -228,8 +228,7 @@ void AuditRunner::importAnswers(const AuditSpec &spec, const QList<ImportedAnswe
                        return Error{s.error()};
                }
                return created;
-           })
-        .then(this, [this, answers](const Result<NewAudit> &created) {
+           }), this, [this, answers](const Result<NewAudit> &created) {
             if (!created) {
                 m_running = false;
                 emit error(created.error());
@@ -245,40 +244,39 @@ void AuditRunner::importAnswers(const AuditSpec &spec, const QList<ImportedAnswe
 
 void AuditRunner::resume(qint64 auditId, std::optional<double> budgetUsd)
 {
-    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::loadAudit(db, auditId); })
-        .then(this, [this, budgetUsd](const Result<StoredAudit> &stored) {
-            if (!stored) {
-                emit error(stored.error());
+    whenReady(m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::loadAudit(db, auditId); }), this, [this, budgetUsd](const Result<StoredAudit> &stored) {
+        if (!stored) {
+            emit error(stored.error());
+            return;
+        }
+        if (stored->state == u"finished"_s) {
+            emit error(u"audit %1 has finished; there is nothing to resume"_s.arg(stored->id));
+            return;
+        }
+        SpecReader::Outcome read = SpecReader::parse(stored->specJson, {});
+        if (!read.spec) {
+            emit error(u"audit %1 cannot be resumed: its spec no longer holds (%2)"_s.arg(stored->id).arg(read.problems.join(u"; "_s)));
+            return;
+        }
+        Plan plan{stored->prompts, {}};
+        for (const auto &item : stored->items) {
+            int engine = -1;
+            for (int e = 0; e < read.spec->engines.size(); ++e)
+                if (read.spec->engines[e].id == item.engine)
+                    engine = e;
+            if (engine < 0) {
+                emit error(u"audit %1 cannot be resumed: its spec has no engine '%2'"_s.arg(stored->id).arg(item.engine));
                 return;
             }
-            if (stored->state == u"finished"_s) {
-                emit error(u"audit %1 has finished; there is nothing to resume"_s.arg(stored->id));
-                return;
-            }
-            SpecReader::Outcome read = SpecReader::parse(stored->specJson, {});
-            if (!read.spec) {
-                emit error(u"audit %1 cannot be resumed: its spec no longer holds (%2)"_s.arg(stored->id).arg(read.problems.join(u"; "_s)));
-                return;
-            }
-            Plan plan{stored->prompts, {}};
-            for (const auto &item : stored->items) {
-                int engine = -1;
-                for (int e = 0; e < read.spec->engines.size(); ++e)
-                    if (read.spec->engines[e].id == item.engine)
-                        engine = e;
-                if (engine < 0) {
-                    emit error(u"audit %1 cannot be resumed: its spec has no engine '%2'"_s.arg(stored->id).arg(item.engine));
-                    return;
-                }
-                plan.items.append({item.prompt, engine, item.sample});
-            }
-            if (budgetUsd)
-                read.spec->budgetUsd = *budgetUsd;
-            withKeys(*read.spec, [this, spec = *read.spec, plan, stored = stored.value()](const Keys &keys) {
-                if (prepare(spec, plan, keys))
-                    launch(stored.id, stored.items, stored.spentUsd);
-            });
+            plan.items.append({item.prompt, engine, item.sample});
+        }
+        if (budgetUsd)
+            read.spec->budgetUsd = *budgetUsd;
+        withKeys(*read.spec, [this, spec = *read.spec, plan, stored = stored.value()](const Keys &keys) {
+            if (prepare(spec, plan, keys))
+                launch(stored.id, stored.items, stored.spentUsd);
         });
+    });
 }
 
 void AuditRunner::launch(qint64 auditId, const QList<StoredAudit::Item> &items, double spentUsd)
@@ -427,18 +425,17 @@ void AuditRunner::onReply(const EngineReply &reply)
 void AuditRunner::analyse(qint64 itemId, const QString &text, const QList<Citation> &citations)
 {
     ++m_analysing;
-    QtConcurrent::run(&m_pool, [analyzer = m_analyzer, text, citations] { return analyzer->analyze(text, citations); })
-        .then(this, [this, itemId, generation = m_generation](const Analysis &analysis) {
-            if (generation != m_generation)
-                return;
-            --m_analysing;
-            m_stats.analysed();
-            write([itemId, analysis](QSqlDatabase &db) { return AuditRepository::saveAnalysis(db, itemId, analysis); });
-            for (const CitationRef &c : analysis.citations)
-                inspectSite(c.domain, QUrl(c.url), c.owner);
-            scheduleProgress();
-            finishIfDone();
-        });
+    whenReady(QtConcurrent::run(&m_pool, [analyzer = m_analyzer, text, citations] { return analyzer->analyze(text, citations); }), this, [this, itemId, generation = m_generation](const Analysis &analysis) {
+        if (generation != m_generation)
+            return;
+        --m_analysing;
+        m_stats.analysed();
+        write([itemId, analysis](QSqlDatabase &db) { return AuditRepository::saveAnalysis(db, itemId, analysis); });
+        for (const CitationRef &c : analysis.citations)
+            inspectSite(c.domain, QUrl(c.url), c.owner);
+        scheduleProgress();
+        finishIfDone();
+    });
 }
 
 void AuditRunner::retryLater(int index, const EngineReply &reply)
@@ -475,7 +472,7 @@ void AuditRunner::inspectSite(const QString &domain, const QUrl &page, int owner
     m_sites.insert(domain);
     ++m_sitesPending;
     m_stats.siteAsked();
-    report.then(this, [this, owner, generation = m_generation](const SiteReport &r) {
+    whenReady(report, this, [this, owner, generation = m_generation](const SiteReport &r) {
         if (generation != m_generation)
             return;
         --m_sitesPending;
@@ -550,15 +547,14 @@ void AuditRunner::retryFailed(qint64 auditId)
         emit error(u"an audit is already running; wait for it or cancel it first"_s);
         return;
     }
-    m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::resetFailed(db, auditId); })
-        .then(this, [this, auditId](const Result<int> &reset) {
-            if (!reset)
-                emit error(u"could not save to the database: %1"_s.arg(reset.error()));
-            else if (reset.value() == 0)
-                emit error(u"audit %1 has no failed answers to ask again"_s.arg(auditId));
-            else
-                resume(auditId);
-        });
+    whenReady(m_store->submit([auditId](QSqlDatabase &db) { return AuditRepository::resetFailed(db, auditId); }), this, [this, auditId](const Result<int> &reset) {
+        if (!reset)
+            emit error(u"could not save to the database: %1"_s.arg(reset.error()));
+        else if (reset.value() == 0)
+            emit error(u"audit %1 has no failed answers to ask again"_s.arg(auditId));
+        else
+            resume(auditId);
+    });
 }
 
 void AuditRunner::scheduleProgress()
@@ -590,16 +586,15 @@ void AuditRunner::finishIfDone()
     m_heartbeat.stop();
     ++m_generation; // backoff and rate-limit timers of this run no longer act
     const QString state = complete ? u"finished"_s : m_stopping;
-    m_store->submit([id = m_auditId, state](QSqlDatabase &db) { return AuditRepository::setState(db, id, state); })
-        .then(this, [this, state](const Status &saved) {
-            if (!saved)
-                emit error(u"could not save to the database: %1"_s.arg(saved.error()));
-            m_running = false;
-            m_stats.finish();
-            const RunStats final = m_stats.snapshot();
-            emit progress(final);
-            emit finished(m_auditId, state, final);
-        });
+    whenReady(m_store->submit([id = m_auditId, state](QSqlDatabase &db) { return AuditRepository::setState(db, id, state); }), this, [this, state](const Status &saved) {
+        if (!saved)
+            emit error(u"could not save to the database: %1"_s.arg(saved.error()));
+        m_running = false;
+        m_stats.finish();
+        const RunStats final = m_stats.snapshot();
+        emit progress(final);
+        emit finished(m_auditId, state, final);
+    });
 }
 
 } // namespace geo
