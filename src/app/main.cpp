@@ -2,6 +2,7 @@
 #include "Appearance.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
+#include "WhenReady.h"
 #include "run/Proxy.h"
 #include "store/AuditStore.h"
 
@@ -77,7 +78,7 @@ int main(int argc, char *argv[])
         // The store runs jobs in order, so once a flush queued now resolves, the window's own
         // listing has been delivered to it.
         const QString file = parser.value(screenshot);
-        store.flush().then(&window, [&window, file](const geo::Status &flushed) {
+        geo::whenReady(store.flush(), &window, [&window, file](const geo::Status &flushed) {
             // Queued: the flush may have resolved before the event loop started, and neither
             // exit() nor closing the last window ends an event loop that is not running yet.
             QMetaObject::invokeMethod(&window, [&window, file, flushed] {

@@ -124,8 +124,7 @@ bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys)
         m_inspector = std::make_unique<SiteInspector>(std::move(fetcher), m_siteOptions);
         // Sites inspected by earlier audits within their time to live are not fetched again.
         const QDateTime since = QDateTime::currentDateTimeUtc().addMSecs(-std::max(m_siteOptions.ttlMs, m_siteOptions.failureTtlMs));
-        m_inspector->reuse(m_store->submit([since](QSqlDatabase &db) { return AuditRepository::recentSiteReports(db, since); })
-                               .then([](const Result<QList<SiteReport>> &earlier) { return earlier ? earlier.value() : QList<SiteReport>(); }));
+        m_inspector->reuse(m_store->submit([since](QSqlDatabase &db) { return AuditRepository::recentSiteReports(db, since); }));
     }
     m_pool.setMaxThreadCount(m_spec.analysis.threads);
     m_running = true;

@@ -76,7 +76,7 @@ QFuture<SiteReport> SiteInspector::inspect(const QString &domain, const QUrl &pa
     return future;
 }
 
-void SiteInspector::reuse(QFuture<QList<SiteReport>> earlier)
+void SiteInspector::reuse(QFuture<Result<QList<SiteReport>>> earlier)
 {
     {
         QMutexLocker lock(&m_mutex);
@@ -86,7 +86,12 @@ void SiteInspector::reuse(QFuture<QList<SiteReport>> earlier)
     // answers, and a watcher lets go of the future with it.
     m_earlierWatcher.disconnect(this);
     connect(&m_earlierWatcher, &QFutureWatcherBase::finished, this,
-            [this] { remember(m_earlierWatcher.isCanceled() ? QList<SiteReport>() : m_earlierWatcher.result()); });
+            [this] {
+                // Without the earlier reports (the store failed), every site is fetched.
+                const auto stored = m_earlierWatcher.isCanceled() ? Result<QList<SiteReport>>(QList<SiteReport>())
+                                                                  : m_earlierWatcher.result();
+                remember(stored ? stored.value() : QList<SiteReport>());
+            });
     m_earlierWatcher.setFuture(earlier);
 }
 

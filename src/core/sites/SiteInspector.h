@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Result.h"
 #include "SiteFetcher.h"
 #include "SiteReport.h"
 
@@ -45,7 +46,7 @@ public:
 
     // Reports of earlier audits, to be used instead of a fetch while within their time to
     // live. Asks made before they arrive wait for them rather than fetch what may be known.
-    void reuse(QFuture<QList<SiteReport>> earlier);
+    void reuse(QFuture<Result<QList<SiteReport>>> earlier);
 
     bool fresh(const SiteReport &report) const;
     int inspections() const; // sites actually fetched
@@ -68,7 +69,7 @@ private:
     QList<std::shared_ptr<Pending>> m_parked; // asked while earlier reports were on their way
     QSet<QString> m_earlier;                  // domains whose cached report came from an earlier audit
     bool m_awaitingEarlier = false;
-    QFutureWatcher<QList<SiteReport>> m_earlierWatcher;
+    QFutureWatcher<Result<QList<SiteReport>>> m_earlierWatcher;
     int m_inspections = 0;
     int m_cacheHits = 0;
     int m_reused = 0;
