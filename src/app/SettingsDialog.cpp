@@ -81,7 +81,9 @@ void SettingsDialog::save()
     settings.setValue(u"sites/failureTtlMinutes"_s, m_ui->failureTtlMinutes->value());
     settings.setValue(u"network/proxy"_s, m_ui->proxy->text().trimmed());
     settings.setValue(u"sites/allowPrivateHosts"_s, m_ui->allowPrivateHosts->isChecked());
-    Appearance::setTheme(Appearance::Theme(m_ui->theme->currentIndex()));
+    // A new palette reaches every widget in the app: only when the choice changed.
+    if (const auto chosen = Appearance::Theme(m_ui->theme->currentIndex()); chosen != Appearance::theme())
+        Appearance::setTheme(chosen);
     const QString db = m_ui->database->text().trimmed();
     settings.setValue(u"storage/database"_s, db == AuditStore::defaultPath() ? QString() : db);
 }
