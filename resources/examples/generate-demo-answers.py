@@ -1040,7 +1040,7 @@ def check_sites(records):
 
 
 def mention_rx(names):
-    """Whole-word, case-insensitive; "Brightlane's" and "Pipewise-based" match (see METRICS.md)."""
+    """Whole-word, case-insensitive; "Brightlane's" and "Pipewise-based" match (see docs/metrics.md)."""
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
 
 

@@ -1,4 +1,4 @@
--- Version 3: the rest of each answer's analysis (METRICS.md): rank in the recommendation
+-- Version 3: the rest of each answer's analysis (docs/metrics.md): rank in the recommendation
 -- list, sentiment and PAWC per brand; [n] markers on citations; discovered brand names.
 ALTER TABLE mentions ADD COLUMN rank INTEGER;
 ALTER TABLE mentions ADD COLUMN sentiment REAL;

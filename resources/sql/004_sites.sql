@@ -1,4 +1,4 @@
--- Version 4: site readiness reports (GEO-READINESS.md), per audit and registrable domain,
+-- Version 4: site readiness reports (docs/readiness.md), per audit and registrable domain,
 -- with each group's points for the tables and the whole report as JSON.
 CREATE TABLE site_reports (
     audit_id INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,

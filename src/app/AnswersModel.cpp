@@ -32,12 +32,18 @@ QVariant AnswersModel::data(const QModelIndex &index, int role) const
     if (!a || (role != Qt::DisplayRole && role != Qt::UserRole))
         return {};
     switch (index.column()) {
-    case Prompt: return a->prompt;
-    case Engine: return a->engine;
-    case Sample: return a->sample;
-    case Mentioned: return role == Qt::UserRole ? QVariant(a->mentioned.size()) : QVariant(a->mentioned.join(u", "_s));
-    case Citations: return int(a->citations.size());
-    default: return {};
+    case Prompt:
+        return a->prompt;
+    case Engine:
+        return a->engine;
+    case Sample:
+        return a->sample;
+    case Mentioned:
+        return role == Qt::UserRole ? QVariant(a->mentioned.size()) : QVariant(a->mentioned.join(u", "_s));
+    case Citations:
+        return int(a->citations.size());
+    default:
+        return {};
     }
 }
 
@@ -46,12 +52,18 @@ QVariant AnswersModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Prompt: return tr("Prompt");
-    case Engine: return tr("Engine");
-    case Sample: return tr("Sample");
-    case Mentioned: return tr("Brands named");
-    case Citations: return tr("Citations");
-    default: return {};
+    case Prompt:
+        return tr("Prompt");
+    case Engine:
+        return tr("Engine");
+    case Sample:
+        return tr("Sample");
+    case Mentioned:
+        return tr("Brands named");
+    case Citations:
+        return tr("Citations");
+    default:
+        return {};
     }
 }
 

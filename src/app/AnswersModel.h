@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/AuditRepository.h"
+#include "store/AuditRecords.h"
 
 #include <QAbstractTableModel>
 

@@ -57,15 +57,16 @@ void ApiKeysDialog::refresh()
         m_ui->keysTable->setItem(row, 2, new QTableWidgetItem(tr("looking…")));
         KeyStore::locate(names[row], this, [this, row](KeyStore::Source source) {
             if (QTableWidgetItem *item = m_ui->keysTable->item(row, 2))
-                item->setText(source == KeyStore::Source::Environment ? tr("from the environment")
-                              : source == KeyStore::Source::Keychain  ? tr("in the keychain")
-                                                                      : tr("missing"));
+                item->setText(source == KeyStore::Source::Environment    ? tr("from the environment")
+                                  : source == KeyStore::Source::Keychain ? tr("in the keychain")
+                                                                         : tr("missing"));
         });
     }
     m_ui->keysTable->resizeColumnsToContents();
     m_ui->keysTable->horizontalHeader()->setStretchLastSection(true);
     if (names.isEmpty())
-        m_ui->statusLabel->setText(tr("The open spec's engines need no key. Type a variable name to save a key anyway."));
+        m_ui->statusLabel->setText(
+            tr("The open spec's engines need no key. Type a variable name to save a key anyway."));
 }
 
 void ApiKeysDialog::save()

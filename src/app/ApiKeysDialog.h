@@ -1,6 +1,6 @@
 #pragma once
 
-#include "spec/AuditSpec.h"
+#include "model/AuditSpec.h"
 
 #include <QDialog>
 

@@ -1,26 +1,20 @@
 #include "Appearance.h"
 
+#include "AppSettings.h"
+
 #include <QApplication>
-#include <QSettings>
 #include <QStyle>
 
 namespace geo::Appearance {
 
-using namespace Qt::StringLiterals;
-
-namespace {
-const QString Key = u"appearance/theme"_s;
-}
-
 Theme theme()
 {
-    const QString name = QSettings().value(Key).toString();
-    return name == u"dark"_s ? Theme::Dark : name == u"light"_s ? Theme::Light : Theme::System;
+    return AppSettings().theme();
 }
 
 void setTheme(Theme chosen)
 {
-    QSettings().setValue(Key, chosen == Theme::Dark ? u"dark"_s : chosen == Theme::Light ? u"light"_s : u"system"_s);
+    AppSettings().setTheme(chosen);
     apply(chosen);
 }
 

@@ -5,10 +5,10 @@
 namespace geo::Appearance {
 
 // Light or dark, as the analyst chooses in Settings; "system" leaves the palette to the
-// desktop. Kept in QSettings (appearance/theme) and applied at start and on change.
+// desktop. Kept in AppSettings and applied at start and on change.
 enum class Theme { System, Light, Dark };
 
-Theme theme();
+Theme theme();              // as chosen (AppSettings)
 void setTheme(Theme theme); // keeps it and applies it
 void apply(Theme theme);
 QPalette darkPalette();

@@ -38,7 +38,7 @@ QVariant AuditListModel::data(const QModelIndex &index, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole:
-        return u"%1\n%2 · %3 of %4 answers%5 · %6"_s.arg(a->name, a->state)
+        return u"%1\n%2 · %3 of %4 answers%5 · %6"_s.arg(a->name, stateName(a->state))
             .arg(a->answered)
             .arg(a->items)
             .arg(a->failed > 0 ? u", %1 failed"_s.arg(a->failed) : QString(),
@@ -48,7 +48,7 @@ QVariant AuditListModel::data(const QModelIndex &index, int role) const
     case AuditIdRole:
         return a->id;
     case StateRole:
-        return a->state;
+        return stateName(a->state);
     default:
         return {};
     }

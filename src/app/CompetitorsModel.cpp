@@ -6,7 +6,7 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
-CompetitorsModel::CompetitorsModel(QObject *parent) : QAbstractTableModel(parent) {}
+CompetitorsModel::CompetitorsModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void CompetitorsModel::setBrands(const QList<BrandSpec> &brands)
 {
@@ -59,9 +59,12 @@ QVariant CompetitorsModel::data(const QModelIndex &index, int role) const
         return {};
     const BrandSpec &b = m_brands[index.row()];
     switch (index.column()) {
-    case Name: return b.name;
-    case Aliases: return FormText::joinCommas(b.aliases);
-    case Domains: return FormText::joinCommas(b.domains);
+    case Name:
+        return b.name;
+    case Aliases:
+        return FormText::joinCommas(b.aliases);
+    case Domains:
+        return FormText::joinCommas(b.domains);
     }
     return {};
 }
@@ -73,10 +76,17 @@ bool CompetitorsModel::setData(const QModelIndex &index, const QVariant &value, 
     BrandSpec &b = m_brands[index.row()];
     const QString text = value.toString();
     switch (index.column()) {
-    case Name: b.name = text.trimmed(); break;
-    case Aliases: b.aliases = FormText::splitCommas(text); break;
-    case Domains: b.domains = FormText::splitCommas(text); break;
-    default: return false;
+    case Name:
+        b.name = text.trimmed();
+        break;
+    case Aliases:
+        b.aliases = FormText::splitCommas(text);
+        break;
+    case Domains:
+        b.domains = FormText::splitCommas(text);
+        break;
+    default:
+        return false;
     }
     emit dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});
     return true;
@@ -93,16 +103,22 @@ QVariant CompetitorsModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case Name: return tr("Name");
-        case Aliases: return tr("Aliases");
-        case Domains: return tr("Domains");
+        case Name:
+            return tr("Name");
+        case Aliases:
+            return tr("Aliases");
+        case Domains:
+            return tr("Domains");
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Name: return tr("The competitor's name as people write it");
-        case Aliases: return tr("Other names of the competitor, separated by commas");
-        case Domains: return tr("Its websites' host names such as example.com, separated by commas");
+        case Name:
+            return tr("The competitor's name as people write it");
+        case Aliases:
+            return tr("Other names of the competitor, separated by commas");
+        case Domains:
+            return tr("Its websites' host names such as example.com, separated by commas");
         }
     }
     return {};

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CellProblems.h"
-#include "spec/AuditSpec.h"
+#include "model/AuditSpec.h"
 
 #include <QAbstractTableModel>
 

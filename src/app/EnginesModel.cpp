@@ -1,7 +1,7 @@
 #include "EnginesModel.h"
 
-#include <QGuiApplication>
 #include <QColor>
+#include <QGuiApplication>
 #include <QPalette>
 
 #include <algorithm>
@@ -15,7 +15,7 @@ namespace {
 const QList<int> KeyRoles{Qt::DisplayRole, Qt::ForegroundRole, Qt::ToolTipRole};
 } // namespace
 
-EnginesModel::EnginesModel(QObject *parent) : QAbstractTableModel(parent) {}
+EnginesModel::EnginesModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void EnginesModel::setEngines(const QList<EngineSpec> &engines)
 {
@@ -34,7 +34,8 @@ QModelIndex EnginesModel::append()
     e.model = u"gpt-4o-mini"_s;
     e.apiKeyEnv = u"OPENAI_API_KEY"_s;
     const auto taken = [this](const QString &id) {
-        return std::any_of(m_engines.begin(), m_engines.end(), [&id](const EngineSpec &other) { return other.id == id; });
+        return std::any_of(m_engines.begin(), m_engines.end(),
+                           [&id](const EngineSpec &other) { return other.id == id; });
     };
     e.id = u"gpt"_s;
     for (int n = 2; taken(e.id); ++n)
@@ -108,9 +109,12 @@ QString EnginesModel::keyText(const EngineSpec &engine) const
     if (!m_sources.contains(engine.apiKeyEnv))
         return tr("%1 (looking…)").arg(engine.apiKeyEnv);
     switch (m_sources.value(engine.apiKeyEnv)) {
-    case KeyStore::Source::Environment: return tr("%1 (environment)").arg(engine.apiKeyEnv);
-    case KeyStore::Source::Keychain: return tr("%1 (keychain)").arg(engine.apiKeyEnv);
-    case KeyStore::Source::Missing: break;
+    case KeyStore::Source::Environment:
+        return tr("%1 (environment)").arg(engine.apiKeyEnv);
+    case KeyStore::Source::Keychain:
+        return tr("%1 (keychain)").arg(engine.apiKeyEnv);
+    case KeyStore::Source::Missing:
+        break;
     }
     return tr("%1 (missing)").arg(engine.apiKeyEnv);
 }
@@ -127,12 +131,15 @@ QString EnginesModel::keyToolTip(const EngineSpec &engine) const
         return tr("Read from the environment variable %1 when the audit starts; never shown or stored with the audit.")
             .arg(engine.apiKeyEnv);
     case KeyStore::Source::Keychain:
-        return tr("Read from the system keychain, under %1, when the audit starts; never shown or stored with the audit.")
+        return tr("Read from the system keychain, under %1, when the audit starts; "
+                  "never shown or stored with the audit.")
             .arg(engine.apiKeyEnv);
-    case KeyStore::Source::Missing: break;
+    case KeyStore::Source::Missing:
+        break;
     }
     return tr("Neither the environment nor the keychain holds %1. Save the key with API keys…, or export %1=… "
-              "before starting GEO Audit.").arg(engine.apiKeyEnv);
+              "before starting GEO Audit.")
+        .arg(engine.apiKeyEnv);
 }
 
 int EnginesModel::rowCount(const QModelIndex &parent) const
@@ -154,8 +161,9 @@ QVariant EnginesModel::data(const QModelIndex &index, int role) const
     const EngineSpec &e = m_engines[index.row()];
     const int column = index.column();
     // Empty optional cells say what applies instead, dimmed, and edit as empty.
-    const bool defaulted = (column == BaseUrl && !e.baseUrl.isValid()) || (column == ApiKey && (e.apiKeyEnv.isEmpty() || needsNoKey(e)))
-                        || (column == Rpm && e.rpm == 0) || (column == Tpm && e.tpm == 0);
+    const bool defaulted = (column == BaseUrl && !e.baseUrl.isValid())
+        || (column == ApiKey && (e.apiKeyEnv.isEmpty() || needsNoKey(e))) || (column == Rpm && e.rpm == 0)
+        || (column == Tpm && e.tpm == 0);
     switch (role) {
     case Qt::DisplayRole:
         if (column == BaseUrl && defaulted)
@@ -167,27 +175,39 @@ QVariant EnginesModel::data(const QModelIndex &index, int role) const
         [[fallthrough]];
     case Qt::EditRole:
         switch (column) {
-        case Id: return e.id;
-        case Kind: return e.kind;
-        case Model: return e.model;
-        case BaseUrl: return e.baseUrl.toString();
-        case ApiKey: return e.apiKeyEnv;
-        case Concurrency: return e.concurrency;
-        case Rpm: return e.rpm;
-        case Tpm: return e.tpm;
-        case TimeoutMs: return e.timeoutMs;
+        case Id:
+            return e.id;
+        case Kind:
+            return e.kind;
+        case Model:
+            return e.model;
+        case BaseUrl:
+            return e.baseUrl.toString();
+        case ApiKey:
+            return e.apiKeyEnv;
+        case Concurrency:
+            return e.concurrency;
+        case Rpm:
+            return e.rpm;
+        case Tpm:
+            return e.tpm;
+        case TimeoutMs:
+            return e.timeoutMs;
         }
         return {};
     case Qt::ForegroundRole:
         if (defaulted)
             return QGuiApplication::palette().color(QPalette::PlaceholderText);
-        if (column == ApiKey && m_sources.value(e.apiKeyEnv, KeyStore::Source::Environment) == KeyStore::Source::Missing)
+        if (column == ApiKey
+            && m_sources.value(e.apiKeyEnv, KeyStore::Source::Environment) == KeyStore::Source::Missing)
             return QColor(0xc6, 0x28, 0x28);
         return {};
     case Qt::ToolTipRole:
         if ((column == Rpm || column == Tpm) && defaulted)
             return tr("No limit");
-        return column == ApiKey ? QVariant(keyToolTip(e)) : column == BaseUrl ? QVariant(e.baseUrl.toString()) : QVariant();
+        return column == ApiKey ? QVariant(keyToolTip(e))
+            : column == BaseUrl ? QVariant(e.baseUrl.toString())
+                                : QVariant();
     case Qt::TextAlignmentRole:
         return column >= Concurrency ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     }
@@ -203,9 +223,15 @@ bool EnginesModel::setData(const QModelIndex &index, const QVariant &value, int 
     bool number = true;
     const int n = text.isEmpty() ? 0 : text.toInt(&number);
     switch (index.column()) {
-    case Id: e.id = text; break;
-    case Kind: e.kind = text; break;
-    case Model: e.model = text; break;
+    case Id:
+        e.id = text;
+        break;
+    case Kind:
+        e.kind = text;
+        break;
+    case Model:
+        e.model = text;
+        break;
     case BaseUrl: {
         // An address QUrl cannot hold would be lost on the way to the reader; keep the old one.
         const QUrl url(text, QUrl::TolerantMode);
@@ -214,16 +240,23 @@ bool EnginesModel::setData(const QModelIndex &index, const QVariant &value, int 
         e.baseUrl = text.isEmpty() ? QUrl() : url;
         break;
     }
-    case ApiKey: e.apiKeyEnv = text; break;
+    case ApiKey:
+        e.apiKeyEnv = text;
+        break;
     case Concurrency:
     case Rpm:
     case Tpm:
     case TimeoutMs:
         if (!number)
             return false;
-        (index.column() == Concurrency ? e.concurrency : index.column() == Rpm ? e.rpm : index.column() == Tpm ? e.tpm : e.timeoutMs) = n;
+        (index.column() == Concurrency ? e.concurrency
+             : index.column() == Rpm   ? e.rpm
+             : index.column() == Tpm   ? e.tpm
+                                       : e.timeoutMs)
+            = n;
         break;
-    default: return false;
+    default:
+        return false;
     }
     emit dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole, Qt::ForegroundRole});
     if (index.column() == Kind) {
@@ -248,29 +281,47 @@ QVariant EnginesModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case Id: return tr("Id");
-        case Kind: return tr("Kind");
-        case Model: return tr("Model");
-        case BaseUrl: return tr("Base URL");
-        case ApiKey: return tr("API key");
-        case Concurrency: return tr("Parallel");
-        case Rpm: return tr("RPM");
-        case Tpm: return tr("TPM");
-        case TimeoutMs: return tr("Timeout ms");
+        case Id:
+            return tr("Id");
+        case Kind:
+            return tr("Kind");
+        case Model:
+            return tr("Model");
+        case BaseUrl:
+            return tr("Base URL");
+        case ApiKey:
+            return tr("API key");
+        case Concurrency:
+            return tr("Parallel");
+        case Rpm:
+            return tr("RPM");
+        case Tpm:
+            return tr("TPM");
+        case TimeoutMs:
+            return tr("Timeout ms");
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Id: return tr("A short name of your choice; scores can be cut by it");
-        case Kind: return tr("The API the engine speaks; openai covers every compatible server");
-        case Model: return tr("The model to ask, such as gpt-4o-mini");
-        case BaseUrl: return tr("The API's address; empty for the vendor's own");
-        case ApiKey: return tr("The name of the environment variable, or keychain entry, that holds the API key, and where "
-                               "the key was found. The key itself is never shown.");
-        case Concurrency: return tr("Requests in flight at once");
-        case Rpm: return tr("Requests per minute the engine allows; 0 for no limit");
-        case Tpm: return tr("Tokens (in and out) per minute the engine allows; 0 for no limit");
-        case TimeoutMs: return tr("How long one answer may take, in milliseconds");
+        case Id:
+            return tr("A short name of your choice; scores can be cut by it");
+        case Kind:
+            return tr("The API the engine speaks; openai covers every compatible server");
+        case Model:
+            return tr("The model to ask, such as gpt-4o-mini");
+        case BaseUrl:
+            return tr("The API's address; empty for the vendor's own");
+        case ApiKey:
+            return tr("The name of the environment variable, or keychain entry, that holds the API key, and where "
+                      "the key was found. The key itself is never shown.");
+        case Concurrency:
+            return tr("Requests in flight at once");
+        case Rpm:
+            return tr("Requests per minute the engine allows; 0 for no limit");
+        case Tpm:
+            return tr("Tokens (in and out) per minute the engine allows; 0 for no limit");
+        case TimeoutMs:
+            return tr("How long one answer may take, in milliseconds");
         }
     }
     return {};

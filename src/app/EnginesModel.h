@@ -2,7 +2,7 @@
 
 #include "CellProblems.h"
 #include "engines/KeyStore.h"
-#include "spec/AuditSpec.h"
+#include "model/AuditSpec.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -56,9 +56,12 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
     const FailureRecord &f = row.failure;
     if (role == Qt::UserRole) {
         switch (index.column()) {
-        case Time: return f.at;
-        case Attempts: return f.attempts;
-        default: break;
+        case Time:
+            return f.at;
+        case Attempts:
+            return f.attempts;
+        default:
+            break;
         }
         role = Qt::DisplayRole;
     }
@@ -67,14 +70,22 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Time: return f.at.toLocalTime().toString(u"HH:mm:ss"_s);
-    case Stage: return f.stage;
-    case Engine: return f.engine;
-    case Prompt: return row.prompt;
-    case ErrorClass: return f.errorClass;
-    case Message: return f.message;
-    case Attempts: return f.attempts;
-    default: return {};
+    case Time:
+        return f.at.toLocalTime().toString(u"HH:mm:ss"_s);
+    case Stage:
+        return f.stage;
+    case Engine:
+        return f.engine;
+    case Prompt:
+        return row.prompt;
+    case ErrorClass:
+        return f.errorClass;
+    case Message:
+        return f.message;
+    case Attempts:
+        return f.attempts;
+    default:
+        return {};
     }
 }
 
@@ -83,14 +94,22 @@ QVariant FailuresModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Time: return tr("Time");
-    case Stage: return tr("Stage");
-    case Engine: return tr("Engine");
-    case Prompt: return tr("Prompt");
-    case ErrorClass: return tr("Error class");
-    case Message: return tr("Message");
-    case Attempts: return tr("Attempts");
-    default: return {};
+    case Time:
+        return tr("Time");
+    case Stage:
+        return tr("Stage");
+    case Engine:
+        return tr("Engine");
+    case Prompt:
+        return tr("Prompt");
+    case ErrorClass:
+        return tr("Error class");
+    case Message:
+        return tr("Message");
+    case Attempts:
+        return tr("Attempts");
+    default:
+        return {};
     }
 }
 

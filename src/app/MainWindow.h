@@ -1,18 +1,13 @@
 #pragma once
 
-#include "scoring/AuditScores.h"
-#include "scoring/ScoreComparison.h"
-#include "spec/AuditSpec.h"
-#include "store/AuditRepository.h"
+#include "model/AuditSpec.h"
 
 #include <QMainWindow>
-#include <QNetworkAccessManager>
 
 #include <memory>
 #include <optional>
 
 class QAbstractItemView;
-class QStandardItemModel;
 
 namespace Ui {
 class MainWindow;
@@ -20,16 +15,19 @@ class MainWindow;
 
 namespace geo {
 
-class AnswersModel;
 class AuditListModel;
-class AuditRunner;
+class AuditResults;
 class AuditStore;
-class FailuresModel;
-class ScoresModel;
-struct RunStats;
+class CsvExports;
+class RunControl;
+class RunnerThread;
+class SpecDocument;
+struct CutScores;
 
-// The analyst's window: audits in the store on the left; the open spec, Start, live progress
-// and the headline scores on the right. Views only: the work happens in the core.
+// The analyst's window: audits in the store on the left; the spec being set up, Start, live
+// progress and the results of the audit selected on the right. It lays the views out and
+// wires them to their models and presenters (AuditResults, SpecDocument, RunControl,
+// CsvExports); the work happens in the core.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -47,7 +45,7 @@ public:
     void openDemo();
     // Imports answers collected by hand as an audit of the open spec's brands (as File →
     // Import answers does after its file dialog); problems in the file are shown.
-    void importAnswers(const QString &path) { importAnswersFrom(path); }
+    void importAnswers(const QString &path);
     // Analyses this many answers at once in runs started here; 0 keeps the spec's threads.
     void setAnalysisThreads(int threads);
     // Writes the selected audit's CSV tables to folder; the status bar says where they went.
@@ -61,62 +59,48 @@ signals:
     void auditsRefreshed();
 
 private:
-    void setSpec(const AuditSpec &spec); // into the form
+    void setUpResultViews();
+    void setUpMenus();
+    void setUpRunControls();
+
     void showSpec(); // what the form says, as what Start would run
+    void updateTitle();
+    bool maybeDiscard(); // false when the analyst keeps unsaved set-up changes
     void newAudit();
     void saveSpec();
     void chooseSpecToSave();
-    bool maybeDiscard(); // false when the analyst keeps unsaved set-up changes
-    void updateTitle();
+
     void start();
-    void resumeSelected();
-    void retryFailed();
+    // Asks, in a box that does not block (window-modal, no event loop of its own), before
+    // starting an audit above the limits of Settings; Start runs it.
+    void confirmStart(const QString &question);
+    void startNow();
+    void runSelected(void (RunControl::*run)(qint64)); // resume or retry the audit selected
     void runAgain();
     void deleteSelected();
-    void clearRun(); // the monitor and failures, for a run about to start
-    void showFailures(qint64 auditId);
-    void updateFailuresCount();
-    void chooseAnswersToImport();
-    void importAnswersFrom(const QString &path);
+    void clearRun(); // the monitor and results, for a run about to start
     void setRunning(bool running);
     void updateResume();
-    void showProgress(const RunStats &stats);
-    void onFinished(qint64 auditId, const QString &state);
+
     void refreshAudits(qint64 select = 0);
-    void showAudit(qint64 auditId);
-    void showCut(const QString &cut);
-    void fitScoresTable();
-    void showDiscovered();
-    void showAnswer(const QModelIndex &index);
-    void showSite(const QModelIndex &index);
-    void showSites();
-    void trackSelectedBrand();
     qint64 selectedAudit() const;
-    void chooseSpec();
-    void chooseExportFolder();
+    void showScored();
+    void showCut(const QString &cut, const CutScores &scores);
+    void fitScoresTable();
+    void updateFailuresCount();
+    void trackSelectedBrand();
     void chooseViewExport(const QAbstractItemView *view, const QString &name);
-    void about();
     void closeEvent(QCloseEvent *event) override;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     AuditStore *m_store;
-    QNetworkAccessManager m_network;
-    AuditRunner *m_runner;
+    RunControl *m_run;
+    RunnerThread *m_runner; // m_run's, on a thread of its own
     AuditListModel *m_audits;
-    ScoresModel *m_scores;
-    FailuresModel *m_failures;
-    AnswersModel *m_answers;
-    QStandardItemModel *m_citations;
-    QStandardItemModel *m_discovered;
-    QStandardItemModel *m_sites;  // a row per inspected site
-    QStandardItemModel *m_checks; // the readiness checks of the site selected
-    QList<StoredSiteReport> m_siteReports;
-    std::optional<AuditScores> m_shown; // the scores of the audit on show
-    QList<BrandChange> m_changes;        // since the previous audit of its series
-    qint64 m_previousId = 0;
-    QString m_specPath; // where Save spec writes; empty for a new audit or the demo
-    std::optional<AuditSpec> m_opened; // what the set-up form says, when it holds
-    std::optional<AuditSpec> m_spec;   // what runs: the form's spec with the app's settings applied
+    AuditResults *m_results;  // of the audit selected
+    SpecDocument *m_document; // the spec the set-up form edits
+    CsvExports *m_exports;
+    std::optional<AuditSpec> m_spec; // what runs: the form's spec with the app's settings applied
 };
 
 } // namespace geo

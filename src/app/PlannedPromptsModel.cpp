@@ -6,7 +6,7 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
-PlannedPromptsModel::PlannedPromptsModel(QObject *parent) : QAbstractTableModel(parent) {}
+PlannedPromptsModel::PlannedPromptsModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void PlannedPromptsModel::setPrompts(const QList<PlannedPrompt> &prompts)
 {
@@ -67,10 +67,14 @@ QVariant PlannedPromptsModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
-    case Prompt: return p.text;
-    case Category: return p.category == u"custom"_s ? tr("own") : p.category;
-    case Topic: return p.topic;
-    case Branded: return p.branded ? tr("yes") : QString();
+    case Prompt:
+        return p.text;
+    case Category:
+        return p.category == u"custom"_s ? tr("own") : p.category;
+    case Topic:
+        return p.topic;
+    case Branded:
+        return p.branded ? tr("yes") : QString();
     }
     return {};
 }
@@ -105,10 +109,14 @@ QVariant PlannedPromptsModel::headerData(int section, Qt::Orientation orientatio
     if (orientation == Qt::Vertical)
         return section + 1;
     switch (section) {
-    case Prompt: return tr("Prompt");
-    case Category: return tr("Category");
-    case Topic: return tr("Topic");
-    case Branded: return tr("Branded");
+    case Prompt:
+        return tr("Prompt");
+    case Category:
+        return tr("Category");
+    case Topic:
+        return tr("Topic");
+    case Branded:
+        return tr("Branded");
     }
     return {};
 }

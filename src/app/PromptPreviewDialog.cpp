@@ -1,6 +1,9 @@
 #include "PromptPreviewDialog.h"
 
+#include "PlanCostsModel.h"
 #include "PlannedPromptsModel.h"
+#include "TopicCountsModel.h"
+#include "Usd.h"
 #include "run/Pricing.h"
 #include "spec/PromptPlanner.h"
 #include "ui_PromptPreviewDialog.h"
@@ -10,28 +13,12 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
-#include <QStandardItemModel>
 
 namespace geo {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString money(double usd)
-{
-    return u"$"_s + QLocale().toString(usd, 'f', usd < 1 ? 4 : 2);
-}
-
-// A read-only cell showing text and sorting by value.
-QStandardItem *cell(const QString &text, const QVariant &value = {}, bool number = false)
-{
-    auto *item = new QStandardItem(text);
-    item->setData(value.isValid() ? value : QVariant(text), Qt::UserRole);
-    if (number)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
 
 // The first column takes the room the numbers leave, and the table is as tall as its rows
 // (up to a few, then it scrolls); called once the rows exist.
@@ -40,8 +27,8 @@ void fitCounts(QTableView *view)
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     const int rows = std::min(view->model()->rowCount(), 6);
-    view->setFixedHeight(view->horizontalHeader()->sizeHint().height() + rows * view->verticalHeader()->defaultSectionSize()
-                         + 2 * view->frameWidth());
+    view->setFixedHeight(view->horizontalHeader()->sizeHint().height()
+                         + rows * view->verticalHeader()->defaultSectionSize() + 2 * view->frameWidth());
 }
 
 QString count(qsizetype n, const QString &one, const QString &many)
@@ -53,7 +40,7 @@ QString count(qsizetype n, const QString &one, const QString &many)
 
 PromptPreviewDialog::PromptPreviewDialog(const AuditSpec &spec, QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::PromptPreviewDialog>()), m_spec(spec),
-      m_prompts(new PlannedPromptsModel(this)), m_costs(new QStandardItemModel(this)), m_topics(new QStandardItemModel(this))
+      m_prompts(new PlannedPromptsModel(this)), m_costs(new PlanCostsModel(this)), m_topics(new TopicCountsModel(this))
 {
     m_ui->setupUi(this);
     if (const Result<Plan> plan = PromptPlanner::plan(spec); plan)
@@ -136,52 +123,43 @@ void PromptPreviewDialog::recount()
         m_prompts->describe(plan.prompts);
     const QLocale locale;
 
-    m_costs->clear();
-    m_costs->setHorizontalHeaderLabels({tr("Engine"), tr("Model"), tr("Answers"), tr("Tokens in"), tr("Tokens out"), tr("Cost")});
+    QList<PlanCostsModel::Row> costs;
     for (int e = 0; e < asked.engines.size(); ++e) {
         const EngineSpec &engine = asked.engines[e];
-        Plan own{plan.prompts, {}};
-        for (const WorkItem &item : plan.items)
-            if (item.engine == e)
-                own.items << item;
-        const Pricing::Estimate estimate = Pricing::estimate(asked, own);
-        const QString cost = engine.kind == u"recorded"_s || engine.kind == u"imported"_s ? tr("nothing (no API)")
-                             : Pricing::priceFor(engine)                                   ? money(estimate.costUsd)
-                                                                                           : tr("price unknown");
-        m_costs->appendRow({cell(engine.id), cell(engine.model),
-                            cell(locale.toString(own.items.size()), int(own.items.size()), true),
-                            cell(locale.toString(estimate.tokensIn), estimate.tokensIn, true),
-                            cell(locale.toString(estimate.tokensOut), estimate.tokensOut, true),
-                            cell(cost, estimate.costUsd, true)});
+        // This engine's share, as a plan of its own: estimated per prompt, however many answers.
+        AuditSpec alone = asked;
+        alone.engines = {engine};
+        const Plan own{plan.prompts, WorkItems::grid(int(plan.prompts.size()), 1, asked.samples)};
+        const Pricing::Estimate estimate = Pricing::estimate(alone, own);
+        const bool free = engine.kind == u"recorded"_s || engine.kind == u"imported"_s;
+        costs << PlanCostsModel::Row{engine.id,
+                                     engine.model,
+                                     int(own.items.size()),
+                                     estimate.tokensIn,
+                                     estimate.tokensOut,
+                                     estimate.costUsd,
+                                     free                            ? PlanCostsModel::Price::Free
+                                         : Pricing::priceFor(engine) ? PlanCostsModel::Price::Known
+                                                                     : PlanCostsModel::Price::Unknown};
     }
     const Pricing::Estimate total = Pricing::estimate(asked, plan);
-    QList<QStandardItem *> totalRow{cell(tr("Total")), cell(QString()),
-                                    cell(locale.toString(plan.items.size()), int(plan.items.size()), true),
-                                    cell(locale.toString(total.tokensIn), total.tokensIn, true),
-                                    cell(locale.toString(total.tokensOut), total.tokensOut, true),
-                                    cell(money(total.costUsd), total.costUsd, true)};
-    QFont bold = font();
-    bold.setBold(true);
-    for (QStandardItem *item : totalRow)
-        item->setFont(bold);
-    m_costs->appendRow(totalRow);
+    m_costs->setRows(costs,
+                     {tr("Total"), QString(), int(plan.items.size()), total.tokensIn, total.tokensOut, total.costUsd,
+                      PlanCostsModel::Price::Known});
     fitCounts(m_ui->costView);
 
     // Topics as the plan assigns them, which is how the scores will cut the answers.
-    m_topics->clear();
-    m_topics->setHorizontalHeaderLabels({tr("Topic"), tr("Prompts"), tr("Answers")});
-    const qsizetype perPrompt = asked.engines.size() * asked.samples;
+    const auto perPrompt = int(asked.engines.size() * asked.samples);
     QStringList topics = asked.topics;
     topics << QString(); // prompts about no topic last
+    QList<TopicCountsModel::Row> counts;
     for (const QString &topic : std::as_const(topics)) {
-        const auto count = std::count_if(plan.prompts.begin(), plan.prompts.end(),
-                                         [&topic](const PlannedPrompt &p) { return p.topic == topic; });
-        if (count == 0 && topic.isEmpty())
-            continue;
-        m_topics->appendRow({cell(topic.isEmpty() ? tr("no topic") : topic), cell(locale.toString(count), int(count), true),
-                             cell(locale.toString(count * perPrompt), int(count * perPrompt), true)});
+        const auto prompts = int(std::count_if(plan.prompts.begin(), plan.prompts.end(),
+                                               [&topic](const PlannedPrompt &p) { return p.topic == topic; }));
+        if (prompts > 0 || !topic.isEmpty())
+            counts << TopicCountsModel::Row{topic, prompts, prompts * perPrompt};
     }
-
+    m_topics->setRows(counts);
     fitCounts(m_ui->topicsView);
 
     const qsizetype duplicates = m_prompts->texts().size() - plan.prompts.size();
@@ -190,16 +168,16 @@ void PromptPreviewDialog::recount()
                             count(asked.engines.size(), tr("1 engine"), tr("%1 engines")),
                             count(asked.samples, tr("1 sample"), tr("%1 samples")),
                             count(plan.items.size(), tr("1 answer"), tr("%1 answers")), locale.toString(total.tokensIn),
-                            locale.toString(total.tokensOut), money(total.costUsd));
+                            locale.toString(total.tokensOut), formatUsd(total.costUsd));
     if (!total.unpriced.isEmpty())
         text += u' ' + tr("No price is known for %1.").arg(total.unpriced.join(u", "_s).toHtmlEscaped());
     if (m_prompts->isEdited() && duplicates > 0)
         text += u' ' + tr("%n repeated prompt(s) will be asked once.", nullptr, int(duplicates));
     if (asked.budgetUsd > 0)
         text += u' '
-              + (total.costUsd > asked.budgetUsd ? tr("Over the budget of %1: the audit stops asking when it is spent.")
-                                                 : tr("Within the budget of %1."))
-                    .arg(money(asked.budgetUsd));
+            + (total.costUsd > asked.budgetUsd ? tr("Over the budget of %1: the audit stops asking when it is spent.")
+                                               : tr("Within the budget of %1."))
+                  .arg(formatUsd(asked.budgetUsd));
     m_ui->totalsLabel->setText(text);
 }
 

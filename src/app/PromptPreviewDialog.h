@@ -1,12 +1,10 @@
 #pragma once
 
-#include "spec/AuditSpec.h"
+#include "model/AuditSpec.h"
 
 #include <QDialog>
 
 #include <memory>
-
-class QStandardItemModel;
 
 namespace Ui {
 class PromptPreviewDialog;
@@ -14,7 +12,9 @@ class PromptPreviewDialog;
 
 namespace geo {
 
+class PlanCostsModel;
 class PlannedPromptsModel;
+class TopicCountsModel;
 
 // "Preview prompts": the plan of a spec as an editable list, with what it asks of each
 // engine and about each topic, its tokens and its estimated cost, recounted on every edit.
@@ -37,8 +37,8 @@ private:
     std::unique_ptr<Ui::PromptPreviewDialog> m_ui;
     AuditSpec m_spec;
     PlannedPromptsModel *m_prompts;
-    QStandardItemModel *m_costs;
-    QStandardItemModel *m_topics;
+    PlanCostsModel *m_costs;
+    TopicCountsModel *m_topics;
 };
 
 } // namespace geo

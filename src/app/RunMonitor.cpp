@@ -138,8 +138,8 @@ int RunMonitor::pointCount() const
 void RunMonitor::showStats(const RunStats &s)
 {
     const int planned = std::max(s.planned, 1);
-    for (auto [bar, value] : {std::pair{m_asked, s.asked},
-                              std::pair{m_answered, s.answered}, std::pair{m_analysed, s.analysed}}) {
+    for (auto [bar, value] :
+         {std::pair{m_asked, s.asked}, std::pair{m_answered, s.answered}, std::pair{m_analysed, s.analysed}}) {
         bar->setRange(0, planned);
         bar->setValue(std::min(value, planned));
     }
@@ -147,10 +147,10 @@ void RunMonitor::showStats(const RunStats &s)
     m_sites->setValue(s.sitesInspected);
     m_sites->setFormat(s.sitesPlanned == 0 ? tr("none to inspect") : tr("%v of %m"));
     const qint64 eta = s.etaMs();
-    m_eta->setText(s.finished ? tr("Done in %1").arg(formatDuration(s.elapsedMs))
-                   : m_paused ? tr("Paused: nothing new is asked")
-                   : eta < 0  ? tr("Time left: –")
-                              : tr("Time left: about %1").arg(formatDuration(eta)));
+    m_eta->setText(s.finished     ? tr("Done in %1").arg(formatDuration(s.elapsedMs))
+                       : m_paused ? tr("Paused: nothing new is asked")
+                       : eta < 0  ? tr("Time left: –")
+                                  : tr("Time left: about %1").arg(formatDuration(eta)));
 
     // One point a second is as fine as a ten-second rate window can show.
     const double at = s.elapsedMs / 1000.0;
@@ -164,7 +164,8 @@ void RunMonitor::showStats(const RunStats &s)
     if (m_answersNow->count() > MostPoints)
         for (QLineSeries *series : {m_answersNow, m_analysesNow, m_answersAverage, m_analysesAverage})
             thin(series);
-    m_highest = std::max({m_highest, s.answersPerSecond, s.analysesPerSecond, s.answersPerSecondOverall, s.analysesPerSecondOverall});
+    m_highest = std::max(
+        {m_highest, s.answersPerSecond, s.analysesPerSecond, s.answersPerSecondOverall, s.analysesPerSecondOverall});
     m_time->setRange(0, std::max(10.0, at));
     m_time->applyNiceNumbers();
     m_rate->setRange(0, m_highest * 1.1);

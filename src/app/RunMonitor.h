@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/RunStats.h"
+#include "model/RunStats.h"
 
 #include <QWidget>
 

@@ -73,48 +73,73 @@ QVariant ScoresModel::data(const QModelIndex &index, int role) const
     const BrandScore &s = m_cut.brands[index.row()];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Brand: return m_brands.value(index.row());
-        case Visibility: return percent(s.visibility);
+        case Brand:
+            return m_brands.value(index.row());
+        case Visibility:
+            return percent(s.visibility);
         case Interval:
-            return s.visibilityInterval ? u"%1 – %2"_s.arg(percent(s.visibilityInterval->low), percent(s.visibilityInterval->high))
-                                        : u"n/a"_s;
+            return s.visibilityInterval
+                ? u"%1 – %2"_s.arg(percent(s.visibilityInterval->low), percent(s.visibilityInterval->high))
+                : u"n/a"_s;
         case VisibilityChange: {
             const auto found = m_changes.constFind(index.row());
             const std::optional<double> change = visibilityChange(found == m_changes.cend() ? nullptr : &*found);
             if (!change)
                 return u"n/a"_s;
-            const QString points = (*change > 0 ? u"+"_s : QString()) + QLocale().toString(*change * 100.0, 'f', 1) + u" pp"_s;
+            const QString points
+                = (*change > 0 ? u"+"_s : QString()) + QLocale().toString(*change * 100.0, 'f', 1) + u" pp"_s;
             return found->intervalsOverlap.value_or(false) ? tr("%1 (within noise)").arg(points) : points;
         }
-        case ShareOfVoice: return percent(s.shareOfVoice);
-        case MentionShare: return percent(s.mentionShare);
-        case AverageRank: return number(s.averageRank);
-        case Top3Rate: return percent(s.top3Rate);
-        case Sentiment: return number(s.sentimentIndex);
-        case CitationShare: return percent(s.citationShare);
-        case Score: return number(s.visibilityScore);
-        case Mentioned: return u"%1 of %2"_s.arg(s.mentionedAnswers).arg(s.answers);
-        default: return {};
+        case ShareOfVoice:
+            return percent(s.shareOfVoice);
+        case MentionShare:
+            return percent(s.mentionShare);
+        case AverageRank:
+            return number(s.averageRank);
+        case Top3Rate:
+            return percent(s.top3Rate);
+        case Sentiment:
+            return number(s.sentimentIndex);
+        case CitationShare:
+            return percent(s.citationShare);
+        case Score:
+            return number(s.visibilityScore);
+        case Mentioned:
+            return u"%1 of %2"_s.arg(s.mentionedAnswers).arg(s.answers);
+        default:
+            return {};
         }
     }
     if (role == Qt::UserRole) {
         switch (index.column()) {
-        case Brand: return m_brands.value(index.row());
-        case Visibility: return s.visibility.value_or(-1.0);
-        case Interval: return s.visibilityInterval ? s.visibilityInterval->low : -1.0;
+        case Brand:
+            return m_brands.value(index.row());
+        case Visibility:
+            return s.visibility.value_or(-1.0);
+        case Interval:
+            return s.visibilityInterval ? s.visibilityInterval->low : -1.0;
         case VisibilityChange: {
             const auto found = m_changes.constFind(index.row());
             return visibilityChange(found == m_changes.cend() ? nullptr : &*found).value_or(-2.0);
         }
-        case ShareOfVoice: return s.shareOfVoice.value_or(-1.0);
-        case MentionShare: return s.mentionShare.value_or(-1.0);
-        case AverageRank: return s.averageRank.value_or(1e9); // unranked sorts last
-        case Top3Rate: return s.top3Rate.value_or(-1.0);
-        case Sentiment: return s.sentimentIndex.value_or(-1.0);
-        case CitationShare: return s.citationShare.value_or(-1.0);
-        case Score: return s.visibilityScore.value_or(-1.0);
-        case Mentioned: return s.mentionedAnswers;
-        default: return {};
+        case ShareOfVoice:
+            return s.shareOfVoice.value_or(-1.0);
+        case MentionShare:
+            return s.mentionShare.value_or(-1.0);
+        case AverageRank:
+            return s.averageRank.value_or(1e9); // unranked sorts last
+        case Top3Rate:
+            return s.top3Rate.value_or(-1.0);
+        case Sentiment:
+            return s.sentimentIndex.value_or(-1.0);
+        case CitationShare:
+            return s.citationShare.value_or(-1.0);
+        case Score:
+            return s.visibilityScore.value_or(-1.0);
+        case Mentioned:
+            return s.mentionedAnswers;
+        default:
+            return {};
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() != Brand)
@@ -137,19 +162,32 @@ QVariant ScoresModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Brand: return u"Brand"_s;
-    case Visibility: return u"Visibility"_s;
-    case Interval: return u"95% interval"_s;
-    case VisibilityChange: return tr("Change");
-    case ShareOfVoice: return u"Share of voice"_s;
-    case MentionShare: return u"Mention share"_s;
-    case AverageRank: return u"Average rank"_s;
-    case Top3Rate: return u"Top-3 rate"_s;
-    case Sentiment: return u"Sentiment (0-100)"_s;
-    case CitationShare: return u"Citation share"_s;
-    case Score: return u"Visibility score"_s;
-    case Mentioned: return u"Answers mentioning"_s;
-    default: return {};
+    case Brand:
+        return u"Brand"_s;
+    case Visibility:
+        return u"Visibility"_s;
+    case Interval:
+        return u"95% interval"_s;
+    case VisibilityChange:
+        return tr("Change");
+    case ShareOfVoice:
+        return u"Share of voice"_s;
+    case MentionShare:
+        return u"Mention share"_s;
+    case AverageRank:
+        return u"Average rank"_s;
+    case Top3Rate:
+        return u"Top-3 rate"_s;
+    case Sentiment:
+        return u"Sentiment (0-100)"_s;
+    case CitationShare:
+        return u"Citation share"_s;
+    case Score:
+        return u"Visibility score"_s;
+    case Mentioned:
+        return u"Answers mentioning"_s;
+    default:
+        return {};
     }
 }
 

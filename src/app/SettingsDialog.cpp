@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "AppSettings.h"
 #include "Appearance.h"
 #include "ProblemLabel.h"
 
@@ -9,7 +10,8 @@
 #include "ui_SettingsDialog.h"
 
 #include <QPushButton>
-#include <QSettings>
+
+#include <algorithm>
 
 namespace geo {
 
@@ -24,16 +26,19 @@ constexpr qint64 MinuteMs = 60 * 1000;
 SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_ui(std::make_unique<Ui::SettingsDialog>())
 {
     m_ui->setupUi(this);
-    QSettings settings;
-    const SiteCacheOptions sites = siteOptions();
-    m_ui->threads->setValue(settings.value(u"analysis/threads"_s, 0).toInt());
+    const AppSettings settings;
+    const SiteCacheOptions sites = settings.siteCache();
+    m_ui->threads->setValue(settings.analysisThreads());
     m_ui->cacheMiB->setValue(int(sites.cacheBytes / MiB));
     m_ui->ttlHours->setValue(int(sites.ttlMs / HourMs));
     m_ui->failureTtlMinutes->setValue(int(sites.failureTtlMs / MinuteMs));
-    m_ui->proxy->setText(settings.value(u"network/proxy"_s).toString());
-    m_ui->theme->setCurrentIndex(int(Appearance::theme()));
-    m_ui->allowPrivateHosts->setChecked(settings.value(u"sites/allowPrivateHosts"_s, false).toBool());
-    m_ui->database->setText(database().isEmpty() ? AuditStore::defaultPath() : database());
+    m_ui->proxy->setText(settings.proxy());
+    m_ui->theme->setCurrentIndex(int(settings.theme()));
+    const RunLimits limits = settings.confirmLimits();
+    m_ui->confirmAnswers->setValue(int(std::min<qint64>(limits.answers, m_ui->confirmAnswers->maximum())));
+    m_ui->confirmCost->setValue(limits.costUsd);
+    m_ui->allowPrivateHosts->setChecked(settings.allowPrivateHosts());
+    m_ui->database->setText(settings.database().isEmpty() ? AuditStore::defaultPath() : settings.database());
     connect(m_ui->proxy, &QLineEdit::textChanged, this, &SettingsDialog::check);
     connect(m_ui->database, &QLineEdit::textChanged, this, &SettingsDialog::check);
     connect(m_ui->apiKeysButton, &QPushButton::clicked, this, &SettingsDialog::apiKeysRequested);
@@ -47,21 +52,6 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_ui(std::mak
 
 SettingsDialog::~SettingsDialog() = default;
 
-SiteCacheOptions SettingsDialog::siteOptions()
-{
-    QSettings settings;
-    SiteCacheOptions o;
-    o.cacheBytes = settings.value(u"sites/cacheMiB"_s, o.cacheBytes / MiB).toLongLong() * MiB;
-    o.ttlMs = settings.value(u"sites/ttlHours"_s, o.ttlMs / HourMs).toLongLong() * HourMs;
-    o.failureTtlMs = settings.value(u"sites/failureTtlMinutes"_s, o.failureTtlMs / MinuteMs).toLongLong() * MinuteMs;
-    return o;
-}
-
-QString SettingsDialog::database()
-{
-    return QSettings().value(u"storage/database"_s).toString();
-}
-
 void SettingsDialog::check()
 {
     const Result<QNetworkProxy> proxy = parseProxy(m_ui->proxy->text().trimmed());
@@ -74,18 +64,21 @@ void SettingsDialog::check()
 
 void SettingsDialog::save()
 {
-    QSettings settings;
-    settings.setValue(u"analysis/threads"_s, m_ui->threads->value());
-    settings.setValue(u"sites/cacheMiB"_s, m_ui->cacheMiB->value());
-    settings.setValue(u"sites/ttlHours"_s, m_ui->ttlHours->value());
-    settings.setValue(u"sites/failureTtlMinutes"_s, m_ui->failureTtlMinutes->value());
-    settings.setValue(u"network/proxy"_s, m_ui->proxy->text().trimmed());
-    settings.setValue(u"sites/allowPrivateHosts"_s, m_ui->allowPrivateHosts->isChecked());
+    AppSettings settings;
+    settings.setAnalysisThreads(m_ui->threads->value());
+    SiteCacheOptions sites;
+    sites.cacheBytes = m_ui->cacheMiB->value() * MiB;
+    sites.ttlMs = m_ui->ttlHours->value() * HourMs;
+    sites.failureTtlMs = m_ui->failureTtlMinutes->value() * MinuteMs;
+    settings.setSiteCache(sites);
+    settings.setProxy(m_ui->proxy->text().trimmed());
+    settings.setConfirmLimits({m_ui->confirmAnswers->value(), m_ui->confirmCost->value()});
+    settings.setAllowPrivateHosts(m_ui->allowPrivateHosts->isChecked());
     // A new palette reaches every widget in the app: only when the choice changed.
-    if (const auto chosen = Appearance::Theme(m_ui->theme->currentIndex()); chosen != Appearance::theme())
+    if (const auto chosen = Appearance::Theme(m_ui->theme->currentIndex()); chosen != settings.theme())
         Appearance::setTheme(chosen);
     const QString db = m_ui->database->text().trimmed();
-    settings.setValue(u"storage/database"_s, db == AuditStore::defaultPath() ? QString() : db);
+    settings.setDatabase(db == AuditStore::defaultPath() ? QString() : db);
 }
 
 } // namespace geo

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "sites/SiteInspector.h"
-
 #include <QDialog>
 
 #include <memory>
@@ -12,8 +10,9 @@ class SettingsDialog;
 
 namespace geo {
 
-// The app's settings, kept in QSettings: analysis threads, the site report cache, the
-// proxy, private hosts and the database. OK is refused while the proxy or the database does not parse.
+// The app's settings (AppSettings) to change: analysis threads, the site report cache, the proxy,
+// private hosts, the appearance and the database. OK is refused while the proxy or the database
+// does not parse.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -21,11 +20,6 @@ class SettingsDialog final : public QDialog
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
     ~SettingsDialog() override;
-
-    // The site cache options the settings give (defaults where none are set).
-    static SiteCacheOptions siteOptions();
-    // The database the settings name, or empty for the default.
-    static QString database();
 
 signals:
     void apiKeysRequested();

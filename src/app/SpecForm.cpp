@@ -6,11 +6,13 @@
 #include "FormText.h"
 #include "ProblemLabel.h"
 #include "PromptPreviewDialog.h"
+#include "SpecDocument.h"
 #include "ui_SpecForm.h"
 
 #include <QApplication>
 #include <QHeaderView>
-#include <QJsonDocument>
+#include <QJsonValue>
+#include <QKeyEvent>
 #include <QRegularExpression>
 #include <QStyledItemDelegate>
 
@@ -55,6 +57,21 @@ QString sentence(QString text)
     return text;
 }
 
+// Tables compare as the spec writes them: the specs' types have no ==.
+QJsonValue json(const QList<BrandSpec> &competitors)
+{
+    AuditSpec s;
+    s.competitors = competitors;
+    return s.toJson().value(u"competitors"_s);
+}
+
+QJsonValue json(const QList<EngineSpec> &engines)
+{
+    AuditSpec s;
+    s.engines = engines;
+    return s.toJson().value(u"engines"_s);
+}
+
 } // namespace
 
 SpecForm::SpecForm(QWidget *parent)
@@ -81,15 +98,18 @@ SpecForm::SpecForm(QWidget *parent)
     m_ui->competitorsView->setModel(m_competitors);
     m_ui->competitorsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_ui->enginesView->setModel(m_engines);
-    m_ui->enginesView->setItemDelegateForColumn(EnginesModel::Kind, new ChoiceDelegate(SpecReader::engineKinds(), this));
+    m_ui->enginesView->setItemDelegateForColumn(EnginesModel::Kind,
+                                                new ChoiceDelegate(SpecReader::engineKinds(), this));
     QHeaderView *engineHeader = m_ui->enginesView->horizontalHeader();
     const int em = fontMetrics().horizontalAdvance(u'M');
     // Names fit their text (a spec has a few engines, so measuring them is cheap), numbers fit
     // their header, and the address takes what is left.
     for (const int column : {EnginesModel::Id, EnginesModel::Kind, EnginesModel::Model, EnginesModel::ApiKey})
         engineHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    for (auto [column, ems] : std::initializer_list<std::pair<int, int>>{
-             {EnginesModel::Concurrency, 4}, {EnginesModel::Rpm, 4}, {EnginesModel::Tpm, 4}, {EnginesModel::TimeoutMs, 5}})
+    for (auto [column, ems] : std::initializer_list<std::pair<int, int>>{{EnginesModel::Concurrency, 4},
+                                                                         {EnginesModel::Rpm, 4},
+                                                                         {EnginesModel::Tpm, 4},
+                                                                         {EnginesModel::TimeoutMs, 5}})
         engineHeader->resizeSection(column, std::max(ems * em, engineHeader->sectionSizeHint(column)));
     engineHeader->setSectionResizeMode(EnginesModel::BaseUrl, QHeaderView::Stretch);
     engineHeader->setMinimumSectionSize(4 * em);
@@ -106,21 +126,46 @@ SpecForm::SpecForm(QWidget *parent)
     m_validation.setSingleShot(true);
     m_validation.setInterval(ValidationDelayMs);
     connect(&m_validation, &QTimer::timeout, this, &SpecForm::validateNow);
-    connect(m_ui->nameEdit, &QLineEdit::textChanged, this, [this] { edited({u"name"_s}); });
-    connect(m_ui->brandEdit, &QLineEdit::textChanged, this, [this] { edited({u"brand"_s}); });
-    connect(m_ui->aliasesEdit, &QLineEdit::textChanged, this, [this] { edited({u"brand.aliases"_s}); });
-    connect(m_ui->domainsEdit, &QLineEdit::textChanged, this, [this] { edited({u"brand.domains"_s}); });
+    // Each field's edits are one undo step, ended when the analyst leaves the field.
+    const auto line = [this](QLineEdit *edit, const QString &field) {
+        connect(edit, &QLineEdit::textChanged, this, [this, field] { edited({field}, field); });
+        connect(edit, &QLineEdit::editingFinished, this, [this] { m_document->commit(); });
+    };
+    line(m_ui->nameEdit, u"name"_s);
+    line(m_ui->brandEdit, u"brand"_s);
+    line(m_ui->aliasesEdit, u"brand.aliases"_s);
+    line(m_ui->domainsEdit, u"brand.domains"_s);
     // Topics, templates and own prompts together decide whether there is anything to ask.
-    connect(m_ui->topicsEdit, &QPlainTextEdit::textChanged, this, [this] { edited({u"topics"_s, u"prompts"_s}); });
-    connect(m_ui->templatesCheck, &QCheckBox::toggled, this, [this] { edited({u"templates"_s, u"prompts"_s}); });
-    connect(m_ui->promptsEdit, &QPlainTextEdit::textChanged, this, [this] { edited({u"templates"_s, u"prompts"_s}); });
-    connect(m_ui->samplesSpin, &QSpinBox::valueChanged, this, [this] { edited({u"samples"_s}); });
-    connect(m_ui->threadsSpin, &QSpinBox::valueChanged, this, [this] { edited({u"analysis.threads"_s}); });
-    connect(m_ui->budgetSpin, &QDoubleSpinBox::valueChanged, this, [this] { edited({u"budget_usd"_s}); });
-    connect(m_ui->inspectSitesCheck, &QCheckBox::toggled, this, [this] { edited({}); });
+    connect(m_ui->topicsEdit, &QPlainTextEdit::textChanged, this, [this] {
+        edited({u"topics"_s, u"prompts"_s}, u"topics"_s);
+    });
+    connect(m_ui->promptsEdit, &QPlainTextEdit::textChanged, this, [this] {
+        edited({u"templates"_s, u"prompts"_s}, u"prompts"_s);
+    });
+    connect(m_ui->templatesCheck, &QCheckBox::toggled, this, [this] {
+        edited({u"templates"_s, u"prompts"_s}, u"templates"_s);
+        m_document->commit();
+    });
+    connect(m_ui->inspectSitesCheck, &QCheckBox::toggled, this, [this] {
+        edited({}, u"analysis.inspect_sites"_s);
+        m_document->commit();
+    });
+    const auto spin = [this](QAbstractSpinBox *box, const QString &field) {
+        connect(box, &QAbstractSpinBox::editingFinished, this, [this] { m_document->commit(); });
+        return [this, field] { edited({field}, field); };
+    };
+    connect(m_ui->samplesSpin, &QSpinBox::valueChanged, this, spin(m_ui->samplesSpin, u"samples"_s));
+    connect(m_ui->threadsSpin, &QSpinBox::valueChanged, this, spin(m_ui->threadsSpin, u"analysis.threads"_s));
+    connect(m_ui->budgetSpin, &QDoubleSpinBox::valueChanged, this, spin(m_ui->budgetSpin, u"budget_usd"_s));
+    // The plain text fields have no editingFinished; the undo keys go to the document (below).
+    const QList<QWidget *> fields{m_ui->nameEdit,    m_ui->brandEdit,   m_ui->aliasesEdit,
+                                  m_ui->domainsEdit, m_ui->topicsEdit,  m_ui->promptsEdit,
+                                  m_ui->samplesSpin, m_ui->threadsSpin, m_ui->budgetSpin};
+    for (QWidget *field : fields)
+        field->installEventFilter(this);
     for (auto [model, path] : std::initializer_list<std::pair<QAbstractItemModel *, QString>>{
              {m_competitors, u"competitors"_s}, {m_engines, u"engines"_s}}) {
-        const auto changed = [this, path] { edited({path}); };
+        const auto changed = [this, path] { tableEdited(path); };
         connect(model, &QAbstractItemModel::rowsInserted, this, changed);
         connect(model, &QAbstractItemModel::rowsRemoved, this, changed);
         connect(model, &QAbstractItemModel::dataChanged, this,
@@ -140,39 +185,48 @@ SpecForm::SpecForm(QWidget *parent)
         m_ui->enginesView->setCurrentIndex(added);
         m_ui->enginesView->edit(added);
     });
-    connect(m_ui->removeCompetitorButton, &QPushButton::clicked, this, [this] { removeSelected(m_ui->competitorsView); });
+    connect(m_ui->removeCompetitorButton, &QPushButton::clicked, this,
+            [this] { removeSelected(m_ui->competitorsView); });
     connect(m_ui->removeEngineButton, &QPushButton::clicked, this, [this] { removeSelected(m_ui->enginesView); });
     connect(m_ui->apiKeysButton, &QPushButton::clicked, this, &SpecForm::apiKeysRequested);
     connect(m_ui->previewButton, &QPushButton::clicked, this, &SpecForm::preview);
-    clear();
+    setDocument(new SpecDocument(this));
 }
 
 SpecForm::~SpecForm() = default;
 
+void SpecForm::setDocument(SpecDocument *document)
+{
+    if (m_document) {
+        disconnect(m_document, nullptr, this, nullptr);
+        if (m_document->parent() == this)
+            m_document->deleteLater();
+    }
+    m_document = document;
+    connect(document, &SpecDocument::changed, this, &SpecForm::showDocument);
+    connect(document, &SpecDocument::replaced, this, &SpecForm::showReplaced);
+    connect(document, &SpecDocument::dirtyChanged, this, &SpecForm::modifiedChanged);
+    showReplaced(document->spec().name.isEmpty() && !document->isDirty() && document->path().isEmpty());
+}
+
 void SpecForm::setSpec(const AuditSpec &spec)
 {
-    m_base = spec;
-    fill(spec);
-    m_touched.clear();
-    for (const Place &p : std::as_const(m_places))
-        m_touched.insert(p.path);
-    setModified(false);
-    validateNow();
+    m_document->load(spec);
 }
 
 void SpecForm::clear()
 {
-    m_base = AuditSpec{};
-    fill(m_base);
-    m_touched.clear();
-    setModified(false);
-    validateNow();
+    m_document->clear();
 }
 
-void SpecForm::addCompetitor(const QString &name)
+bool SpecForm::addCompetitor(const QString &name)
 {
-    m_competitors->append(BrandSpec{name, {}, {}});
+    for (const BrandSpec &tracked : m_document->spec().trackedBrands())
+        if (tracked.name.compare(name, Qt::CaseInsensitive) == 0)
+            return false;
+    m_competitors->append(BrandSpec{name, {}, {}}); // tableEdited makes it a step
     validateNow();
+    return true;
 }
 
 QString SpecForm::auditName() const
@@ -190,17 +244,30 @@ void SpecForm::refreshKeys()
     m_engines->refreshKeys();
 }
 
-void SpecForm::setModified(bool modified)
+bool SpecForm::isModified() const
 {
-    if (modified == m_modified)
-        return;
-    m_modified = modified;
-    emit modifiedChanged(modified);
+    return m_document->isDirty();
+}
+
+bool SpecForm::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusOut && qobject_cast<QPlainTextEdit *>(watched))
+        m_document->commit(); // what QLineEdit's editingFinished says for the others
+    // Undo and redo are the document's (Edit menu), not the field's own history of keys:
+    // refused here, the keys reach the window's shortcuts.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 AuditSpec SpecForm::formSpec() const
 {
-    AuditSpec s = m_base;
+    AuditSpec s = m_document->spec(); // carries what the form does not show: weights, sample data
     s.name = m_ui->nameEdit->text().trimmed();
     s.brand = {m_ui->brandEdit->text().trimmed(), FormText::splitCommas(m_ui->aliasesEdit->text()),
                FormText::splitCommas(m_ui->domainsEdit->text())};
@@ -216,39 +283,87 @@ AuditSpec SpecForm::formSpec() const
     return s;
 }
 
-void SpecForm::fill(const AuditSpec &spec)
+// Sets the fields to spec. After an undo only the fields that say otherwise are set, so the
+// others keep their cursor and the way the analyst wrote them ("Acme,Globex").
+void SpecForm::fill(const AuditSpec &spec, bool everything)
 {
-    m_filling = true; // the widgets' change signals are not the analyst's edits
-    m_ui->nameEdit->setText(spec.name);
-    m_ui->brandEdit->setText(spec.brand.name);
-    m_ui->aliasesEdit->setText(FormText::joinCommas(spec.brand.aliases));
-    m_ui->domainsEdit->setText(FormText::joinCommas(spec.brand.domains));
-    m_ui->topicsEdit->setPlainText(FormText::joinLines(spec.topics));
+    m_filling = true;
+    const AuditSpec shown = formSpec();
+    if (everything || shown.name != spec.name)
+        m_ui->nameEdit->setText(spec.name);
+    if (everything || shown.brand.name != spec.brand.name)
+        m_ui->brandEdit->setText(spec.brand.name);
+    if (everything || shown.brand.aliases != spec.brand.aliases)
+        m_ui->aliasesEdit->setText(FormText::joinCommas(spec.brand.aliases));
+    if (everything || shown.brand.domains != spec.brand.domains)
+        m_ui->domainsEdit->setText(FormText::joinCommas(spec.brand.domains));
+    if (everything || shown.topics != spec.topics)
+        m_ui->topicsEdit->setPlainText(FormText::joinLines(spec.topics));
     m_ui->templatesCheck->setChecked(spec.templates);
-    m_ui->promptsEdit->setPlainText(FormText::joinLines(spec.prompts));
+    if (everything || shown.prompts != spec.prompts)
+        m_ui->promptsEdit->setPlainText(FormText::joinLines(spec.prompts));
     m_ui->samplesSpin->setValue(spec.samples);
     m_ui->threadsSpin->setValue(spec.analysis.threads);
     m_ui->budgetSpin->setValue(spec.budgetUsd);
     m_ui->inspectSitesCheck->setChecked(spec.analysis.inspectSites);
-    m_competitors->setBrands(spec.competitors);
-    m_engines->setEngines(spec.engines);
+    if (everything || json(shown.competitors) != json(spec.competitors))
+        m_competitors->setBrands(spec.competitors);
+    if (everything || json(shown.engines) != json(spec.engines))
+        m_engines->setEngines(spec.engines);
     m_filling = false;
 }
 
-void SpecForm::edited(const QStringList &paths)
+void SpecForm::edited(const QStringList &paths, const QString &field)
 {
     if (m_filling)
         return;
     for (const QString &p : paths)
         m_touched.insert(p);
-    setModified(true);
+    if (m_removing)
+        return; // removeSelected makes the rows one step
+    // The Edit menu names the step by the field's caption ("Undo aliases").
+    const auto place
+        = std::find_if(m_places.cbegin(), m_places.cend(), [&](const Place &p) { return p.path == field; });
+    const QString label = place != m_places.cend() ? place->title.toLower()
+        : field == u"analysis.inspect_sites"_s     ? tr("site inspection")
+                                                   : field;
+    m_editing = true;
+    m_document->edit(formSpec(), field, label);
+    m_editing = false;
     m_validation.start();
+}
+
+void SpecForm::tableEdited(const QString &field)
+{
+    if (m_filling)
+        return;
+    edited({field}, field);
+    m_document->commit();
+}
+
+void SpecForm::showDocument(const QString &field)
+{
+    if (m_editing)
+        return; // the fields say it already
+    fill(m_document->spec(), false);
+    m_touched.insert(field); // an undone problem shows where it is
+    validateNow();
+}
+
+void SpecForm::showReplaced(bool blank)
+{
+    fill(m_document->spec(), true);
+    m_touched.clear();
+    if (!blank) // an opened spec shows all its problems at once
+        for (const Place &p : std::as_const(m_places))
+            m_touched.insert(p.path);
+    validateNow();
 }
 
 void SpecForm::validateNow()
 {
     m_validation.stop();
-    m_outcome = SpecReader::parse(QJsonDocument(formSpec().toJson()).toJson(QJsonDocument::Compact), {});
+    m_outcome = m_document->read();
     showProblems();
     emit validated();
 }
@@ -264,7 +379,8 @@ void SpecForm::showProblems()
         const qsizetype colon = problem.indexOf(u": "_s);
         const QString path = colon < 0 ? QString() : problem.left(colon);
         const QString message = colon < 0 ? problem : problem.mid(colon + 2);
-        const auto place = std::find_if(m_places.cbegin(), m_places.cend(), [&](const Place &p) { return under(path, p.path); });
+        const auto place
+            = std::find_if(m_places.cbegin(), m_places.cend(), [&](const Place &p) { return under(path, p.path); });
         QString text = place->field ? sentence(message) : problem;
         if (const QRegularExpressionMatch row = rowPath.match(path); row.hasMatch()) {
             const bool engines = row.captured(1) == u"engines"_s;
@@ -276,7 +392,8 @@ void SpecForm::showProblems()
             QString who = engines ? tr("Engine %1").arg(r + 1) : tr("Competitor %1").arg(r + 1);
             if (!name.isEmpty())
                 who += u" ("_s + name + u')';
-            const QString what = column >= 0 ? model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString() : key;
+            const QString what
+                = column >= 0 ? model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString() : key;
             text = what.isEmpty() ? tr("%1: %2").arg(who, message) : tr("%1, %2: %3").arg(who, what.toLower(), message);
             (engines ? engineCells : competitorCells) << CellProblem{r, column, sentence(message)};
         }
@@ -302,8 +419,9 @@ void SpecForm::showProblems()
             QPalette tinted = palette();
             const QColor base = tinted.color(QPalette::Base);
             const QColor red(220, 53, 69);
-            tinted.setColor(QPalette::Base, QColor((base.red() * 4 + red.red()) / 5, (base.green() * 4 + red.green()) / 5,
-                                                   (base.blue() * 4 + red.blue()) / 5));
+            tinted.setColor(QPalette::Base,
+                            QColor((base.red() * 4 + red.red()) / 5, (base.green() * 4 + red.green()) / 5,
+                                   (base.blue() * 4 + red.blue()) / 5));
             p.field->setPalette(bad ? tinted : QPalette());
         }
     }
@@ -315,8 +433,13 @@ void SpecForm::removeSelected(QTableView *view)
     for (const QModelIndex &index : view->selectionModel()->selectedRows())
         rows << index.row();
     std::sort(rows.begin(), rows.end(), std::greater<>());
+    if (rows.isEmpty())
+        return;
+    m_removing = true;
     for (const int row : rows) // from the end, so the rows left keep their numbers
         view->model()->removeRow(row);
+    m_removing = false;
+    tableEdited(view == m_ui->enginesView ? u"engines"_s : u"competitors"_s);
 }
 
 void SpecForm::preview()
@@ -328,9 +451,14 @@ void SpecForm::preview()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (!dialog->isEdited())
             return;
-        // The edited list is now what is asked: the analyst's own prompts, nothing added.
+        // The edited list is now what is asked: the analyst's own prompts, nothing added;
+        // one step to undo.
+        m_document->commit();
+        m_document->undoStack()->beginMacro(tr("use of the previewed prompts"));
         m_ui->templatesCheck->setChecked(false);
         m_ui->promptsEdit->setPlainText(FormText::joinLines(dialog->prompts()));
+        m_document->undoStack()->endMacro();
+        m_document->commit();
         validateNow();
     });
     dialog->open(); // window-modal, without a nested event loop

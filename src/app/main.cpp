@@ -1,8 +1,8 @@
 // geoaudit: the desktop app.
+#include "AppSettings.h"
 #include "Appearance.h"
 #include "MainWindow.h"
-#include "SettingsDialog.h"
-#include "WhenReady.h"
+#include "model/WhenReady.h"
 #include "run/Proxy.h"
 #include "store/AuditStore.h"
 
@@ -33,9 +33,9 @@ int main(int argc, char *argv[])
                                 "with the password in PGPASSWORD or ~/.pgpass."_s.arg(geo::AuditStore::defaultPath()),
                                 u"PATH"_s);
     const QCommandLineOption demo(u"demo"_s, u"Open the demo audit (sample data)."_s);
-    const QCommandLineOption screenshot(u"screenshot"_s,
-                                        u"Once the window shows the audits in the database, save a picture of it to FILE (PNG) and quit."_s,
-                                        u"FILE"_s);
+    const QCommandLineOption screenshot(
+        u"screenshot"_s,
+        u"Once the window shows the audits in the database, save a picture of it to FILE (PNG) and quit."_s, u"FILE"_s);
     parser.addOptions({db, demo, screenshot});
     parser.addPositionalArgument(u"spec"_s, u"An audit spec (JSON) to open."_s, u"[SPEC]"_s);
     // --help and --version answer before the GUI starts, so they work without a display.
@@ -63,8 +63,10 @@ int main(int argc, char *argv[])
     geo::useSystemProxy();
     geo::Appearance::apply(geo::Appearance::theme());
 
-    const QString chosen = geo::SettingsDialog::database();
-    geo::AuditStore store(parser.isSet(db) ? parser.value(db) : chosen.isEmpty() ? geo::AuditStore::defaultPath() : chosen);
+    const QString chosen = geo::AppSettings().database();
+    geo::AuditStore store(parser.isSet(db)       ? parser.value(db)
+                              : chosen.isEmpty() ? geo::AuditStore::defaultPath()
+                                                 : chosen);
     geo::MainWindow window(&store);
     if (!parser.positionalArguments().isEmpty())
         window.openSpec(parser.positionalArguments().constFirst());
@@ -81,17 +83,20 @@ int main(int argc, char *argv[])
         geo::whenReady(store.flush(), &window, [&window, file](const geo::Status &flushed) {
             // Queued: the flush may have resolved before the event loop started, and neither
             // exit() nor closing the last window ends an event loop that is not running yet.
-            QMetaObject::invokeMethod(&window, [&window, file, flushed] {
-                if (!flushed) {
-                    std::fprintf(stderr, "geoaudit: %s\n", qPrintable(flushed.error()));
-                    QCoreApplication::exit(1);
-                } else if (!window.grab().save(file, "PNG")) {
-                    std::fprintf(stderr, "geoaudit: cannot save the screenshot to %s\n", qPrintable(file));
-                    QCoreApplication::exit(1);
-                } else {
-                    window.close();
-                }
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                &window,
+                [&window, file, flushed] {
+                    if (!flushed) {
+                        std::fprintf(stderr, "geoaudit: %s\n", qPrintable(flushed.error()));
+                        QCoreApplication::exit(1);
+                    } else if (!window.grab().save(file, "PNG")) {
+                        std::fprintf(stderr, "geoaudit: cannot save the screenshot to %s\n", qPrintable(file));
+                        QCoreApplication::exit(1);
+                    } else {
+                        window.close();
+                    }
+                },
+                Qt::QueuedConnection);
         });
         QTimer::singleShot(60000, &app, [] {
             std::fputs("geoaudit: the window did not list the audits within a minute\n", stderr);

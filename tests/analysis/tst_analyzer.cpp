@@ -42,34 +42,41 @@ private slots:
         QTest::addColumn<QStringList>("discovered");
         QTest::addColumn<int>("recommendations");
         QTest::newRow("numbered list with bold names")
-            << u"Here are the best:\n\n1. **Beta** – great pipeline\n2. **Acme CRM** – cheaper\n3. **Kinetic Desk** – new\n"_s
+            << u"Here are the best:\n\n1. **Beta** – great pipeline\n2. **Acme CRM** – cheaper\n3. **Kinetic "
+               "Desk** – new\n"_s
             << u"2 1 x"_s << QStringList{u"Kinetic Desk"_s} << 3;
         QTest::newRow("nested mention is not the item's own")
-            << u"- **Acme**: good, and\n  - better than Beta for teams\n- **Beta**: fine\n"_s << u"1 2 x"_s << QStringList{} << 2;
+            << u"- **Acme**: good, and\n  - better than Beta for teams\n- **Beta**: fine\n"_s << u"1 2 x"_s
+            << QStringList{} << 2;
         QTest::newRow("table body rows, not the header")
             << u"| CRM | Best for |\n|---|---|\n| Beta | teams |\n| Orbit Sales | agencies |\n| Acme | startups |\n"_s
             << u"3 1 x"_s << QStringList{u"Orbit Sales"_s} << 3;
         QTest::newRow("a heading per product")
-            << u"## Top picks\n\n### 1. Beta\nStrong, though Acme is cheaper.\n\n### 2. Acme CRM\nGood value.\n"_s << u"2 1 x"_s
-            << QStringList{} << 2;
+            << u"## Top picks\n\n### 1. Beta\nStrong, though Acme is cheaper.\n\n### 2. Acme CRM\nGood value.\n"_s
+            << u"2 1 x"_s << QStringList{} << 2;
         QTest::newRow("prose only") << u"Acme is good, and so is Gamma Sales."_s << u"- x -"_s << QStringList{} << 0;
-        QTest::newRow("labels are not brands") << u"- **Pros:** fast\n- **Best for:** teams\n- **Acme** – cheap\n"_s << u"1 x x"_s
-                                              << QStringList{} << 1;
-        QTest::newRow("name before a colon") << u"- Zendora: a newcomer\n- Gamma Sales: solid\n"_s << u"x x 2"_s
-                                            << QStringList{u"Zendora"_s} << 2;
-        QTest::newRow("a sentence is not a name") << u"- choose what fits your team\n- **Beta** wins\n"_s << u"x 1 x"_s
-                                                 << QStringList{} << 1;
-        QTest::newRow("no brands at all") << u"It depends on your needs. Try a few.\n"_s << u"x x x"_s << QStringList{} << 0;
-        QTest::newRow("non-English text") << u"1. **Acme** — лучший выбор\n2. **Бета Софт** — тоже хорошо\n"_s << u"1 x x"_s
-                                          << QStringList{u"Бета Софт"_s} << 2;
+        QTest::newRow("labels are not brands")
+            << u"- **Pros:** fast\n- **Best for:** teams\n- **Acme** – cheap\n"_s << u"1 x x"_s << QStringList{} << 1;
+        QTest::newRow("name before a colon")
+            << u"- Zendora: a newcomer\n- Gamma Sales: solid\n"_s << u"x x 2"_s << QStringList{u"Zendora"_s} << 2;
+        QTest::newRow("a sentence is not a name")
+            << u"- choose what fits your team\n- **Beta** wins\n"_s << u"x 1 x"_s << QStringList{} << 1;
+        QTest::newRow("no brands at all")
+            << u"It depends on your needs. Try a few.\n"_s << u"x x x"_s << QStringList{} << 0;
+        QTest::newRow("non-English text") << u"1. **Acme** — лучший выбор\n2. **Бета Софт** — тоже хорошо\n"_s
+                                          << u"1 x x"_s << QStringList{u"Бета Софт"_s} << 2;
         QTest::newRow("a table comparing brands by feature")
-            << u"| Feature | Acme | Beta |\n|---|---|---|\n| Setup | a day | a week |\n| Pricing | $12 | $19 |\n"_s << u"- - x"_s
-            << QStringList{} << 0;
+            << u"| Feature | Acme | Beta |\n|---|---|---|\n| Setup | a day | a week |\n| Pricing | $12 | $19 |\n"_s
+            << u"- - x"_s << QStringList{} << 0;
         QTest::newRow("a single ordinary word leads advice, not a brand")
-            << u"- **Migration:** check your data\n- **Zendora:** a newcomer\n| Plan | Price |\n|---|---|\n| Starter | $15 |\n"_s
-            << u"x x x"_s << (QFile::exists(u"/usr/share/dict/words"_s) ? QStringList{u"Zendora"_s} : QStringList{u"Migration"_s, u"Zendora"_s, u"Starter"_s})
+            << u"- **Migration:** check your data\n- **Zendora:** a newcomer\n| Plan | Price |\n|---|---|\n| "
+               "Starter | $15 |\n"_s
+            << u"x x x"_s
+            << (QFile::exists(u"/usr/share/dict/words"_s) ? QStringList{u"Zendora"_s}
+                                                          : QStringList{u"Migration"_s, u"Zendora"_s, u"Starter"_s})
             << (QFile::exists(u"/usr/share/dict/words"_s) ? 1 : 3);
-        QTest::newRow("tracked brand in bold is not discovered") << u"1. **ACME CRM** - top\n"_s << u"1 x x"_s << QStringList{} << 1;
+        QTest::newRow("tracked brand in bold is not discovered")
+            << u"1. **ACME CRM** - top\n"_s << u"1 x x"_s << QStringList{} << 1;
     }
 
     void rankAndDiscovered()
@@ -132,14 +139,16 @@ private slots:
         QTest::newRow("bare domain") << u"Compare on hubspot.com."_s << QStringList{u"https://hubspot.com/"_s};
         QTest::newRow("not e.g. or versions") << u"Tools, e.g. CRMs, v2.0 and 3.14 too."_s << QStringList{};
         QTest::newRow("not e-mail addresses") << u"Write to sales@beta.com today."_s << QStringList{};
-        QTest::newRow("reserved example domains") << u"See clientory.example for details."_s
-                                                 << QStringList{u"https://clientory.example/"_s};
-        QTest::newRow("autolink once") << u"Visit https://www.beta.com/pricing now."_s << QStringList{u"https://www.beta.com/pricing"_s};
-        QTest::newRow("link and its text once") << u"[beta.com](https://beta.com/x)"_s << QStringList{u"https://beta.com/x"_s};
+        QTest::newRow("reserved example domains")
+            << u"See clientory.example for details."_s << QStringList{u"https://clientory.example/"_s};
+        QTest::newRow("autolink once") << u"Visit https://www.beta.com/pricing now."_s
+                                       << QStringList{u"https://www.beta.com/pricing"_s};
+        QTest::newRow("link and its text once")
+            << u"[beta.com](https://beta.com/x)"_s << QStringList{u"https://beta.com/x"_s};
         QTest::newRow("reference links") << u"See [the guide][g].\n\n[g]: https://guide.example/crm?utm_source=x\n"_s
                                          << QStringList{u"https://guide.example/crm"_s};
-        QTest::newRow("domains in a table") << u"| CRM | Site |\n|---|---|\n| Beta | beta.com |\n"_s
-                                            << QStringList{u"https://beta.com/"_s};
+        QTest::newRow("domains in a table")
+            << u"| CRM | Site |\n|---|---|\n| Beta | beta.com |\n"_s << QStringList{u"https://beta.com/"_s};
     }
 
     void citations()
@@ -155,7 +164,8 @@ private slots:
 
     void numericMarkersPointAtTheEnginesCitations()
     {
-        const QList<Citation> structured{{u"https://one.example/a"_s, {}}, {u"https://two.example/b"_s, {}}, {u"https://three.example/"_s, {}}};
+        const QList<Citation> structured{
+            {u"https://one.example/a"_s, {}}, {u"https://two.example/b"_s, {}}, {u"https://three.example/"_s, {}}};
         const Analysis a = ResponseAnalyzer(spec()).analyze(u"Beta leads [2]. Acme is cheaper [3][9]."_s, structured);
         QCOMPARE(a.citations.size(), 3);
         QCOMPARE(a.citations[0].marker, 0);
@@ -175,7 +185,9 @@ private slots:
         QTest::newRow("5 MiB") << big << int(big.count("Acme"));
         static const char nul[] = "Acme\0 is fine.\0\0 Beta \0too.";
         QTest::newRow("NUL bytes") << QByteArray(nul, sizeof nul - 1) << 1;
-        QTest::newRow("invalid UTF-8") << QByteArray("\xff\xfe Acme \xc3\x28 is \xed\xa0\x80 good, \xf8\x88\x80\x80\x80 Acme.") << 2;
+        QTest::newRow("invalid UTF-8") << QByteArray(
+            "\xff\xfe Acme \xc3\x28 is \xed\xa0\x80 good, \xf8\x88\x80\x80\x80 Acme.")
+                                       << 2;
         QTest::newRow("only garbage") << QByteArray("\xff\xfe\xfd\x00\x01\x02") << 0;
         QTest::newRow("deeply nested lists") << QByteArray("- ").repeated(20000) + "Acme" << 1;
         QTest::newRow("deeply nested quotes") << QByteArray("> ").repeated(20000) + "Acme" << 1;
@@ -196,7 +208,8 @@ private slots:
         for (int i = 0; i < 10000; ++i)
             s.competitors.append({u"Vendor%1"_s.arg(i), {}, {u"vendor%1.example"_s.arg(i)}});
         const ResponseAnalyzer analyzer(s);
-        const Analysis a = analyzer.analyze(u"1. **Vendor9999** leads.\n2. **Acme** follows; see vendor42.example."_s, {});
+        const Analysis a
+            = analyzer.analyze(u"1. **Vendor9999** leads.\n2. **Acme** follows; see vendor42.example."_s, {});
         QCOMPARE(a.brands.size(), 10003);
         QCOMPARE(a.brands[10002].rank.value_or(0), 1);
         QCOMPARE(a.brands[0].rank.value_or(0), 2);
@@ -206,10 +219,12 @@ private slots:
 
     void visibleTextAndEntries()
     {
-        const MarkdownDocument doc = MarkdownDocument::parse(u"# Title\n\n1. **Acme** &amp; more\n   - nested\n2. Two\n"_s);
+        const MarkdownDocument doc
+            = MarkdownDocument::parse(u"# Title\n\n1. **Acme** &amp; more\n   - nested\n2. Two\n"_s);
         QCOMPARE(doc.entries().size(), 3);
         QCOMPARE(doc.entries()[1].lead, u"Acme"_s);
-        QCOMPARE(doc.text().mid(doc.entries()[1].start, doc.entries()[1].end - doc.entries()[1].start), u"Acme & more"_s);
+        QCOMPARE(doc.text().mid(doc.entries()[1].start, doc.entries()[1].end - doc.entries()[1].start),
+                 u"Acme & more"_s);
         QVERIFY(!doc.text().contains(u"**"_s));
         const qsizetype at = doc.text().indexOf(u"Acme"_s);
         QCOMPARE(doc.sourceOffset(at), qsizetype(14));

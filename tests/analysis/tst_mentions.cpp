@@ -13,7 +13,10 @@ class TestMentions : public QObject
 private:
     static QList<BrandSpec> brands()
     {
-        return {{u"Acme CRM"_s, {u"Acme"_s}, {}}, {u"HubSpot"_s, {}, {}}, {u"Zoë Sales"_s, {}, {}}, {u"C++ Tools"_s, {}, {}}};
+        return {{u"Acme CRM"_s, {u"Acme"_s}, {}},
+                {u"HubSpot"_s, {}, {}},
+                {u"Zoë Sales"_s, {}, {}},
+                {u"C++ Tools"_s, {}, {}}};
     }
 
 private slots:
@@ -27,17 +30,26 @@ private slots:
         QTest::newRow("possessive") << u"Acme's pipeline"_s << QList<int>{0} << QStringList{u"Acme"_s};
         QTest::newRow("curly possessive") << u"Acme’s pipeline"_s << QList<int>{0} << QStringList{u"Acme"_s};
         QTest::newRow("hyphenated") << u"an Acme-based team"_s << QList<int>{0} << QStringList{u"Acme"_s};
-        QTest::newRow("parenthesised") << u"a CRM (Acme) and (HubSpot)"_s << QList<int>{0, 1} << QStringList{u"Acme"_s, u"HubSpot"_s};
+        QTest::newRow("parenthesised") << u"a CRM (Acme) and (HubSpot)"_s << QList<int>{0, 1}
+                                       << QStringList{u"Acme"_s, u"HubSpot"_s};
         QTest::newRow("prefix of a word") << u"Acmeville is a town"_s << QList<int>{} << QStringList{};
         QTest::newRow("suffix of a word") << u"SuperAcme"_s << QList<int>{} << QStringList{};
-        QTest::newRow("case folded") << u"ACME and hubspot"_s << QList<int>{0, 1} << QStringList{u"ACME"_s, u"hubspot"_s};
+        QTest::newRow("case folded") << u"ACME and hubspot"_s << QList<int>{0, 1}
+                                     << QStringList{u"ACME"_s, u"hubspot"_s};
         QTest::newRow("bold markdown") << u"1. **HubSpot** – CRM"_s << QList<int>{1} << QStringList{u"HubSpot"_s};
-        QTest::newRow("diacritics folded") << u"Zoe Sales and ZOË SALES"_s << QList<int>{2, 2} << QStringList{u"Zoe Sales"_s, u"ZOË SALES"_s};
+        QTest::newRow("diacritics folded")
+            << u"Zoe Sales and ZOË SALES"_s << QList<int>{2, 2} << QStringList{u"Zoe Sales"_s, u"ZOË SALES"_s};
         QTest::newRow("decomposed input") << u"Zoe\u0308 Sales"_s << QList<int>{2} << QStringList{u"Zoe\u0308 Sales"_s};
-        QTest::newRow("name ending in symbols") << u"C++ Tools, C++ Toolsmith"_s << QList<int>{3} << QStringList{u"C++ Tools"_s};
+        QTest::newRow("name ending in symbols")
+            << u"C++ Tools, C++ Toolsmith"_s << QList<int>{3} << QStringList{u"C++ Tools"_s};
         QTest::newRow("non-latin around") << u"Лучший выбор: HubSpot."_s << QList<int>{1} << QStringList{u"HubSpot"_s};
         QTest::newRow("letter after in another script") << u"HubSpotы"_s << QList<int>{} << QStringList{};
         QTest::newRow("none") << u"No brands here."_s << QList<int>{} << QStringList{};
+        // A long text is searched in pieces of whole lines, each mapped back to the text.
+        QTest::newRow("across pieces of 64 Ki characters")
+            << (u"Zoe\u0308 Sales "_s + QString(70000, u'x') + u" Acme\nZoë Sales "_s + QString(70000, u'y')
+                + u"\nHubSpot"_s)
+            << QList<int>{2, 0, 2, 1} << QStringList{u"Zoe\u0308 Sales"_s, u"Acme"_s, u"Zoë Sales"_s, u"HubSpot"_s};
     }
 
     void finds()

@@ -1,9 +1,8 @@
+#include "CliFixtures.h"
 #include "FakeEngineServer.h"
 #include "FakeWeb.h"
 #include "TestDatabases.h"
 #include "store/AuditStore.h"
-#include "store/Connection.h"
-#include "store/DatabaseTarget.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -14,9 +13,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QSqlRecord>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +22,8 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+
+using CliFixtures::queryRows;
 
 namespace {
 
@@ -69,29 +68,6 @@ QList<QByteArray> lines(const QString &path)
     return f.readAll().split('\n');
 }
 
-// The rows of an SQL query on a database (a file or a postgresql:// URL, as --db takes it),
-// each row's values joined by tabs.
-QStringList queryRows(const QString &location, const QString &sql)
-{
-    QStringList rows;
-    {
-        QSqlDatabase db;
-        const auto target = geo::DatabaseTarget::parse(location);
-        if (target && geo::Connection::open(db, target.value(), u"tst_cli"_s)) {
-            QSqlQuery q(db);
-            q.exec(sql);
-            while (q.next()) {
-                QStringList values;
-                for (int c = 0; c < q.record().count(); ++c)
-                    values << q.value(c).toString();
-                rows << values.join(u'\t');
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(u"tst_cli"_s);
-    return rows;
-}
-
 // scores.csv by "cut|brand|figure": value, previous_audit, previous_value, change,
 // intervals_overlap. Its cuts and brand names hold no commas, so a split will do.
 QHash<QString, QStringList> scoreRows(const QString &path)
@@ -106,6 +82,88 @@ QHash<QString, QStringList> scoreRows(const QString &path)
     return out;
 }
 
+// A spec of `prompts` prompts "NAME: which CRM, question N?" asked once each of the fake
+// engine, `concurrency` at a time; its path in dir.
+QString writeFakeEngineSpec(const QTemporaryDir &dir, const FakeEngineServer &server, const QString &name, int prompts,
+                            int concurrency)
+{
+    QStringList texts;
+    for (int i = 0; i < prompts; ++i)
+        texts << u"%1: which CRM, question %2?"_s.arg(name).arg(i);
+    const QJsonObject spec = CliFixtures::fakeEngineSpec(name, texts, server.baseUrl(), concurrency);
+    QFile f(dir.filePath(name + u".json"_s));
+    f.open(QIODevice::WriteOnly);
+    f.write(QJsonDocument(spec).toJson());
+    return f.fileName();
+}
+
+// Every verb of the command table with its usage, as --help, `help VERB`, the argument errors
+// and the man page give it.
+const QList<std::pair<QString, QString>> VerbUsages{
+    {u"help"_s, u"help [VERB]"_s},
+    {u"run"_s,
+     u"run SPEC|--demo [--db PATH] [--out DIR] [--format LIST] [--allow-private-hosts] [--proxy URL] [--yes] "
+     "[--max-answers N] [--max-cost USD]"_s},
+    {u"plan"_s, u"plan SPEC|--demo"_s},
+    {u"resume"_s,
+     u"resume [AUDIT_ID] [--db PATH] [--out DIR] [--format LIST] [--budget USD] "
+     "[--allow-private-hosts] [--proxy URL] [--yes] [--max-answers N] [--max-cost USD]"_s},
+    {u"import"_s, u"import SPEC FILE [--db PATH] [--out DIR] [--format LIST] [--allow-private-hosts] [--proxy URL]"_s},
+    {u"key"_s, u"key set|delete NAME"_s},
+    {u"analyze"_s, u"analyze FILE|- --spec SPEC"_s},
+    {u"sentiment"_s, u"sentiment TEXT|-"_s},
+    {u"inspect"_s,
+     u"inspect URL|--html FILE [--url URL] [--record DIR] [--recorded DIR] [--allow-private-hosts] "
+     "[--proxy URL]"_s},
+    {u"robots-check"_s, u"robots-check ROBOTS_FILE USER_AGENT URL"_s},
+    {u"list"_s, u"list [--db PATH]"_s},
+    {u"export"_s, u"export AUDIT_ID --out DIR [--format LIST] [--db PATH]"_s},
+    {u"rescore"_s, u"rescore AUDIT_ID [--db PATH] [--spec SPEC] [--out DIR] [--format LIST]"_s},
+};
+
+// Every option --help and the man page list (--man, which writes the page, is not one).
+const QStringList OptionTags{u"--db PATH"_s,       u"--out DIR"_s,
+                             u"--format LIST"_s,   u"--demo"_s,
+                             u"--budget USD"_s,    u"--yes"_s,
+                             u"--max-answers N"_s, u"--max-cost USD"_s,
+                             u"--spec SPEC"_s,     u"--html FILE"_s,
+                             u"--url URL"_s,       u"--record DIR"_s,
+                             u"--recorded DIR"_s,  u"--allow-private-hosts"_s,
+                             u"--proxy URL"_s,     u"-h, --help"_s,
+                             u"-v, --version"_s};
+
+// The usages in --help's list of verbs, each verb's wrapped lines joined again.
+QStringList verbsInHelp(const QString &help)
+{
+    QStringList usages;
+    const QStringList lines = help.section(u"\nOptions:\n"_s, 0, 0).split(u'\n');
+    for (const QString &line : lines) {
+        if (line.startsWith(u"  "_s) && line.size() > 2 && line[2].isLower())
+            usages << line.mid(2);
+        else if (!usages.isEmpty() && line.startsWith(u"      ["_s))
+            usages.back() += u' ' + line.trimmed();
+    }
+    return usages;
+}
+
+// The tags of a man page's .TP entries in one section, as plain text.
+QStringList manTags(const QString &roff, const QString &section)
+{
+    QStringList tags;
+    const QStringList lines = roff.split(u'\n');
+    QString current;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (lines[i].startsWith(u".SH "_s))
+            current = lines[i].mid(4);
+        else if (lines[i] == u".TP"_s && current == section)
+            tags << QString(lines[i + 1])
+                        .remove(QRegularExpression(u"\\\\f[BIR]"_s))
+                        .replace(u"\\-"_s, u"-"_s)
+                        .replace(u"\\ "_s, u" "_s);
+    }
+    return tags;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -117,10 +175,215 @@ private slots:
     {
         const Outcome o = cli({u"--help"_s});
         QCOMPARE(o.exitCode, 0);
-        for (const QString &verb : {u"run SPEC"_s, u"list"_s, u"export AUDIT_ID"_s, u"rescore AUDIT_ID"_s, u"--db PATH"_s, u"--out DIR"_s, u"--format LIST"_s})
+        for (const QString &verb : {u"run SPEC"_s, u"list"_s, u"export AUDIT_ID"_s, u"rescore AUDIT_ID"_s,
+                                    u"--db PATH"_s, u"--out DIR"_s, u"--format LIST"_s})
             QVERIFY2(o.out.contains(verb), qPrintable(verb));
         QCOMPARE(cli({u"--version"_s}).exitCode, 0);
         QCOMPARE(cli({u"frobnicate"_s}).exitCode, 2);
+    }
+
+    // --help lists every verb of the table with its usage, in the table's order.
+    void helpListsEveryVerb_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("usage");
+        for (int i = 0; i < VerbUsages.size(); ++i)
+            QTest::newRow(qPrintable(VerbUsages[i].first)) << i << VerbUsages[i].second;
+    }
+
+    void helpListsEveryVerb()
+    {
+        QFETCH(int, index);
+        QFETCH(QString, usage);
+        const Outcome o = cli({u"--help"_s});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.err, QString());
+        const QStringList usages = verbsInHelp(o.out);
+        QCOMPARE(usages.size(), VerbUsages.size());
+        QCOMPARE(usages.value(index), usage);
+    }
+
+    // help VERB, and VERB --help, give that verb's usage, help and options, on stdout.
+    void helpOfEachVerb_data()
+    {
+        QTest::addColumn<QString>("verb");
+        QTest::addColumn<QString>("usage");
+        for (const auto &[verb, usage] : VerbUsages)
+            QTest::newRow(qPrintable(verb)) << verb << usage;
+    }
+
+    void helpOfEachVerb()
+    {
+        QFETCH(QString, verb);
+        QFETCH(QString, usage);
+        const Outcome o = cli({u"help"_s, verb});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.err, QString());
+        const QString synopsis = o.out.section(u"\n\n"_s, 0, 0).simplified();
+        QCOMPARE(synopsis, u"Usage: geoaudit-cli "_s + usage);
+        const Outcome asked = cli({verb, u"--help"_s});
+        QCOMPARE(asked.exitCode, 0);
+        QCOMPARE(asked.out, o.out);
+    }
+
+    // One verb's help whole, as it reads; the default database follows XDG_DATA_HOME.
+    void helpOfListVerbatim()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, u"/srv/data"_s);
+        const Outcome o = cli({u"help"_s, u"list"_s}, env);
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.out,
+                 u"Usage: geoaudit-cli list [--db PATH]\n"
+                 "\n"
+                 "Lists the audits in the database: id, state, answers, failures, creation time\n"
+                 "and name.\n"
+                 "\n"
+                 "Options:\n"
+                 "  --db PATH    The database: an SQLite file, or a PostgreSQL database several\n"
+                 "               analysts share, given as postgresql://user@host:port/dbname; its\n"
+                 "               password comes from PGPASSWORD or ~/.pgpass, never from the URL.\n"
+                 "               Default: /srv/data/geoaudit/audits.sqlite.\n"_s);
+    }
+
+    // Without a verb the help goes to stderr, and the exit status says it was not a command.
+    void noVerbPrintsTheHelpAndExitsTwo()
+    {
+        const Outcome o = cli({});
+        QCOMPARE(o.exitCode, 2);
+        QCOMPARE(o.out, QString());
+        QCOMPARE(o.err, cli({u"--help"_s}).out);
+    }
+
+    // A command line the table does not allow: one exact message, nothing done, exit 2.
+    void argumentErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("error");
+        const QString verbs = u"the verbs are help, run, plan, resume, import, key, analyze, sentiment, inspect, "
+                              "robots-check, list, export and rescore"_s;
+        const auto usage = [](const QString &verb) {
+            for (const auto &[name, text] : VerbUsages)
+                if (name == verb)
+                    return u"; usage: geoaudit-cli "_s + text;
+            return QString();
+        };
+        QTest::newRow("unknown verb") << QStringList{u"frobnicate"_s}
+                                      << u"geoaudit-cli: unknown verb \"frobnicate\"; "_s + verbs
+                + u"; see geoaudit-cli --help"_s;
+        QTest::newRow("help of an unknown verb")
+            << QStringList{u"help"_s, u"frobnicate"_s}
+            << u"geoaudit-cli help: unknown verb \"frobnicate\"; "_s + verbs + usage(u"help"_s);
+        QTest::newRow("missing argument")
+            << QStringList{u"export"_s} << u"geoaudit-cli export: missing AUDIT_ID"_s + usage(u"export"_s);
+        QTest::newRow("missing option") << QStringList{u"export"_s, u"1"_s}
+                                        << u"geoaudit-cli export: missing --out DIR"_s + usage(u"export"_s);
+        QTest::newRow("missing argument or option")
+            << QStringList{u"run"_s} << u"geoaudit-cli run: missing SPEC or --demo"_s + usage(u"run"_s);
+        QTest::newRow("missing word") << QStringList{u"key"_s}
+                                      << u"geoaudit-cli key: missing set or delete"_s + usage(u"key"_s);
+        QTest::newRow("wrong word") << QStringList{u"key"_s, u"show"_s, u"OPENAI_API_KEY"_s}
+                                    << u"geoaudit-cli key: \"show\" is not set or delete"_s + usage(u"key"_s);
+        QTest::newRow("missing required option")
+            << QStringList{u"analyze"_s, u"answer.md"_s}
+            << u"geoaudit-cli analyze: missing --spec SPEC"_s + usage(u"analyze"_s);
+        QTest::newRow("unknown option") << QStringList{u"list"_s, u"--frobnicate"_s}
+                                        << u"geoaudit-cli list: unknown option --frobnicate"_s + usage(u"list"_s);
+        QTest::newRow("unknown option before the verb")
+            << QStringList{u"--frobnicate"_s, u"list"_s}
+            << u"geoaudit-cli list: unknown option --frobnicate"_s + usage(u"list"_s);
+        QTest::newRow("unknown option, no verb")
+            << QStringList{u"-x"_s} << u"geoaudit-cli: unknown option -x; see geoaudit-cli --help"_s;
+        QTest::newRow("another verb's option") << QStringList{u"list"_s, u"--out"_s, u"dir"_s}
+                                               << u"geoaudit-cli list: takes no --out"_s + usage(u"list"_s);
+        QTest::newRow("option without its value")
+            << QStringList{u"list"_s, u"--db"_s} << u"geoaudit-cli list: --db needs PATH"_s + usage(u"list"_s);
+        QTest::newRow("flag with a value")
+            << QStringList{u"inspect"_s, u"--allow-private-hosts=yes"_s, u"https://acme.example/"_s}
+            << u"geoaudit-cli inspect: --allow-private-hosts takes no value"_s + usage(u"inspect"_s);
+        QTest::newRow("unexpected argument")
+            << QStringList{u"list"_s, u"audits"_s}
+            << u"geoaudit-cli list: unexpected argument \"audits\""_s + usage(u"list"_s);
+        QTest::newRow("argument and its alternative")
+            << QStringList{u"run"_s, u"spec.json"_s, u"--demo"_s}
+            << u"geoaudit-cli run: give SPEC or --demo, not both"_s + usage(u"run"_s);
+    }
+
+    void argumentErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, error);
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, home.path());
+        const Outcome o = cli(args, env);
+        QCOMPARE(o.exitCode, 2);
+        QCOMPARE(o.out, QString());
+        QCOMPARE(o.err, error + u'\n');
+        QCOMPARE(QDir(home.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList()); // no database
+    }
+
+    // The man page the build installs (geoaudit-cli --man) documents every verb, with the
+    // usage --help gives, and every option.
+    void manPageNamesEveryVerb_data() { helpOfEachVerb_data(); }
+
+    void manPageNamesEveryVerb()
+    {
+        QFETCH(QString, verb);
+        QFETCH(QString, usage);
+        const Outcome o = cli({u"--man"_s});
+        QCOMPARE(o.exitCode, 0);
+        const QStringList tags = manTags(o.out, u"VERBS"_s);
+        QCOMPARE(tags.size(), VerbUsages.size());
+        const auto found = std::find_if(tags.begin(), tags.end(),
+                                        [&](const QString &tag) { return tag.section(u' ', 0, 0) == verb; });
+        QVERIFY2(found != tags.end(), qPrintable(verb));
+        QCOMPARE(*found, usage);
+    }
+
+    void manPageNamesEveryOption_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("tag");
+        for (int i = 0; i < OptionTags.size(); ++i)
+            QTest::newRow(qPrintable(OptionTags[i])) << i << OptionTags[i];
+    }
+
+    void manPageNamesEveryOption()
+    {
+        QFETCH(int, index);
+        QFETCH(QString, tag);
+        const Outcome o = cli({u"--man"_s});
+        QCOMPARE(o.exitCode, 0);
+        const QStringList tags = manTags(o.out, u"OPTIONS"_s);
+        QCOMPARE(tags.size(), OptionTags.size());
+        QCOMPARE(tags.value(index), tag);
+        // --help lists the same options, in the same order.
+        const QString help = cli({u"--help"_s}).out.section(u"\nOptions:\n"_s, 1);
+        QStringList helpTags;
+        for (const QString &line : help.split(u'\n'))
+            if (line.startsWith(u"  -"_s))
+                helpTags << line.mid(2).section(u"  "_s, 0, 0);
+        QCOMPARE(helpTags.value(index), tag);
+    }
+
+    // man-db, as the package check runs it, has nothing to say about the page.
+    void manPageHasNoWarnings()
+    {
+        QTemporaryDir dir;
+        QFile page(dir.filePath(u"geoaudit-cli.1"_s));
+        QVERIFY(page.open(QIODevice::WriteOnly));
+        const Outcome o = cli({u"--man"_s});
+        QCOMPARE(o.exitCode, 0);
+        page.write(o.out.toUtf8());
+        page.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        env.insert(u"MANWIDTH"_s, u"80"_s);
+        const Outcome man = runToEnd(u"man"_s, {u"--warnings"_s, u"-l"_s, page.fileName()}, env);
+        QCOMPARE(man.exitCode, 0);
+        QCOMPARE(man.err, QString());
+        QVERIFY2(man.out.contains(u"geoaudit-cli - ask AI answer engines"_s), qPrintable(man.out.left(400)));
     }
 
     void runsTheDemoAndWritesSixTables()
@@ -130,10 +393,12 @@ private slots:
         const QString out = dir.filePath(u"out"_s);
         const Outcome o = cli({u"run"_s, demoSpec(), u"--db"_s, db, u"--out"_s, out});
         QVERIFY2(o.exitCode == 0, qPrintable(o.err));
-        for (const QString &name : {u"answers"_s, u"mentions"_s, u"citations"_s, u"sites"_s, u"discovered"_s, u"scores"_s, u"failures"_s})
+        for (const QString &name :
+             {u"answers"_s, u"mentions"_s, u"citations"_s, u"sites"_s, u"discovered"_s, u"scores"_s, u"failures"_s})
             QVERIFY2(QFile::exists(out + u'/' + name + u".csv"_s), qPrintable(name));
         const auto answers = lines(out + u"/answers.csv"_s);
-        QVERIFY(answers[0].startsWith("answer_id,engine,model,prompt,category,topic,branded,sample,status,attempts,latency_ms,"));
+        QVERIFY(answers[0].startsWith(
+            "answer_id,engine,model,prompt,category,topic,branded,sample,status,attempts,latency_ms,"));
         // Progress is reported, but only a few times a second.
         QVERIFY(o.err.contains(u"192/192 done"_s));
         QVERIFY(o.err.count(u" done: "_s) < 40);
@@ -156,12 +421,14 @@ private slots:
         for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
             env.remove(name);
         const QString reports = dir.filePath(u"reports"_s);
-        const Outcome exported = cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, reports, u"--format"_s, u"json,html,pdf"_s}, env);
+        const Outcome exported
+            = cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, reports, u"--format"_s, u"json,html,pdf"_s}, env);
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         for (const QString &name : {u"report.json"_s, u"report.html"_s, u"report.pdf"_s})
             QVERIFY2(QFileInfo(reports + u'/' + name).size() > 1000, qPrintable(name));
         QVERIFY(!QFile::exists(reports + u"/answers.csv"_s)); // only the formats asked for
-        const Outcome unknown = cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, reports, u"--format"_s, u"csv,docx"_s});
+        const Outcome unknown
+            = cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, reports, u"--format"_s, u"csv,docx"_s});
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY2(unknown.err.contains(u"csv, json, html, pdf"_s), qPrintable(unknown.err));
     }
@@ -173,8 +440,9 @@ private slots:
         // Two runs of the same spec: audits 1 and 2 of one series.
         QCOMPARE(cli({u"run"_s, demoSpec(), u"--db"_s, db}).exitCode, 0);
         QCOMPARE(cli({u"run"_s, demoSpec(), u"--db"_s, db}).exitCode, 0);
-        const QString items = u"SELECT id, status, attempts, model, answer, latency_ms, tokens_in, tokens_out, answered_at, "
-                              "cost_usd, engine_citations FROM items WHERE audit_id = 2 ORDER BY id"_s;
+        const QString items
+            = u"SELECT id, status, attempts, model, answer, latency_ms, tokens_in, tokens_out, answered_at, "
+              "cost_usd, engine_citations FROM items WHERE audit_id = 2 ORDER BY id"_s;
         const QStringList itemsBefore = queryRows(db, items);
         QCOMPARE(itemsBefore.size(), 192);
         const QStringList failuresBefore = queryRows(db, u"SELECT COUNT(*) FROM failures"_s);
@@ -182,8 +450,9 @@ private slots:
         // SalesNest (brand 3) gets "FunnelForge" as an alias. Counted directly: the answers
         // that named SalesNest, and those whose text names FunnelForge.
         QSet<QString> expected;
-        for (const QString &id : queryRows(db, u"SELECT m.item_id FROM mentions m JOIN items i ON i.id = m.item_id "
-                                                "WHERE i.audit_id = 2 AND m.brand_index = 3"_s))
+        for (const QString &id : queryRows(db,
+                                           u"SELECT m.item_id FROM mentions m JOIN items i ON i.id = m.item_id "
+                                           "WHERE i.audit_id = 2 AND m.brand_index = 3"_s))
             expected << id;
         const int before = int(expected.size());
         const QRegularExpression funnelForge(u"\\bFunnelForge\\b"_s);
@@ -245,7 +514,8 @@ private slots:
         for (const QString &brand : {u"Brightlane CRM"_s, u"Pipewise"_s, u"Clientory"_s, u"Relata"_s}) {
             for (const QString &figure : {u"mentioned_answers"_s, u"mentions"_s, u"visibility"_s, u"citations"_s}) {
                 const QStringList row = scores.value(u"all|"_s + brand + u'|' + figure);
-                QVERIFY2(row.size() == 5 && row[3] == u"0"_s, qPrintable(brand + u' ' + figure + u": "_s + row.join(u',')));
+                QVERIFY2(row.size() == 5 && row[3] == u"0"_s,
+                         qPrintable(brand + u' ' + figure + u": "_s + row.join(u',')));
                 QCOMPARE(row[4], u"1"_s); // the same visibility: the intervals overlap
             }
         }
@@ -253,8 +523,12 @@ private slots:
         QFile discovered(out + u"/discovered.csv"_s);
         QVERIFY(discovered.open(QIODevice::ReadOnly));
         QVERIFY(!discovered.readAll().contains("FunnelForge"));
-        QVERIFY(queryRows(db, u"SELECT COUNT(*) FROM discovered d JOIN items i ON i.id = d.item_id "
-                              "WHERE i.audit_id = 1 AND d.name = 'FunnelForge'"_s).value(0).toInt() > 0);
+        QVERIFY(queryRows(db,
+                          u"SELECT COUNT(*) FROM discovered d JOIN items i ON i.id = d.item_id "
+                          "WHERE i.audit_id = 1 AND d.name = 'FunnelForge'"_s)
+                    .value(0)
+                    .toInt()
+                > 0);
 
         QCOMPARE(cli({u"rescore"_s, u"9"_s, u"--db"_s, db}).exitCode, 2);
     }
@@ -265,9 +539,9 @@ private slots:
         QFile spec(dir.filePath(u"bad.json"_s));
         QVERIFY(spec.open(QIODevice::WriteOnly));
         spec.write(R"({"name": "bad", "brand": {"name": "Acme"}, )"
-            R"("competitors": [{"name": "A"}, {"name": "B"}, {"name": "C", "domains": ["acme..com"]}], )"
-            R"("samples": "two", "prompts": ["p"], )"
-            R"("engines": [{"id": "x", "kind": "bard", "model": "m"}]})");
+                   R"("competitors": [{"name": "A"}, {"name": "B"}, {"name": "C", "domains": ["acme..com"]}], )"
+                   R"("samples": "two", "prompts": ["p"], )"
+                   R"("engines": [{"id": "x", "kind": "bard", "model": "m"}]})");
         spec.close();
         const Outcome o = cli({u"run"_s, spec.fileName(), u"--db"_s, dir.filePath(u"a.sqlite"_s)});
         QCOMPARE(o.exitCode, 2);
@@ -283,23 +557,33 @@ private slots:
         QTemporaryDir dir;
         QFile answers(dir.filePath(u"answers.jsonl"_s));
         QVERIFY(answers.open(QIODevice::WriteOnly));
-        answers.write(R"({"prompt": "Best CRM?", "sample": 1, "answer": "=cmd|' /C calc'!A0 is **Acme**"})" "\n");
+        answers.write(R"({"prompt": "Best CRM?", "sample": 1, "answer": "=cmd|' /C calc'!A0 is **Acme**"})"
+                      "\n");
         answers.close();
         QFile spec(dir.filePath(u"spec.json"_s));
         QVERIFY(spec.open(QIODevice::WriteOnly));
-        spec.write(R"({"name": "t", "brand": {"name": "Acme"}, "templates": false, "prompts": ["Best CRM?", "Unrecorded?"], )"
-                      R"("engines": [{"id": "r", "kind": "recorded", "file": "answers.jsonl"}]})");
+        spec.write(
+            R"({"name": "t", "brand": {"name": "Acme"}, "templates": false, "prompts": ["Best CRM?", "Unrecorded?"], )"
+            R"("engines": [{"id": "r", "kind": "recorded", "file": "answers.jsonl"}]})");
         spec.close();
         const QString out = dir.filePath(u"out"_s);
         const Outcome o = cli({u"run"_s, spec.fileName(), u"--db"_s, dir.filePath(u"a.sqlite"_s), u"--out"_s, out});
         QCOMPARE(o.exitCode, 1);
         QVERIFY(o.err.contains(u"not-recorded"_s));
         QCOMPARE(lines(out + u"/failures.csv"_s).size(), 3);
-        // The answer that starts like a formula is neutralised in the export.
-        QFile csv(out + u"/answers.csv"_s);
-        QVERIFY(csv.open(QIODevice::ReadOnly));
-        const QByteArray text = csv.readAll();
-        QVERIFY(text.contains(",\"'=cmd|' /C calc'!A0 is **Acme**\"") || text.contains(",'=cmd|' /C calc'!A0 is **Acme**"));
+        // The answer that starts like a formula is neutralised in the export: prefixed with ',
+        // and quoted as well, for spreadsheets that split fields on more than commas
+        // (docs/csv-format.md).
+        const QList<QByteArray> rows = lines(out + u"/answers.csv"_s);
+        QCOMPARE(rows.size(), 4); // the header, both items, and nothing after the last CRLF
+        QCOMPARE(rows.last(), QByteArray());
+        QVERIFY(rows[0].endsWith('\r') && rows[1].endsWith('\r')); // CRLF line ends
+        const QList<QByteArray> header = rows[0].chopped(1).split(',');
+        const QList<QByteArray> answered = rows[1].chopped(1).split(',');
+        QCOMPARE(answered.size(), header.size());
+        QCOMPARE(answered.at(header.indexOf("prompt")), QByteArray("Best CRM?"));
+        QCOMPARE(header.last(), QByteArray("answer"));
+        QCOMPARE(answered.last(), QByteArray("\"'=cmd|' /C calc'!A0 is **Acme**\""));
     }
 
     void importKeepsGoodRowsAndReportsBadOnes()
@@ -308,13 +592,15 @@ private slots:
         QFile answers(dir.filePath(u"answers.csv"_s));
         QVERIFY(answers.open(QIODevice::WriteOnly));
         answers.write("prompt,engine,answer,citations\n"
-                      "What is the best CRM?,chatgpt-app,\"1. **Pipewise**\n2. **Brightlane CRM**\",https://pipewise.example/pricing\n"
+                      "What is the best CRM?,chatgpt-app,\"1. **Pipewise**\n2. **Brightlane "
+                      "CRM**\",https://pipewise.example/pricing\n"
                       "What is the best CRM?,chatgpt-app,Relata is fine.,\n"
                       "Is it good?,ai overviews,x,\n"
                       "Is Brightlane CRM good?,ai-overviews,Brightlane CRM is fine.,\n");
         answers.close();
         const QString out = dir.filePath(u"out"_s);
-        const Outcome o = cli({u"import"_s, demoSpec(), answers.fileName(), u"--db"_s, dir.filePath(u"a.sqlite"_s), u"--out"_s, out});
+        const Outcome o = cli(
+            {u"import"_s, demoSpec(), answers.fileName(), u"--db"_s, dir.filePath(u"a.sqlite"_s), u"--out"_s, out});
         QCOMPARE(o.exitCode, 1);
         QVERIFY2(o.err.contains(u"answers.csv: line 5: engine \"ai overviews\""_s), qPrintable(o.err));
         QVERIFY(o.err.contains(u"importing 3 answer(s), leaving out 1 bad row(s)"_s));
@@ -326,7 +612,8 @@ private slots:
         QVERIFY(text.contains(u"Pipewise; Brightlane CRM"_s));
         QFile citations(out + u"/citations.csv"_s);
         QVERIFY(citations.open(QIODevice::ReadOnly));
-        QVERIFY(citations.readAll().contains("https://pipewise.example/pricing,pipewise.example,pipewise.example,Pipewise,competitor,engine"));
+        QVERIFY(citations.readAll().contains(
+            "https://pipewise.example/pricing,pipewise.example,pipewise.example,Pipewise,competitor,engine"));
     }
 
     void planShowsPromptsAndCost()
@@ -334,15 +621,123 @@ private slots:
         QTemporaryDir dir;
         QFile spec(dir.filePath(u"spec.json"_s));
         QVERIFY(spec.open(QIODevice::WriteOnly));
-        spec.write(R"({"name": "p", "brand": {"name": "Acme"}, "competitors": [{"name": "Beta"}], "topics": ["CRM for small business"], )"
-                   R"("samples": 3, "engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini", "api_key_env": "NOT_NEEDED_TO_PLAN"}]})");
+        spec.write(
+            R"({"name": "p", "brand": {"name": "Acme"}, "competitors": [{"name": "Beta"}], "topics": ["CRM for )"
+            R"(small business"], )"
+            R"("samples": 3, "engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini", "api_key_env": )"
+            R"("NOT_NEEDED_TO_PLAN"}]})");
         spec.close();
         const Outcome o = cli({u"plan"_s, spec.fileName()});
         QCOMPARE(o.exitCode, 0);
-        QVERIFY(o.out.contains(u"best-of\tCRM for small business\tnon-branded\tWhat is the best CRM for small business?"_s));
+        QVERIFY(o.out.contains(
+            u"best-of\tCRM for small business\tnon-branded\tWhat is the best CRM for small business?"_s));
         QVERIFY(o.out.contains(u"alternatives\t\tbranded\tWhat are good alternatives to Beta?"_s));
         QVERIFY2(o.out.contains(u" x 1 engines x 3 samples = "_s), qPrintable(o.out));
         QVERIFY(o.out.contains(u"tokens in"_s) && o.out.contains(u"$0.0"_s));
+    }
+
+    // Above either limit, run and resume start nothing without --yes: exit status 4 and a
+    // message with the figures and the ways on. The demo asks 192 answers at no cost; the
+    // priced spec 5 answers at $12 each (12 tokens in at $1 a token).
+    void bigAuditsNeedYes_data()
+    {
+        QTest::addColumn<bool>("priced");
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("variables"); // NAME=value
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("refusal"); // empty: it runs
+
+        const auto refusal = [](const QString &answers, const QString &cost, const QString &maxAnswers,
+                                const QString &maxCost) {
+            return u"this audit would ask %1 answers, costing about $%2, above the limits for running without "
+                   "asking (%3 answers or $%4); nothing was asked or stored. Add --yes to run it anyway, or raise "
+                   "the limits with --max-answers and --max-cost (or GEOAUDIT_MAX_ANSWERS and "
+                   "GEOAUDIT_MAX_COST_USD).\n"_s.arg(answers, cost, maxAnswers, maxCost);
+        };
+        QTest::newRow("below the defaults") << false << QStringList() << QString() << 0 << QString();
+        QTest::newRow("above --max-answers") << false << QStringList{u"--max-answers"_s, u"191"_s} << QString() << 4
+                                             << refusal(u"192"_s, u"0.00"_s, u"191"_s, u"50.00"_s);
+        QTest::newRow("at --max-answers")
+            << false << QStringList{u"--max-answers"_s, u"192"_s} << QString() << 0 << QString();
+        QTest::newRow("above GEOAUDIT_MAX_ANSWERS") << false << QStringList() << u"GEOAUDIT_MAX_ANSWERS=100"_s << 4
+                                                    << refusal(u"192"_s, u"0.00"_s, u"100"_s, u"50.00"_s);
+        QTest::newRow("--max-answers over the variable")
+            << false << QStringList{u"--max-answers"_s, u"1000"_s} << u"GEOAUDIT_MAX_ANSWERS=100"_s << 0 << QString();
+        QTest::newRow("--yes") << false << QStringList{u"--max-answers"_s, u"10"_s, u"--yes"_s} << QString() << 0
+                               << QString();
+        QTest::newRow("above the default cost")
+            << true << QStringList() << QString() << 4 << refusal(u"5"_s, u"60.00"_s, u"5,000"_s, u"50.00"_s);
+        QTest::newRow("above GEOAUDIT_MAX_COST_USD")
+            << true << QStringList{u"--max-cost"_s, u"100"_s} << u"GEOAUDIT_MAX_COST_USD=5"_s << 0 << QString();
+        QTest::newRow("above --max-cost") << true << QStringList{u"--max-cost"_s, u"59.99"_s} << QString() << 4
+                                          << refusal(u"5"_s, u"60.00"_s, u"5,000"_s, u"59.99"_s);
+        QTest::newRow("a limit that is no number")
+            << false << QStringList() << u"GEOAUDIT_MAX_COST_USD=lots"_s << 2
+            << u"GEOAUDIT_MAX_COST_USD: \"lots\" is not an amount in US dollars; write it like 120.50\n"_s;
+    }
+
+    void bigAuditsNeedYes()
+    {
+        QFETCH(bool, priced);
+        QFETCH(QStringList, options);
+        QFETCH(QString, variables);
+        QFETCH(int, exitCode);
+        QFETCH(QString, refusal);
+        FakeEngineServer engine;
+        QVERIFY(engine.listen());
+        QTemporaryDir dir;
+        QString spec = demoSpec();
+        if (priced) {
+            QFile file(dir.filePath(u"spec.json"_s));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(
+                QStringLiteral(R"({"name": "priced", "brand": {"name": "Acme"}, "templates": false, )"
+                               R"("prompts": ["Best CRM?"], "samples": 5, "analysis": {"inspect_sites": false}, )"
+                               R"("engines": [{"id": "e", "kind": "openai", "model": "m", "base_url": "%1", )"
+                               R"("price": {"input": 1000000, "output": 0}}]})")
+                    .arg(engine.baseUrl().toString())
+                    .toUtf8());
+            spec = file.fileName();
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"GEOAUDIT_MAX_ANSWERS"_s);
+        env.remove(u"GEOAUDIT_MAX_COST_USD"_s);
+        if (!variables.isEmpty())
+            env.insert(variables.section(u'=', 0, 0), variables.section(u'=', 1));
+        const QString db = dir.filePath(u"a.sqlite"_s);
+        const Outcome o = cli(QStringList{u"run"_s, spec, u"--db"_s, db} + options, env);
+        QCOMPARE(o.exitCode, exitCode);
+        if (!refusal.isEmpty()) {
+            QCOMPARE(o.err, refusal);
+            if (exitCode == 2) // refused before the database is opened
+                QVERIFY(!QFile::exists(db));
+            else
+                QCOMPARE(queryRows(db, u"SELECT COUNT(*) FROM audits"_s), QStringList{u"0"_s}); // nothing stored
+            return;
+        }
+        const QString answers = priced ? u"5"_s : u"192"_s;
+        QVERIFY2(o.err.startsWith(u"Preparing %1 answers: 0%\n"_s.arg(answers)), qPrintable(o.err));
+        QVERIFY2(o.err.contains(u"Preparing %1 answers: 100%\naudit 1: %1 answers, %1 to ask\n"_s.arg(answers)),
+                 qPrintable(o.err));
+        QCOMPARE(queryRows(db, u"SELECT state, COUNT(*) FROM audits GROUP BY state"_s), QStringList{u"finished\t1"_s});
+    }
+
+    // resume counts what is left to ask against the limits.
+    void resumeOfABigAuditNeedsYes()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"a.sqlite"_s);
+        QCOMPARE(cli({u"run"_s, demoSpec(), u"--db"_s, db}).exitCode, 0);
+        QVERIFY(queryRows(db, u"UPDATE items SET status = 'pending' WHERE id > 92"_s).isEmpty());
+        QVERIFY(queryRows(db, u"UPDATE audits SET state = 'cancelled'"_s).isEmpty());
+        const Outcome refused = cli({u"resume"_s, u"1"_s, u"--db"_s, db, u"--max-answers"_s, u"99"_s});
+        QCOMPARE(refused.exitCode, 4);
+        QVERIFY2(refused.err.startsWith(u"this audit would ask 100 answers, costing about $0.00, above the limits "
+                                        "for running without asking (99 answers or $50.00)"_s),
+                 qPrintable(refused.err));
+        const Outcome resumed = cli({u"resume"_s, u"1"_s, u"--db"_s, db, u"--max-answers"_s, u"100"_s});
+        QCOMPARE(resumed.exitCode, 0);
+        QVERIFY2(resumed.err.contains(u"audit 1: 192 answers, 100 to ask"_s), qPrintable(resumed.err));
     }
 
     void resumeWithNothingToResumeExitsTwo()
@@ -360,17 +755,20 @@ private slots:
         QVERIFY(openai.listen() && anthropic.listen());
         openai.setAnswers([](const QString &) { return u"1. **Acme** is best.\n2. **Beta** is fine."_s; });
         // The third Anthropic request fails for good, its key appearing nowhere after.
-        anthropic.setFaults([](int n, const QString &) { return n == 2 ? FakeEngineServer::Fault::BadRequest : FakeEngineServer::Fault::None; });
+        anthropic.setFaults([](int n, const QString &) {
+            return n == 2 ? FakeEngineServer::Fault::BadRequest : FakeEngineServer::Fault::None;
+        });
         QTemporaryDir dir;
         QFile spec(dir.filePath(u"spec.json"_s));
         QVERIFY(spec.open(QIODevice::WriteOnly));
-        spec.write(QStringLiteral(R"({"name": "fake", "brand": {"name": "Acme"}, "competitors": [{"name": "Beta"}], )"
-                                  R"("templates": false, "prompts": ["Best CRM?", "Cheapest CRM?"], "samples": 2, )"
-                                  R"("engines": [{"id": "local", "kind": "openai", "model": "llama3", "base_url": "%1"}, )"
-                                  R"({"id": "claude", "kind": "anthropic", "model": "claude-3-5-haiku", "base_url": "%2", )"
-                                  R"("api_key_env": "GEOAUDIT_CLI_TEST_KEY"}]})")
-                       .arg(openai.baseUrl().toString(), anthropic.baseUrl().toString())
-                       .toUtf8());
+        spec.write(
+            QStringLiteral(R"({"name": "fake", "brand": {"name": "Acme"}, "competitors": [{"name": "Beta"}], )"
+                           R"("templates": false, "prompts": ["Best CRM?", "Cheapest CRM?"], "samples": 2, )"
+                           R"("engines": [{"id": "local", "kind": "openai", "model": "llama3", "base_url": "%1"}, )"
+                           R"({"id": "claude", "kind": "anthropic", "model": "claude-3-5-haiku", "base_url": "%2", )"
+                           R"("api_key_env": "GEOAUDIT_CLI_TEST_KEY"}]})")
+                .arg(openai.baseUrl().toString(), anthropic.baseUrl().toString())
+                .toUtf8());
         spec.close();
         const QString db = dir.filePath(u"a.sqlite"_s);
         const QString out = dir.filePath(u"out"_s);
@@ -388,7 +786,8 @@ private slots:
         // The key is nowhere: not in the output, the database (and its WAL) or the exports.
         QVERIFY(!err.contains(u"sk-secret-4242"_s));
         const Outcome exported = cli({u"export"_s, u"1"_s, u"--db"_s, db, u"--out"_s, dir.filePath(u"reports"_s),
-                                      u"--format"_s, u"json,html,pdf"_s}, env);
+                                      u"--format"_s, u"json,html,pdf"_s},
+                                     env);
         QCOMPARE(exported.exitCode, 0);
         QVERIFY(!exported.err.contains(u"sk-secret-4242"_s) && !exported.out.contains(u"sk-secret-4242"_s));
         QDirIterator files(dir.path(), QDir::Files, QDirIterator::Subdirectories);
@@ -423,7 +822,8 @@ private slots:
         QVERIFY(page.open(QIODevice::WriteOnly));
         page.write("<!doctype html><html lang=\"en\"><head><title>Acme CRM &amp; pipelines</title>"
                    "<meta name=\"description\" content=\"A CRM for small sales teams, with pipelines and forecasts.\">"
-                   "<script type=\"application/ld+json\">{\"@type\": \"Organization\", \"name\": \"Acme\", \"url\": \"https://acme.example\"}</script>"
+                   "<script type=\"application/ld+json\">{\"@type\": \"Organization\", \"name\": \"Acme\", \"url\": "
+                   "\"https://acme.example\"}</script>"
                    "</head><body><h1>Acme</h1><p>Hello.</p></body></html>");
         page.close();
         o = cli({u"inspect"_s, u"--html"_s, page.fileName(), u"--url"_s, u"https://acme.example/"_s});
@@ -445,11 +845,17 @@ private slots:
         QVERIFY(web.listen());
         web.serve(u"shop.web.test"_s, u"/"_s, {301, {{"Location", "/home"}}, {}, 0, 0});
         web.serve(u"shop.web.test"_s, u"/home"_s,
-                  {200, {{"Content-Type", "text/html"}}, "<html lang=de><title>Der Laden am Eck</title><h1>Laden</h1><ul><li>Brot</li></ul></html>", 0, 0});
-        web.serve(u"shop.web.test"_s, u"/robots.txt"_s, {200, {{"Content-Type", "text/plain"}}, "User-agent: GPTBot\nDisallow: /\n", 0, 0});
+                  {200,
+                   {{"Content-Type", "text/html"}},
+                   "<html lang=de><title>Der Laden am Eck</title><h1>Laden</h1><ul><li>Brot</li></ul></html>",
+                   0,
+                   0});
+        web.serve(u"shop.web.test"_s, u"/robots.txt"_s,
+                  {200, {{"Content-Type", "text/plain"}}, "User-agent: GPTBot\nDisallow: /\n", 0, 0});
         QTemporaryDir dir;
         const QString proxy = u"http://127.0.0.1:%1"_s.arg(web.proxy().port());
-        const Outcome live = cli({u"inspect"_s, u"--proxy"_s, proxy, u"--record"_s, dir.path(), u"http://shop.web.test/"_s});
+        const Outcome live
+            = cli({u"inspect"_s, u"--proxy"_s, proxy, u"--record"_s, dir.path(), u"http://shop.web.test/"_s});
         QCOMPARE(live.exitCode, 0);
         QVERIFY2(live.err.contains(u"recorded in"_s), qPrintable(live.err));
         QCOMPARE(web.requestCount(), 4); // /, /home, robots.txt, llms.txt
@@ -458,7 +864,8 @@ private slots:
         const Outcome replay = cli({u"inspect"_s, u"--recorded"_s, dir.path(), u"http://shop.web.test/"_s});
         QCOMPARE(replay.exitCode, 0);
         QCOMPARE(web.requestCount(), 4); // the recording, not the web
-        QJsonObject a = QJsonDocument::fromJson(live.out.toUtf8()).object(), b = QJsonDocument::fromJson(replay.out.toUtf8()).object();
+        QJsonObject a = QJsonDocument::fromJson(live.out.toUtf8()).object(),
+                    b = QJsonDocument::fromJson(replay.out.toUtf8()).object();
         QCOMPARE(a[u"title"_s].toString(), u"Der Laden am Eck"_s);
         QCOMPARE(a[u"final_url"_s].toString(), u"http://shop.web.test/home"_s);
         a.remove(u"inspected_at"_s);
@@ -468,7 +875,8 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"http_proxy"_s, proxy);
         const Outcome system = cli({u"inspect"_s, u"http://shop.web.test/home"_s}, env);
-        QCOMPARE(system.exitCode, 0);
+        // Once in a sanitized CI run this ended abnormally (-1) and did not say why.
+        QVERIFY2(system.exitCode == 0, qPrintable(u"exit %1: %2"_s.arg(system.exitCode).arg(system.err)));
         QCOMPARE(web.requestCount(), 7); // the system's proxy is the default
 
         const Outcome bad = cli({u"inspect"_s, u"--proxy"_s, u"proxy.example"_s, u"http://shop.web.test/"_s});
@@ -494,8 +902,12 @@ private slots:
                                {u"templates"_s, false},
                                {u"prompts"_s, prompts},
                                {u"analysis"_s, QJsonObject{{u"inspect_sites"_s, false}}},
-                               {u"engines"_s, QJsonArray{QJsonObject{{u"id"_s, u"local"_s}, {u"kind"_s, u"openai"_s}, {u"model"_s, u"m"_s},
-                                                                     {u"base_url"_s, server.baseUrl().toString()}, {u"concurrency"_s, 5}}}}};
+                               {u"engines"_s,
+                                QJsonArray{QJsonObject{{u"id"_s, u"local"_s},
+                                                       {u"kind"_s, u"openai"_s},
+                                                       {u"model"_s, u"m"_s},
+                                                       {u"base_url"_s, server.baseUrl().toString()},
+                                                       {u"concurrency"_s, 5}}}}};
         QFile specFile(dir.filePath(u"spec.json"_s));
         QVERIFY(specFile.open(QIODevice::WriteOnly));
         specFile.write(QJsonDocument(spec).toJson());
@@ -503,7 +915,8 @@ private slots:
         const QString db = dir.filePath(u"a.sqlite"_s);
 
         QProcess run;
-        run.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s, {u"run"_s, specFile.fileName(), u"--db"_s, db});
+        run.start(QStringLiteral(GEOAUDIT_BIN_DIR) + u"/geoaudit-cli"_s,
+                  {u"run"_s, specFile.fileName(), u"--db"_s, db});
         QTRY_VERIFY_WITH_TIMEOUT(server.requestCount() >= 60, 30000);
         run.kill(); // SIGKILL: no handler, no cleanup
         QVERIFY(run.waitForFinished(10000));
@@ -511,11 +924,14 @@ private slots:
         QTRY_COMPARE(server.openConnections(), 0); // what the killed process had sent is all counted
 
         QCOMPARE(queryRows(db, u"PRAGMA integrity_check"_s), QStringList{u"ok"_s});
-        const QStringList answeredBefore = queryRows(db, u"SELECT p.text FROM items i JOIN prompts p ON p.id = i.prompt_id "
-                                                          "WHERE i.status IN ('answered', 'analysed')"_s);
-        QVERIFY2(answeredBefore.size() >= 40 && answeredBefore.size() < 150, qPrintable(QString::number(answeredBefore.size())));
+        const QStringList answeredBefore = queryRows(db,
+                                                     u"SELECT p.text FROM items i JOIN prompts p ON p.id = i.prompt_id "
+                                                     "WHERE i.status IN ('answered', 'analysed')"_s);
+        QVERIFY2(answeredBefore.size() >= 40 && answeredBefore.size() < 150,
+                 qPrintable(QString::number(answeredBefore.size())));
         // Half a minute later its heartbeat has stopped: the audit shows as interrupted.
-        QCOMPARE(queryRows(db, u"UPDATE audits SET heartbeat_at = '2000-01-01T00:00:00.000Z' RETURNING id"_s), QStringList{u"1"_s});
+        QCOMPARE(queryRows(db, u"UPDATE audits SET heartbeat_at = '2000-01-01T00:00:00.000Z' RETURNING id"_s),
+                 QStringList{u"1"_s});
         QVERIFY2(cli({u"list"_s, u"--db"_s, db}).out.contains(u"1\tinterrupted\t"_s), "not listed as interrupted");
 
         const int askedBefore = server.requestCount();
@@ -531,19 +947,98 @@ private slots:
         QCOMPARE(server.requestCount() - askedBefore, 150 - int(answeredBefore.size())); // the rest, once each
     }
 
+    // `run spec & resume` (issue #17): the second process is refused while the first runs,
+    // names it and exits 3, and every item is asked exactly once; on both backends.
+    void resumeOfARunningAuditIsRefused_data()
+    {
+        QTest::addColumn<geo::DatabaseTarget::Backend>("backend");
+        QTest::addColumn<QString>("auditId"); // empty: resume the latest unfinished
+        QTest::newRow("sqlite") << geo::DatabaseTarget::Backend::SQLite << u"1"_s;
+        QTest::newRow("sqlite, latest") << geo::DatabaseTarget::Backend::SQLite << QString();
+        QTest::newRow("postgresql") << geo::DatabaseTarget::Backend::PostgreSQL << u"1"_s;
+        QTest::newRow("postgresql, latest") << geo::DatabaseTarget::Backend::PostgreSQL << QString();
+    }
+
+    void resumeOfARunningAuditIsRefused()
+    {
+        QFETCH(geo::DatabaseTarget::Backend, backend);
+        QFETCH(QString, auditId);
+        const TestDatabase database(backend);
+        QVERIFY2(database.isValid(), qPrintable(database.error()));
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(300); // slow until the resume is refused: the run is still on then
+        QTemporaryDir dir;
+        const QString spec = writeFakeEngineSpec(dir, server, u"leased"_s, 150, 3);
+
+        QProcess run;
+        run.start(CliProgram, {u"run"_s, spec, u"--db"_s, database.location()});
+        QTRY_VERIFY_WITH_TIMEOUT(server.requestCount() >= 3, 30000);
+        const qint64 runPid = run.processId();
+        QStringList args{u"resume"_s, u"--db"_s, database.location()};
+        if (!auditId.isEmpty())
+            args.insert(1, auditId);
+        const Outcome resumed = cli(args);
+        QVERIFY2(resumed.exitCode == 3, qPrintable(u"exit status %1: %2"_s.arg(resumed.exitCode).arg(resumed.err)));
+        QVERIFY2(run.state() == QProcess::Running, "the run ended before the resume was refused; slow the engine more");
+        const QString refusal
+            = u"error: audit 1 is being run by geoaudit-cli (pid %1 on host %2), last seen "_s.arg(runPid).arg(
+                QSysInfo::machineHostName());
+        QVERIFY2(resumed.err.startsWith(refusal), qPrintable(resumed.err));
+        QVERIFY2(resumed.err.contains(u"; wait for it to finish or stop it first"_s), qPrintable(resumed.err));
+        server.setLatencyMs(0);
+
+        QTRY_VERIFY_WITH_TIMEOUT(run.state() == QProcess::NotRunning, 120000);
+        QVERIFY2(run.exitStatus() == QProcess::NormalExit && run.exitCode() == 0,
+                 run.readAllStandardError().constData());
+        QCOMPARE(server.requestCount(), 150);
+        QHash<QString, int> asked;
+        for (const auto &r : server.requests())
+            ++asked[r.prompt];
+        QCOMPARE(asked.size(), 150);
+        for (auto it = asked.cbegin(); it != asked.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(u"asked %1 times: %2"_s.arg(it.value()).arg(it.key())));
+        // Finished, it is nobody's: its lease was given up.
+        QCOMPARE(queryRows(database.location(), u"SELECT state FROM audits WHERE lease_token IS NULL"_s),
+                 QStringList{u"finished"_s});
+    }
+
+    // kill -9 then resume at once, on the same host: the killed process's lease is taken over
+    // without waiting for its heartbeat to go stale.
+    void resumeTakesOverAKilledRunAtOnce()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(20);
+        QTemporaryDir dir;
+        const QString spec = writeFakeEngineSpec(dir, server, u"killed"_s, 100, 3);
+        const QString db = dir.filePath(u"a.sqlite"_s);
+        QProcess run;
+        run.start(CliProgram, {u"run"_s, spec, u"--db"_s, db});
+        QTRY_VERIFY_WITH_TIMEOUT(server.requestCount() >= 10, 30000);
+        run.kill();
+        QVERIFY(run.waitForFinished(10000));
+        const Outcome resumed = cli({u"resume"_s, u"1"_s, u"--db"_s, db});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QCOMPARE(queryRows(db, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), QStringList{u"100"_s});
+    }
+
     void readOnlyDatabaseExitsTwo()
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(u"a.sqlite"_s);
         QCOMPARE(cli({u"list"_s, u"--db"_s, db}).exitCode, 0); // creates it
-        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                      | QFileDevice::ReadOther | QFileDevice::ExeOther));
+        QVERIFY(QFile::setPermissions(dir.path(),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                          | QFileDevice::ReadOther | QFileDevice::ExeOther));
         QVERIFY(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadOther));
         const QStringList args{u"run"_s, u"--demo"_s, u"--db"_s, db};
-        const Outcome o = ::geteuid() == 0 ? runToEnd(u"runuser"_s, QStringList{u"-u"_s, u"nobody"_s, u"--"_s, CliProgram} + args)
-                                           : cli(args);
+        const Outcome o = ::geteuid() == 0
+            ? runToEnd(u"runuser"_s, QStringList{u"-u"_s, u"nobody"_s, u"--"_s, CliProgram} + args)
+            : cli(args);
         QCOMPARE(o.exitCode, 2);
-        QVERIFY2(o.err.contains(u"is read-only"_s) && o.err.contains(u"choose another file with --db"_s), qPrintable(o.err));
+        QVERIFY2(o.err.contains(u"is read-only"_s) && o.err.contains(u"choose another file with --db"_s),
+                 qPrintable(o.err));
     }
 
     void unusableDatabaseExitsTwo()
@@ -573,7 +1068,8 @@ private slots:
             const Outcome listed = cli({u"list"_s, u"--db"_s, db});
             QVERIFY2(listed.out.contains(u"finished\t192/192\t0"_s), qPrintable(listed.out + listed.err));
         }
-        for (const QString &table : {u"mentions"_s, u"citations"_s, u"sites"_s, u"discovered"_s, u"scores"_s, u"failures"_s}) {
+        for (const QString &table :
+             {u"mentions"_s, u"citations"_s, u"sites"_s, u"discovered"_s, u"scores"_s, u"failures"_s}) {
             const auto onSqlite = lines(dir.filePath(u"sqlite/%1.csv"_s.arg(table)));
             QVERIFY(onSqlite.size() > 1);
             QCOMPARE(lines(dir.filePath(u"pg/%1.csv"_s.arg(table))), onSqlite);
@@ -581,12 +1077,14 @@ private slots:
         // answers.csv differs only in the time each answer arrived.
         QCOMPARE(lines(dir.filePath(u"pg/answers.csv"_s)).size(), lines(dir.filePath(u"sqlite/answers.csv"_s)).size());
         const QString reports = dir.filePath(u"reports"_s);
-        const Outcome exported = cli({u"export"_s, u"1"_s, u"--db"_s, pg.location(), u"--out"_s, reports, u"--format"_s, u"json"_s});
+        const Outcome exported
+            = cli({u"export"_s, u"1"_s, u"--db"_s, pg.location(), u"--out"_s, reports, u"--format"_s, u"json"_s});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         QVERIFY(QFileInfo(reports + u"/report.json"_s).size() > 1000);
         // Rescoring replaces the analyses in one transaction, the same on both.
         const Outcome rescored = cli({u"rescore"_s, u"1"_s, u"--db"_s, pg.location()});
-        QVERIFY2(rescored.exitCode == 0 && rescored.err.contains(u"analysed 192 stored answers again"_s), qPrintable(rescored.err));
+        QVERIFY2(rescored.exitCode == 0 && rescored.err.contains(u"analysed 192 stored answers again"_s),
+                 qPrintable(rescored.err));
         QCOMPARE(rescored.out, cli({u"rescore"_s, u"1"_s, u"--db"_s, sqlite}).out);
     }
 
@@ -610,8 +1108,12 @@ private slots:
                                    {u"prompts"_s, texts},
                                    {u"samples"_s, 2},
                                    {u"analysis"_s, QJsonObject{{u"inspect_sites"_s, false}}},
-                                   {u"engines"_s, QJsonArray{QJsonObject{{u"id"_s, u"local"_s}, {u"kind"_s, u"openai"_s}, {u"model"_s, u"m"_s},
-                                                                         {u"base_url"_s, server.baseUrl().toString()}, {u"concurrency"_s, 2}}}}};
+                                   {u"engines"_s,
+                                    QJsonArray{QJsonObject{{u"id"_s, u"local"_s},
+                                                           {u"kind"_s, u"openai"_s},
+                                                           {u"model"_s, u"m"_s},
+                                                           {u"base_url"_s, server.baseUrl().toString()},
+                                                           {u"concurrency"_s, 2}}}}};
             QFile f(dir.filePath(name + u".json"_s));
             f.open(QIODevice::WriteOnly);
             f.write(QJsonDocument(spec).toJson());
@@ -642,12 +1144,14 @@ private slots:
         const Outcome listed = cli({u"list"_s, u"--db"_s, pg.location()});
         QVERIFY2(listed.out.contains(u"finished\t200/200\t0"_s), qPrintable(listed.out));
         QVERIFY2(listed.out.contains(u"finished\t60/60\t0"_s), qPrintable(listed.out));
-        QCOMPARE(queryRows(pg.location(), u"SELECT a.name, COUNT(*) FROM items i JOIN audits a ON a.id = i.audit_id "
-                                          "WHERE i.status = 'analysed' GROUP BY a.name ORDER BY a.name"_s),
+        QCOMPARE(queryRows(pg.location(),
+                           u"SELECT a.name, COUNT(*) FROM items i JOIN audits a ON a.id = i.audit_id "
+                           "WHERE i.status = 'analysed' GROUP BY a.name ORDER BY a.name"_s),
                  (QStringList{u"first\t200"_s, u"second\t60"_s}));
         // No answer landed on the other audit's items.
-        QCOMPARE(queryRows(pg.location(), u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
-                                          "JOIN audits a ON a.id = i.audit_id WHERE p.text NOT LIKE a.name || ':%'"_s),
+        QCOMPARE(queryRows(pg.location(),
+                           u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
+                           "JOIN audits a ON a.id = i.audit_id WHERE p.text NOT LIKE a.name || ':%'"_s),
                  QStringList{u"0"_s});
     }
 
@@ -672,7 +1176,8 @@ private slots:
         env.insert(u"HOME"_s, home.path());
         const Outcome refused = cli({u"list"_s, u"--db"_s, url}, env);
         QCOMPARE(refused.exitCode, 2);
-        QVERIFY2(refused.err.contains(u"refused the login of the user cli_analyst"_s) && refused.err.contains(u"PGPASSWORD"_s),
+        QVERIFY2(refused.err.contains(u"refused the login of the user cli_analyst"_s)
+                     && refused.err.contains(u"PGPASSWORD"_s),
                  qPrintable(refused.err));
 
         QFile pgpass(home.filePath(u".pgpass"_s));
@@ -683,7 +1188,8 @@ private slots:
         const Outcome fromFile = cli({u"list"_s, u"--db"_s, url}, env); // it creates the tables
         QVERIFY2(fromFile.exitCode == 0, qPrintable(fromFile.err));
         QVERIFY(!fromFile.err.contains(password) && !fromFile.out.contains(password));
-        QCOMPARE(queryRows(created.value(), u"SELECT COUNT(*) FROM schema_migrations"_s).value(0).toInt(), geo::AuditStore::schemaVersion());
+        QCOMPARE(queryRows(created.value(), u"SELECT COUNT(*) FROM schema_migrations"_s).value(0).toInt(),
+                 geo::AuditStore::schemaVersion());
         QVERIFY(pgpass.remove());
 
         env.insert(u"PGPASSWORD"_s, password);
@@ -692,10 +1198,13 @@ private slots:
 
         const Outcome noName = cli({u"list"_s, u"--db"_s, u"postgresql://"_s}, env);
         QCOMPARE(noName.exitCode, 2);
-        QVERIFY2(noName.err.contains(u"names no database; write it as postgresql://user@host:port/dbname"_s), qPrintable(noName.err));
-        const Outcome withPassword = cli({u"list"_s, u"--db"_s, u"postgresql://cli_analyst:%1@127.0.0.1/%2"_s.arg(password, name)}, env);
+        QVERIFY2(noName.err.contains(u"names no database; write it as postgresql://user@host:port/dbname"_s),
+                 qPrintable(noName.err));
+        const Outcome withPassword
+            = cli({u"list"_s, u"--db"_s, u"postgresql://cli_analyst:%1@127.0.0.1/%2"_s.arg(password, name)}, env);
         QCOMPARE(withPassword.exitCode, 2);
-        QVERIFY2(withPassword.err.contains(u"holds a password"_s) && !withPassword.err.contains(password), qPrintable(withPassword.err));
+        QVERIFY2(withPassword.err.contains(u"holds a password"_s) && !withPassword.err.contains(password),
+                 qPrintable(withPassword.err));
     }
 };
 

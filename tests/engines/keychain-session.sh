@@ -3,7 +3,7 @@
 # OS keychain is real but nothing of the user's is touched.
 set -eu
 if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon >/dev/null; then
-    exec "$@" # the test skips and says why
+    exec "$@" # without a D-Bus session the test fails and says why
 fi
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT

@@ -2,7 +2,12 @@
 #include "engines/EngineFactory.h"
 #include "engines/HttpEngine.h"
 #include "engines/KeyStore.h"
+#include "engines/Redaction.h"
 
+#include <QAbstractEventDispatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -42,10 +47,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        qputenv("GEOAUDIT_TEST_KEY", "sk-test-123");
-    }
+    void initTestCase() { qputenv("GEOAUDIT_TEST_KEY", "sk-test-123"); }
 
     void answersInEachApisShape_data()
     {
@@ -54,9 +56,12 @@ private slots:
         QTest::addColumn<QString>("keyValue");
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("finish");
-        QTest::newRow("openai") << u"openai"_s << u"authorization"_s << u"Bearer sk-test-123"_s << u"model-x-2025-01-01"_s << u"stop"_s;
-        QTest::newRow("anthropic") << u"anthropic"_s << u"x-api-key"_s << u"sk-test-123"_s << u"model-x-20250101"_s << u"end_turn"_s;
-        QTest::newRow("gemini") << u"gemini"_s << u"x-goog-api-key"_s << u"sk-test-123"_s << u"model-x-001"_s << u"STOP"_s;
+        QTest::newRow("openai") << u"openai"_s << u"authorization"_s << u"Bearer sk-test-123"_s
+                                << u"model-x-2025-01-01"_s << u"stop"_s;
+        QTest::newRow("anthropic") << u"anthropic"_s << u"x-api-key"_s << u"sk-test-123"_s << u"model-x-20250101"_s
+                                   << u"end_turn"_s;
+        QTest::newRow("gemini") << u"gemini"_s << u"x-goog-api-key"_s << u"sk-test-123"_s << u"model-x-001"_s
+                                << u"STOP"_s;
     }
 
     void answersInEachApisShape()
@@ -69,7 +74,8 @@ private slots:
         FakeEngineServer server;
         QVERIFY(server.listen());
         QNetworkAccessManager network;
-        auto engine = createEngine(spec(kind, server.baseUrl(kind == u"gemini"_s ? u"/v1beta"_s : u"/v1"_s)), &network, "sk-test-123");
+        auto engine = createEngine(spec(kind, server.baseUrl(kind == u"gemini"_s ? u"/v1beta"_s : u"/v1"_s)), &network,
+                                   "sk-test-123");
         QVERIFY(engine);
         const EngineReply reply = askOnce(*engine.value(), u"Best CRM?"_s);
         QVERIFY2(reply.answered(), qPrintable(reply.errorMessage));
@@ -88,6 +94,32 @@ private slots:
         QCOMPARE(QString::fromUtf8(server.requests()[0].headers.value(keyHeader.toUtf8())), keyValue);
     }
 
+    void redactsSecrets_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("keyOnly");
+        QTest::addColumn<QString>("redacted");
+        QTest::newRow("the key") << u"key k-123456789 was refused"_s << false << u"key [redacted] was refused"_s;
+        QTest::newRow("bearer") << u"Authorization: Bearer abcdefgh12345"_s << false
+                                << u"Authorization: Bearer [redacted]"_s;
+        QTest::newRow("openai-like") << u"bad key sk-proj-AbC123xyz_99 given"_s << false
+                                     << u"bad key [redacted] given"_s;
+        QTest::newRow("gemini-like") << u"key=AIzaSyA1234567890abcdefghijk"_s << false << u"key=[redacted]"_s;
+        QTest::newRow("error text: a bearer-like word too")
+            << u"Bearer authentication, sk-ills"_s << false << u"Bearer [redacted], sk-ills"_s;
+        QTest::newRow("answer: key only")
+            << u"Use Bearer abcdefgh12345 or k-123456789"_s << true << u"Use Bearer abcdefgh12345 or [redacted]"_s;
+    }
+
+    void redactsSecrets()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, keyOnly);
+        QFETCH(QString, redacted);
+        QCOMPARE(redactSecrets(text, "k-123456789", keyOnly ? SecretShapes::KeyOnly : SecretShapes::KeyAndBearerLike),
+                 redacted);
+    }
+
     void sortsFaults_data()
     {
         QTest::addColumn<Fault>("fault");
@@ -98,17 +130,31 @@ private slots:
         const int transient = int(EngineReply::Outcome::TransientFailure);
         const int permanent = int(EngineReply::Outcome::PermanentFailure);
         QTest::newRow("429") << Fault::RateLimited << transient << u"http-429"_s << -1 << u"HTTP 429: scripted fault"_s;
-        QTest::newRow("429 retry-after") << Fault::RateLimitedRetryAfter << transient << u"http-429"_s << 0 << u"HTTP 429"_s;
+        QTest::newRow("429 retry-after") << Fault::RateLimitedRetryAfter << transient << u"http-429"_s << 0
+                                         << u"HTTP 429"_s;
         QTest::newRow("500") << Fault::ServerError << transient << u"http-500"_s << -1 << u"HTTP 500"_s;
         QTest::newRow("503") << Fault::Unavailable << transient << u"http-503"_s << -1 << u"HTTP 503"_s;
-        QTest::newRow("malformed json") << Fault::MalformedJson << transient << u"malformed-response"_s << -1 << u"not valid JSON"_s;
+        QTest::newRow("malformed json") << Fault::MalformedJson << transient << u"malformed-response"_s << -1
+                                        << u"not valid JSON"_s;
         QTest::newRow("truncated") << Fault::Truncated << transient << u"connection"_s << -1 << u"engine 'e1'"_s;
         QTest::newRow("reset") << Fault::Reset << transient << u"connection"_s << -1 << u"engine 'e1'"_s;
         QTest::newRow("stall") << Fault::Stall << transient << u"timeout"_s << -1 << u"no answer within 1 s"_s;
         QTest::newRow("401") << Fault::Unauthorized << permanent << u"auth"_s << -1
                              << u"engine 'e1': the API key was rejected (401); set GEOAUDIT_TEST_KEY"_s;
         QTest::newRow("400") << Fault::BadRequest << permanent << u"http-400"_s << -1 << u"HTTP 400: scripted fault"_s;
-        QTest::newRow("html") << Fault::Html << permanent << u"not-json"_s << -1 << u"HTML instead of JSON; check base_url"_s;
+        QTest::newRow("400 echoing the key")
+            << Fault::EchoKey << permanent << u"http-400"_s << -1
+            << u"engine 'e1': HTTP 400: Invalid request; your headers were Authorization: Bearer [redacted] x-api-key: "_s;
+        QTest::newRow("html") << Fault::Html << permanent << u"not-json"_s << -1
+                              << u"HTML instead of JSON; check base_url"_s;
+        QTest::newRow("garbage") << Fault::Garbage << transient << u"malformed-response"_s << -1
+                                 << u"engine 'e1': the answer is not valid JSON (illegal value at byte 1)"_s;
+        QTest::newRow("empty") << Fault::Empty << transient << u"malformed-response"_s << -1
+                               << u"engine 'e1': the server sent an empty answer"_s;
+        // The key 190 characters in, where the cut to 200 would split it.
+        QTest::newRow("refusal echoing the key")
+            << Fault::EchoKeyRefusal << permanent << u"unexpected-response"_s << -1
+            << u"engine 'e1': the model refused: "_s + QString(190, u'.') + u"[redacted]"_s;
     }
 
     void sortsFaults()
@@ -131,6 +177,93 @@ private slots:
         QCOMPARE(reply.stopsEngine, fault == Fault::Unauthorized);
         QVERIFY2(reply.errorMessage.contains(message), qPrintable(reply.errorMessage));
         QVERIFY(!reply.errorMessage.contains(u"sk-test-123"_s)); // the key never appears in errors
+    }
+
+    // A server that repeats the key in its answer: of all that is kept (text, model, finish
+    // reason, citations) the key in use is taken out, whatever its shape.
+    void anAnswerEchoingTheKeyKeepsNoKey_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("openai") << u"openai"_s;
+        QTest::newRow("anthropic") << u"anthropic"_s;
+        QTest::newRow("gemini") << u"gemini"_s;
+    }
+
+    void anAnswerEchoingTheKeyKeepsNoKey()
+    {
+        QFETCH(QString, kind);
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setFaults([](int, const QString &) { return Fault::EchoKeyInAnswer; });
+        QNetworkAccessManager network;
+        auto engine = createEngine(spec(kind, server.baseUrl()), &network, "plain0key0of0no0shape");
+        QVERIFY(engine);
+        const EngineReply reply = askOnce(*engine.value(), u"Best CRM?"_s);
+        QCOMPARE(reply.outcome, EngineReply::Outcome::Answered);
+        QCOMPARE(reply.text, u"Acme is best. You sent the key [redacted] with it."_s);
+        QVERIFY2(reply.model.endsWith(u"[redacted]"_s), qPrintable(reply.model));
+        QCOMPARE(reply.citations.size(), 1);
+        QCOMPARE(reply.citations[0].url, u"https://reviews.example.org/crm/[redacted]"_s);
+        QCOMPARE(reply.citations[0].title, u"CRM reviews[redacted]"_s);
+    }
+
+    // A request's deadline goes with its reply: a long run must not pile up a timer per
+    // answer for timeout_ms (Qt's single-shot timers stay, as children of the thread's event
+    // dispatcher, until they fire), which made a 100,000-answer run twice as slow per answer.
+    void aFinishedRequestLeavesNoTimerBehind()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        QNetworkAccessManager network;
+        EngineSpec e = spec(u"openai"_s, server.baseUrl());
+        e.timeoutMs = 60000;
+        auto engine = createEngine(e, &network, "sk-test-123");
+        QVERIFY(engine);
+        askOnce(*engine.value(), u"warm-up"_s); // the network's own timers and objects exist now
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        const qsizetype before = QAbstractEventDispatcher::instance()->children().size();
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(int(askOnce(*engine.value(), u"Best CRM?"_s).outcome), int(EngineReply::Outcome::Answered));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCOMPARE(QAbstractEventDispatcher::instance()->children().size(), before);
+    }
+
+    // A body that drips a byte every 100 ms restarts a transfer timeout for ever; the request's
+    // deadline ends it after timeout_ms all the same, as a timeout to retry.
+    void aDrippingAnswerTimesOutAsAWhole_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("timeoutMs");
+        QTest::addColumn<QString>("message");
+        const QString message = u"engine 'e1': the whole answer did not arrive within %1 s; raise timeout_ms if the "
+                                "model is slow"_s;
+        QTest::newRow("openai, 1 s") << u"openai"_s << 1000 << message.arg(1);
+        QTest::newRow("anthropic, 1 s") << u"anthropic"_s << 1000 << message.arg(1);
+        QTest::newRow("gemini, 1.5 s") << u"gemini"_s << 1500 << message.arg(1.5);
+    }
+
+    void aDrippingAnswerTimesOutAsAWhole()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, timeoutMs);
+        QFETCH(QString, message);
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setFaults([](int, const QString &) { return Fault::Drip; });
+        QNetworkAccessManager network;
+        EngineSpec dripping = spec(kind, server.baseUrl());
+        dripping.timeoutMs = timeoutMs;
+        auto engine = createEngine(dripping, &network, "sk-test-123");
+        QVERIFY(engine);
+        QSignalSpy finished(engine.value().get(), &Engine::finished);
+        engine.value()->ask({7, u"Best CRM?"_s, 1});
+        // About timeout_ms; four times that leaves room for a loaded machine.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 4 * timeoutMs);
+        const auto reply = finished[0][0].value<EngineReply>();
+        QCOMPARE(reply.outcome, EngineReply::Outcome::TransientFailure);
+        QCOMPARE(reply.errorClass, u"timeout"_s);
+        QCOMPARE(reply.errorMessage, message);
+        QCOMPARE(reply.httpStatus, 200); // the headers came: the body dripped, it did not stall
     }
 
     void unexpectedShapesAreClearFailures_data()
@@ -176,7 +309,8 @@ private slots:
         KeyStore::lookup(u"GEOAUDIT_TEST_UNSET_KEY"_s, &context, [&](const Result<QByteArray> &key) { found = key; });
         QTRY_VERIFY_WITH_TIMEOUT(found.has_value(), 30000);
         QVERIFY(!found->ok());
-        QVERIFY2(found->error().startsWith(u"GEOAUDIT_TEST_UNSET_KEY is not set and the keychain"_s), qPrintable(found->error()));
+        QVERIFY2(found->error().startsWith(u"GEOAUDIT_TEST_UNSET_KEY is not set and the keychain"_s),
+                 qPrintable(found->error()));
         QVERIFY(found->error().contains(u"export GEOAUDIT_TEST_UNSET_KEY=..."_s));
 
         QNetworkAccessManager network;

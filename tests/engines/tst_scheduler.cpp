@@ -100,8 +100,10 @@ private slots:
         QVERIFY(server.listen());
         // Every kind of transient fault on the first attempt of some prompts; a permanent one
         // on prompt 13; the rest answer at once.
-        const QList<Fault> transient{Fault::RateLimited, Fault::RateLimitedRetryAfter, Fault::ServerError, Fault::Unavailable,
-                                     Fault::MalformedJson, Fault::Truncated, Fault::Reset, Fault::Stall};
+        const QList<Fault> transient{Fault::RateLimited,   Fault::RateLimitedRetryAfter,
+                                     Fault::ServerError,   Fault::Unavailable,
+                                     Fault::MalformedJson, Fault::Truncated,
+                                     Fault::Reset,         Fault::Stall};
         QHash<QString, int> seen;
         server.setFaults([&](int, const QString &prompt) {
             const int n = prompt.section(u' ', 1).toInt();
@@ -141,7 +143,10 @@ private slots:
             if (p != 10 && p != 13)
                 QCOMPARE(server.answeredCount(u"prompt %1"_s.arg(p)), 1); // answered once, never again
         QVERIFY(server.maxInFlight() <= 4);
-        QCOMPARE(queryNumber(store, u"SELECT attempts FROM items i JOIN prompts p ON p.id = i.prompt_id WHERE p.text = 'prompt 9'"_s), 5);
+        QCOMPARE(queryNumber(
+                     store,
+                     u"SELECT attempts FROM items i JOIN prompts p ON p.id = i.prompt_id WHERE p.text = 'prompt 9'"_s),
+                 5);
         QCOMPARE(queryNumber(store, u"SELECT attempts FROM failures WHERE error_class = 'http-503'"_s), 5);
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 18);
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'failed'"_s), 2);
@@ -154,8 +159,10 @@ private slots:
     {
         FakeEngineServer server; // HTTP/1.1: the fake speaks every fault there
         QVERIFY(server.listen());
-        const QList<Fault> transient{Fault::RateLimited, Fault::RateLimitedRetryAfter, Fault::ServerError, Fault::Unavailable,
-                                     Fault::MalformedJson, Fault::Truncated, Fault::Reset, Fault::Stall};
+        const QList<Fault> transient{Fault::RateLimited,   Fault::RateLimitedRetryAfter,
+                                     Fault::ServerError,   Fault::Unavailable,
+                                     Fault::MalformedJson, Fault::Truncated,
+                                     Fault::Reset,         Fault::Stall};
         const QList<Fault> permanent{Fault::BadRequest, Fault::Html, Fault::WrongShape};
         QHash<QString, int> attempts;
         QSet<QString> permanentPrompts;
@@ -189,8 +196,9 @@ private slots:
         // The failures table holds exactly the permanent ones, once each.
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM failures"_s), 20);
         QCOMPARE(queryNumber(store, u"SELECT COUNT(DISTINCT item_id) FROM failures"_s), 20);
-        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
-                              "WHERE i.status = 'failed' AND CAST(substr(p.text, 8) AS INTEGER) % 100 = 37"_s),
+        QCOMPARE(queryNumber(store,
+                             u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
+                             "WHERE i.status = 'failed' AND CAST(substr(p.text, 8) AS INTEGER) % 100 = 37"_s),
                  20);
         // The store's counts add up: every item ended answered (and analysed) or failed.
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 1980);
@@ -199,7 +207,8 @@ private slots:
         // its kept-alive connection was reset before any answer (25 prompts), and then the
         // runner sees one attempt.
         const qint64 attemptsStored = queryNumber(store, u"SELECT SUM(attempts) FROM items"_s);
-        QVERIFY2(attemptsStored >= 2000 + 200 - 25 && attemptsStored <= 2000 + 200, qPrintable(QString::number(attemptsStored)));
+        QVERIFY2(attemptsStored >= 2000 + 200 - 25 && attemptsStored <= 2000 + 200,
+                 qPrintable(QString::number(attemptsStored)));
         for (auto it = attempts.cbegin(); it != attempts.cend(); ++it)
             QVERIFY2(it.value() <= 2, qPrintable(it.key())); // a transient fault costs one retry, no more
     }
@@ -228,8 +237,78 @@ private slots:
         QVERIFY(first.message.contains(u"the API key was rejected (401)"_s));
         int notAsked = 0;
         for (const auto &f : failures)
-            notAsked += f[0].value<FailureRecord>().message.contains(u"not asked: engine 'e0': the API key was rejected"_s);
+            notAsked
+                += f[0].value<FailureRecord>().message.contains(u"not asked: engine 'e0': the API key was rejected"_s);
         QCOMPARE(notAsked + rejecting.requestCount(), 30);
+    }
+
+    // Over plain HTTP/1.1 (local servers) the server sees exactly `concurrency` requests at
+    // once, past Qt's six connections per host and manager, and never more.
+    void plainHttpSeesExactlyTheConcurrency_data()
+    {
+        QTest::addColumn<int>("concurrency");
+        QTest::newRow("1") << 1;
+        QTest::newRow("6") << 6;
+        QTest::newRow("10") << 10;
+        QTest::newRow("24") << 24;
+    }
+
+    void plainHttpSeesExactlyTheConcurrency()
+    {
+        QFETCH(int, concurrency);
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(150); // long enough for every connection to be busy at once
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        runner.start(specFor({server.baseUrl()}, 3 * concurrency, concurrency));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(finished[0][2].value<RunStats>().answered, 3 * concurrency);
+        QCOMPARE(server.maxInFlight(), concurrency);
+        QCOMPARE(server.requestCount(), 3 * concurrency);
+    }
+
+    // The rpm limit holds across the connections of a plain-HTTP engine with concurrency 24.
+    void holdsTheRpmLimitOverManyConnections()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(200);
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        AuditSpec spec = specFor({server.baseUrl()}, 41, 24);
+        spec.engines[0].rpm = 2400; // a minute scaled down: 40 a second
+        runner.start(spec);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        const auto &requests = server.requests();
+        QCOMPARE(requests.size(), 41);
+        const double perMinute = 40.0 / (double(requests.last().atMs - requests.first().atMs) / 1000.0) * 60.0;
+        QVERIFY2(perMinute <= 2400 * 1.05, qPrintable(QString::number(perMinute)));
+    }
+
+    // A 401 on one connection stops the engine on all of them: nothing more is asked.
+    void anAuthFailureStopsEveryConnection()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(100);
+        server.setFaults([](int, const QString &) { return Fault::Unauthorized; });
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        runner.start(specFor({server.baseUrl()}, 100, 12));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        // The first wave was in flight on twelve connections when the first 401 came back.
+        QCOMPARE(server.requestCount(), 12);
+        QCOMPARE(finished[0][2].value<RunStats>().failed, 100);
     }
 
     void holdsTheRpmLimit()

@@ -50,7 +50,8 @@ private slots:
             size = about->size();
             minimum = about->minimumSizeHint();
             // With GEOAUDIT_SCREENSHOTS set, the dialog is saved as PNG there.
-            if (const QString shots = qEnvironmentVariable("GEOAUDIT_SCREENSHOTS"); !shots.isEmpty() && QDir().mkpath(shots))
+            if (const QString shots = qEnvironmentVariable("GEOAUDIT_SCREENSHOTS");
+                !shots.isEmpty() && QDir().mkpath(shots))
                 about->grab().save(QDir(shots).filePath(u"about.png"_s));
             about->reject();
         });
@@ -62,12 +63,14 @@ private slots:
         QCOMPARE(version, u"Version "_s + QStringLiteral(GEOAUDIT_VERSION));
         QVERIFY2(licence.contains(u"MIT License"_s), qPrintable(licence));
         QVERIFY(licenceText.startsWith(u"MIT License"_s));
-        for (const QString &library : {u"Qt 6"_s, u"LGPL-3.0"_s, u"Qt Charts"_s, u"md4c"_s, u"gumbo"_s, u"Apache License"_s,
-                                       u"libpsl"_s, u"libcsv"_s, u"LGPL-2.1"_s, u"QtKeychain"_s, u"BSD"_s, u"VADER"_s,
-                                       u"C.J. Hutto"_s})
+        for (const QString &library :
+             {u"Qt 6"_s, u"LGPL-3.0"_s, u"Qt Charts"_s, u"md4c"_s, u"gumbo"_s, u"Apache License"_s, u"libpsl"_s,
+              u"libcsv"_s, u"LGPL-2.1"_s, u"QtKeychain"_s, u"BSD"_s, u"VADER"_s, u"C.J. Hutto"_s})
             QVERIFY2(notices.contains(library), qPrintable(library));
-        QVERIFY2(size.width() >= minimum.width() && size.height() >= minimum.height(),
-                 qPrintable(u"%1x%2 < %3x%4"_s.arg(size.width()).arg(size.height()).arg(minimum.width()).arg(minimum.height())));
+        QVERIFY2(
+            size.width() >= minimum.width() && size.height() >= minimum.height(),
+            qPrintable(
+                u"%1x%2 < %3x%4"_s.arg(size.width()).arg(size.height()).arg(minimum.width()).arg(minimum.height())));
     }
 };
 

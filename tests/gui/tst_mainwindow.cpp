@@ -1,51 +1,53 @@
 #include "ApiKeysDialog.h"
+#include "AppSettings.h"
 #include "Appearance.h"
 #include "EngineOnThread.h"
-#include "FakeEngineServer.h"
 #include "EnginesModel.h"
+#include "FakeEngineServer.h"
 #include "MainWindow.h"
 #include "PromptPreviewDialog.h"
 #include "SettingsDialog.h"
 #include "SpecForm.h"
 #include "StallProbe.h"
 #include "run/Pricing.h"
+#include "run/RunnerThread.h"
 #include "spec/PromptPlanner.h"
 #include "spec/SpecReader.h"
 #include "store/AuditStore.h"
 
 #include <QAction>
-#include <cmath>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
-#include <QPlainTextEdit>
-#include <QGroupBox>
 #include <QDialogButtonBox>
-#include <QSettings>
-#include <QSpinBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTabWidget>
-#include <QTextBrowser>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QThread>
 #include <QTimer>
-
+#include <algorithm>
+#include <cmath>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -72,15 +74,21 @@ private:
         QJsonArray list;
         for (int p = 0; p < prompts; ++p)
             list.append(u"prompt %1"_s.arg(p));
-        const QJsonObject engine{{u"id"_s, u"e0"_s}, {u"kind"_s, u"openai"_s}, {u"model"_s, u"m"_s},
-                                 {u"base_url"_s, url.toString()}, {u"concurrency"_s, concurrency}, {u"timeout_ms"_s, 5000}};
-        const QJsonObject spec{{u"name"_s, u"Fake engine audit"_s},
-                               {u"brand"_s, QJsonObject{{u"name"_s, u"Acme"_s}, {u"aliases"_s, QJsonArray()}, {u"domains"_s, QJsonArray()}}},
-                               {u"templates"_s, false},
-                               {u"prompts"_s, list},
-                               {u"samples"_s, samples},
-                               {u"engines"_s, QJsonArray{engine}},
-                               {u"analysis"_s, QJsonObject{{u"inspect_sites"_s, false}}}};
+        const QJsonObject engine{{u"id"_s, u"e0"_s},
+                                 {u"kind"_s, u"openai"_s},
+                                 {u"model"_s, u"m"_s},
+                                 {u"base_url"_s, url.toString()},
+                                 {u"concurrency"_s, concurrency},
+                                 {u"timeout_ms"_s, 5000}};
+        const QJsonObject spec{
+            {u"name"_s, u"Fake engine audit"_s},
+            {u"brand"_s,
+             QJsonObject{{u"name"_s, u"Acme"_s}, {u"aliases"_s, QJsonArray()}, {u"domains"_s, QJsonArray()}}},
+            {u"templates"_s, false},
+            {u"prompts"_s, list},
+            {u"samples"_s, samples},
+            {u"engines"_s, QJsonArray{engine}},
+            {u"analysis"_s, QJsonObject{{u"inspect_sites"_s, false}}}};
         QFile file(dir.filePath(u"spec.json"_s));
         if (!file.open(QIODevice::WriteOnly))
             return {};
@@ -145,10 +153,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     // The analyst fills the set-up form from nothing: a problem shows beside the brand while
     // it is empty; Preview prompts counts what will be asked and what it costs, and a
@@ -192,7 +197,7 @@ private slots:
         QCOMPARE(static_cast<QSpinBox *>(field("threadsSpin"))->value(), 10);
         QVERIFY(static_cast<QCheckBox *>(field("templatesCheck"))->isChecked());
         QVERIFY(!start->isEnabled());
-        QVERIFY(!brandProblem->isVisible()); // an untouched field is not wrong yet
+        QVERIFY(!brandProblem->isVisible());              // an untouched field is not wrong yet
         QVERIFY(start->toolTip().contains(u"Brand: "_s)); // but Start says what is missing
 
         QTest::keyClicks(name, u"Form audit"_s);
@@ -224,7 +229,8 @@ private slots:
         typeInto(static_cast<QDoubleSpinBox *>(field("budgetSpin")), u"5"_s);
         auto *inspect = static_cast<QCheckBox *>(field("inspectSitesCheck"));
         QVERIFY(inspect->isChecked());
-        QTest::mouseClick(inspect, Qt::LeftButton, {}, QPoint(8, inspect->height() / 2)); // no site is on the network here
+        QTest::mouseClick(inspect, Qt::LeftButton, {},
+                          QPoint(8, inspect->height() / 2)); // no site is on the network here
         QVERIFY(!inspect->isChecked());
 
         // An engine: OpenAI's by default, pointed at the fake one, its key in the environment.
@@ -236,13 +242,15 @@ private slots:
         editCell(engines, 0, EnginesModel::ApiKey, u"GEOAUDIT_FORM_KEY"_s);
         editCell(engines, 0, EnginesModel::Concurrency, u"4"_s);
         QVERIFY(!QTest::currentTestFailed());
-        QTRY_COMPARE(engines->model()->index(0, EnginesModel::ApiKey).data().toString(), u"GEOAUDIT_FORM_KEY (environment)"_s);
+        QTRY_COMPARE(engines->model()->index(0, EnginesModel::ApiKey).data().toString(),
+                     u"GEOAUDIT_FORM_KEY (environment)"_s);
         for (int column = 0; column < engines->model()->columnCount(); ++column)
             QVERIFY(!engines->model()->index(0, column).data().toString().contains(u"sk-form"_s)); // never the key
 
         QTRY_VERIFY(start->isEnabled());
         QVERIFY(start->toolTip().isEmpty());
-        QVERIFY2(summary->text().contains(u"= <b>20 answers</b>"_s), qPrintable(summary->text())); // 10 prompts × 2 samples
+        QVERIFY2(summary->text().contains(u"= <b>20 answers</b>"_s),
+                 qPrintable(summary->text())); // 10 prompts × 2 samples
         pages->setCurrentWidget(form);
         screenshot(window, u"setup"_s);
 
@@ -278,7 +286,7 @@ private slots:
         auto *use = preview->findChild<QDialogButtonBox *>(u"buttons"_s)->button(QDialogButtonBox::Ok);
         QVERIFY(use->isEnabled());
         QTest::mouseClick(use, Qt::LeftButton);
-        QTRY_VERIFY(!form->findChild<PromptPreviewDialog *>()); // closed and gone
+        QTRY_VERIFY(!form->findChild<PromptPreviewDialog *>());                   // closed and gone
         QVERIFY(!static_cast<QCheckBox *>(field("templatesCheck"))->isChecked()); // the list is the plan now
         const QString own = static_cast<QPlainTextEdit *>(field("promptsEdit"))->toPlainText();
         QCOMPARE(own.split(u'\n').size(), 9);
@@ -291,9 +299,10 @@ private slots:
         QTest::mouseClick(start, Qt::LeftButton);
         QVERIFY(bar->isVisible()); // the monitor's page, with the progress
         QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 18, 60000);
-        QTRY_VERIFY_WITH_TIMEOUT(audits->model()->rowCount() == 1
-                                     && audits->model()->index(0, 0).data().toString().contains(u"finished · 18 of 18"_s),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            audits->model()->rowCount() == 1
+                && audits->model()->index(0, 0).data().toString().contains(u"finished · 18 of 18"_s),
+            30000);
         QCOMPARE(server.requestCount(), 18);
         QVERIFY(!server.requests().isEmpty());
         QCOMPARE(server.requests().constFirst().headers.value("authorization"), QByteArray("Bearer sk-form-secret"));
@@ -318,20 +327,23 @@ private slots:
                           R"( "base_url": "https://api.openai.com/v1", "api_key_env": "OPENAI_API_KEY",)"
                           R"( "concurrency": 10, "rpm": 500, "timeout_ms": 60000}],)"
                           R"( "analysis": {"threads": 10, "inspect_sites": true}, "budget_usd": 5.0 })");
-        QTest::newRow("every engine setting")
-            << QByteArray(R"({ "name": "Every setting",)"
-                          R"( "brand": {"name": "Acme", "aliases": ["Acme Co", "Acme Corporation"], "domains": ["acme.example", "acme.io"]},)"
-                          R"( "competitors": [{"name": "Globex", "aliases": ["Globex Corp"], "domains": ["globex.example"]},)"
-                          R"( {"name": "Initech", "aliases": [], "domains": []}],)"
-                          R"( "topics": ["CRM", "sales pipeline management"], "templates": false,)"
-                          R"( "prompts": ["Best CRM?", "Which CRM, and why?"], "samples": 7,)"
-                          R"( "engines": [{"id": "claude", "kind": "anthropic", "model": "claude-3-5-haiku", "api_key_env": "ANTHROPIC_API_KEY",)"
-                          R"( "concurrency": 3, "rpm": 50, "tpm": 40000, "timeout_ms": 90000, "web_search": true,)"
-                          R"( "price": {"input": 0.8, "output": 4}},)"
-                          R"( {"id": "local", "kind": "openai", "model": "llama3", "base_url": "http://127.0.0.1:11434/v1"}],)"
-                          R"( "analysis": {"threads": 4, "inspect_sites": false},)"
-                          R"( "scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.3, "top3_rate": 0.1, "sentiment": 0.2}},)"
-                          R"( "budget_usd": 12.5 })");
+        QTest::newRow("every engine setting") << QByteArray(
+            R"({ "name": "Every setting",)"
+            R"( "brand": {"name": "Acme", "aliases": ["Acme Co", "Acme Corporation"], "domains": ["acme.example", )"
+            R"("acme.io"]},)"
+            R"( "competitors": [{"name": "Globex", "aliases": ["Globex Corp"], "domains": ["globex.example"]},)"
+            R"( {"name": "Initech", "aliases": [], "domains": []}],)"
+            R"( "topics": ["CRM", "sales pipeline management"], "templates": false,)"
+            R"( "prompts": ["Best CRM?", "Which CRM, and why?"], "samples": 7,)"
+            R"( "engines": [{"id": "claude", "kind": "anthropic", "model": "claude-3-5-haiku", "api_key_env": )"
+            R"("ANTHROPIC_API_KEY",)"
+            R"( "concurrency": 3, "rpm": 50, "tpm": 40000, "timeout_ms": 90000, "web_search": true,)"
+            R"( "price": {"input": 0.8, "output": 4}},)"
+            R"( {"id": "local", "kind": "openai", "model": "llama3", "base_url": "http://127.0.0.1:11434/v1"}],)"
+            R"( "analysis": {"threads": 4, "inspect_sites": false},)"
+            R"( "scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.3, "top3_rate": 0.1, "sentiment": )"
+            R"(0.2}},)"
+            R"( "budget_usd": 12.5 })");
     }
 
     void openedSpecSavesBackTheSame()
@@ -380,6 +392,58 @@ private slots:
         window.findChild<QAction *>(u"newAuditAction"_s)->trigger();
         QVERIFY(brand->text().isEmpty());
         QVERIFY(!window.isWindowModified());
+    }
+
+    // Edit → Undo (Ctrl+Z) takes back what was typed into a set-up field, even with the
+    // field focused, and Redo (Ctrl+Shift+Z) puts it back; the title marks unsaved changes
+    // and loses the mark once undone to the spec as opened.
+    void editMenuUndoesTheSetUp()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.openDemo();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QApplication::setActiveWindow(&window);
+        QTRY_COMPARE(QApplication::activeWindow(), &window);
+        window.findChild<QTabWidget *>(u"pages"_s)->setCurrentWidget(window.findChild<SpecForm *>(u"setupForm"_s));
+        auto *undo = window.findChild<QAction *>(u"undoAction"_s);
+        auto *redo = window.findChild<QAction *>(u"redoAction"_s);
+        auto *summary = window.findChild<QLabel *>(u"specSummary"_s);
+        QVERIFY(undo && redo);
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(!window.isWindowModified());
+        QCOMPARE(window.windowTitle(), u"Brightlane CRM audit (sample data)[*]"_s); // the demo has no file
+        auto *brand = window.findChild<QLineEdit *>(u"brandEdit"_s);
+        brand->setFocus();
+        QTest::keyClick(brand, Qt::Key_End);
+        QTest::keyClicks(brand, u" Plus"_s);
+        QVERIFY(window.isWindowModified());
+        QVERIFY(undo->isEnabled());
+        QCOMPARE(undo->text(), u"&Undo brand"_s);
+        QTRY_VERIFY(summary->text().contains(u"Brightlane CRM Plus"_s));
+        QTest::keyClick(brand, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(brand->text(), u"Brightlane CRM"_s); // the whole edit, not one key
+        QVERIFY(!window.isWindowModified());
+        QVERIFY(!summary->text().contains(u"Plus"_s));
+        QTest::keyClick(brand, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(brand->text(), u"Brightlane CRM Plus"_s);
+        QVERIFY(window.isWindowModified());
+        // Saved, it is clean; an edit of another field is undone back to the saved state.
+        QSignalSpy saved(&window, &MainWindow::specSaved);
+        window.saveSpecTo(dir.filePath(u"plus.json"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+        QVERIFY(!window.isWindowModified());
+        QCOMPARE(window.windowTitle(), u"plus.json[*]"_s);
+        auto *name = window.findChild<QLineEdit *>(u"nameEdit"_s);
+        name->setFocus();
+        QTest::keyClicks(name, u" 2"_s);
+        QVERIFY(window.isWindowModified());
+        undo->trigger();
+        QVERIFY(!window.isWindowModified());
+        QCOMPARE(brand->text(), u"Brightlane CRM Plus"_s);
     }
 
     void startsTheDemoAndShowsItsEnd()
@@ -444,14 +508,24 @@ private slots:
         QVERIFY(track->isEnabled());
         screenshot(window, u"discovered"_s);
         // The answers are listed; the selected one is rendered with its brands marked and
-        // its citations listed.
+        // its citations listed (the demo's first answer cites one page, its eighth none).
         auto *answers = window.findChild<QTableView *>(u"answersView"_s);
         QTRY_COMPARE(answers->model()->rowCount(), 192);
         pages->setCurrentWidget(window.findChild<QWidget *>(u"answersPage"_s));
-        answers->selectRow(7);
         auto *browser = window.findChild<QTextBrowser *>(u"answerBrowser"_s);
+        const auto lastLines = [browser](qsizetype count) {
+            const QStringList shown = browser->toPlainText().split(u'\n');
+            return shown.sliced(std::max<qsizetype>(0, shown.size() - count));
+        };
+        answers->selectRow(0);
+        QCOMPARE(lastLines(3),
+                 (QStringList{u"gpt · What is the best CRM for a 10-person sales team? · sample 1"_s, u"Citations:"_s,
+                              u"https://crmreviewhub.example/reviews/best-crm-small-business-2026"_s}));
+        answers->selectRow(7);
         QVERIFY(browser->toPlainText().contains(answers->model()->index(7, 0).data().toString()));
-        QVERIFY(browser->toPlainText().contains(u"Citations:"_s) || browser->toPlainText().contains(u"No citations."_s));
+        QCOMPARE(
+            lastLines(2),
+            (QStringList{u"gpt · What is the best CRM for a 10-person sales team? · sample 8"_s, u"No citations."_s}));
         QVERIFY(browser->toHtml().contains(u"background-color:#ffe082"_s)); // a brand marked
         screenshot(window, u"answers"_s);
         pages->setCurrentWidget(window.findChild<QWidget *>(u"discoveredPage"_s));
@@ -496,6 +570,94 @@ private slots:
         QCOMPARE(bar->value(), 192);
         QCOMPARE(audits->model()->rowCount(), 1); // the same audit, finished, not a second one
         QVERIFY(!resume->isEnabled());
+    }
+
+    // An audit another process runs (its lease is fresh) is not resumed: the window says who
+    // runs it, as the CLI does, and starts nothing (issue #17).
+    void resumeOfAnAuditAnotherProcessRunsIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"a.sqlite"_s);
+        {
+            // Listed as paused, then resumed by geoaudit-cli elsewhere since.
+            AuditStore other(path);
+            const AuditSpec spec = *SpecReader::readFile(u":/examples/demo-audit.json"_s).spec;
+            const LeaseHolder cli{u"their-run"_s, u"geoaudit-cli"_s, 4242, u"elsewhere"_s};
+            const auto created = other.createAudit(spec, PromptPlanner::plan(spec).value(), cli);
+            QVERIFY(created.result());
+            QVERIFY(other.setState(1, AuditState::Paused).result());
+        }
+        AuditStore store(path);
+        MainWindow window(&store);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        auto *resume = window.findChild<QPushButton *>(u"resumeButton"_s);
+        auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
+        QTRY_COMPARE(audits->model()->rowCount(), 1);
+        audits->setCurrentIndex(audits->model()->index(0, 0));
+        QTRY_VERIFY(resume->isEnabled());
+        QString shown;
+        closeNextModal(&shown);
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 10000);
+        QVERIFY2(shown.startsWith(u"audit 1 is being run by geoaudit-cli (pid 4242 on host elsewhere), last seen "_s),
+                 qPrintable(shown));
+        QVERIFY(shown.contains(u"; wait for it to finish or stop it first"_s));
+        QCOMPARE(window.statusBar()->currentMessage(), shown);
+        QTRY_VERIFY(resume->isEnabled()); // nothing runs
+        QCOMPARE(bar->value(), 0);
+    }
+
+    // Above the limits of Settings, Start asks first, in a box that leaves the event loop
+    // alone; Cancel starts nothing, Start runs the audit.
+    void startAsksBeforeAnAuditAboveTheLimits()
+    {
+        AppSettings().setConfirmLimits({100, 50.0}); // the demo asks 192 answers, at no cost
+        const auto restore = qScopeGuard([] { AppSettings().setConfirmLimits(RunLimits()); });
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.openDemo();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *start = window.findChild<QPushButton *>(u"startButton"_s);
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        const auto box = [&window] { return window.findChild<QMessageBox *>(u"confirmStartBox"_s); };
+
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY(box() && box()->isVisible());
+        QCOMPARE(box()->text(),
+                 u"This audit would ask 192 answers, costing about $0.00: more than the 100 answers or "
+                 "$50.00 that Settings lets start without asking."_s);
+        QCOMPARE(box()->defaultButton(), box()->button(QMessageBox::Cancel));
+        screenshot(*box(), u"confirm-start"_s);
+        box()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!box());
+        QVERIFY(start->isEnabled());
+        QVERIFY(!window.findChild<RunnerThread *>()->isRunning());
+        QCOMPARE(store.audits().result()->size(), 0); // nothing was stored: nothing started
+
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY(box() && box()->isVisible());
+        QSignalSpy preparing(window.findChild<RunnerThread *>(), &RunnerThread::preparing);
+        box()->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(audits->model()->rowCount() == 1
+                                     && audits->model()->index(0, 0).data().toString().contains(u"finished"_s),
+                                 60000);
+        // Its preparing was told (in the bar's text, then the answers took it over).
+        QCOMPARE(preparing.size(), 2);
+        QCOMPARE(preparing[0], (QVariantList{qint64(0), qint64(192)}));
+        QCOMPARE(preparing[1], (QVariantList{qint64(192), qint64(192)}));
+        QTRY_COMPARE(window.findChild<QProgressBar *>(u"progressBar"_s)->text(), u"192 of 192 answers done (100%)"_s);
+
+        // Under the limits it starts at once.
+        AppSettings().setConfirmLimits({192, 50.0});
+        QTRY_VERIFY(start->isEnabled());
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(!box());
+        QTRY_COMPARE_WITH_TIMEOUT(audits->model()->rowCount(), 2, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 60000);
     }
 
     // Against a fake engine with scripted faults: the transient ones are retried away, the
@@ -543,7 +705,9 @@ private slots:
             QCOMPARE(failures->model()->index(r, 2).data().toString(), u"e0"_s);
         }
         prompts.sort();
-        QCOMPARE(prompts, (QStringList{u"prompt 10"_s, u"prompt 17"_s, u"prompt 24"_s, u"prompt 3"_s, u"prompt 31"_s, u"prompt 38"_s}));
+        QCOMPARE(prompts,
+                 (QStringList{u"prompt 10"_s, u"prompt 17"_s, u"prompt 24"_s, u"prompt 3"_s, u"prompt 31"_s,
+                              u"prompt 38"_s}));
         auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
         pages->setCurrentWidget(window.findChild<QWidget *>(u"failuresPage"_s));
         screenshot(window, u"failures"_s);
@@ -566,9 +730,10 @@ private slots:
         outage = false;
         QTRY_VERIFY(retry->isEnabled());
         QTest::mouseClick(retry, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(audits->model()->rowCount() == 1
-                                     && audits->model()->index(0, 0).data().toString().contains(u"finished · 40 of 40"_s),
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            audits->model()->rowCount() == 1
+                && audits->model()->index(0, 0).data().toString().contains(u"finished · 40 of 40"_s),
+            60000);
         QTRY_COMPARE(failures->model()->rowCount(), 0);
         QVERIFY(!retry->isEnabled());
 
@@ -603,7 +768,8 @@ private slots:
         QVERIFY(pause->text().contains(u"Con"_s));
         QTRY_COMPARE_WITH_TIMEOUT(inFlight->text(), u"0"_s, 10000);
         const int asked = server.requestCount();
-        QTest::qWait(300);
+        // Time passes on purpose: "nothing is asked while paused" has no event to wait for (300 ms = 10x latency).
+        QVERIFY(!QTest::qWaitFor([&] { return server.requestCount() != asked; }, 300));
         QCOMPARE(server.requestCount(), asked);
         QVERIFY(asked < 60);
         screenshot(window, u"paused"_s);
@@ -635,13 +801,18 @@ private slots:
         auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
         StallProbe probe;
         QTest::mouseClick(start, Qt::LeftButton);
+        // 10,000 answers are above the default limit: Start asks first, in the window's own box.
+        auto *box = window.findChild<QMessageBox *>(u"confirmStartBox"_s);
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
         probe.start();
         QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 10000, 240000);
         probe.stop();
         qInfo("GUI stall probe over 10,000 answers: %s", qPrintable(probe.summary()));
         screenshot(window, u"monitor"_s);
         QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 30000);
-        QCOMPARE(window.findChild<QTableView *>(u"failuresView"_s)->model()->rowCount(), engine.server->requestCount() / 100);
+        QCOMPARE(window.findChild<QTableView *>(u"failuresView"_s)->model()->rowCount(),
+                 engine.server->requestCount() / 100);
 #ifdef GEOAUDIT_SANITIZE
         const int slower = 4; // instrumented code: the probe still catches a wait, not the speed
 #else
@@ -669,7 +840,8 @@ private slots:
         QString boxText;
         closeNextModal(&boxText);
         window.importAnswers(answers.fileName());
-        QTRY_VERIFY_WITH_TIMEOUT(boxText.contains(u"1 row(s) of answers.csv were left out; 2 answer(s) will be imported"_s), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            boxText.contains(u"1 row(s) of answers.csv were left out; 2 answer(s) will be imported"_s), 10000);
         auto *audits = window.findChild<QListView *>(u"auditList"_s);
         QTRY_VERIFY_WITH_TIMEOUT(audits->model()->rowCount() == 1
                                      && audits->model()->index(0, 0).data().toString().contains(u"finished · 2 of 2"_s),
@@ -713,7 +885,7 @@ private slots:
     }
 
     // The settings dialog refuses a proxy that does not parse, saying why beside it, and
-    // keeps what it is given in QSettings, where runs read it.
+    // keeps what it is given in AppSettings, where runs read it.
     void settingsDialogChecksTheProxyAndKeepsTheSettings()
     {
         SettingsDialog dialog;
@@ -731,6 +903,10 @@ private slots:
         QVERIFY(!problem->isVisible());
         dialog.findChild<QSpinBox *>(u"ttlHours"_s)->setValue(2);
         dialog.findChild<QSpinBox *>(u"threads"_s)->setValue(4);
+        QCOMPARE(dialog.findChild<QSpinBox *>(u"confirmAnswers"_s)->value(), 5000); // the defaults
+        QCOMPARE(dialog.findChild<QDoubleSpinBox *>(u"confirmCost"_s)->value(), 50.0);
+        typeInto(dialog.findChild<QSpinBox *>(u"confirmAnswers"_s), u"20000"_s);
+        typeInto(dialog.findChild<QDoubleSpinBox *>(u"confirmCost"_s), u"125.5"_s);
         screenshot(dialog, u"settings"_s);
         // A PostgreSQL URL without a database's name is refused the same way.
         auto *database = dialog.findChild<QLineEdit *>(u"database"_s);
@@ -744,12 +920,16 @@ private slots:
         QVERIFY(ok->isEnabled() && !databaseProblem->isVisible());
         database->setText(chosen);
         QTest::mouseClick(ok, Qt::LeftButton);
-        QCOMPARE(QSettings().value(u"network/proxy"_s).toString(), u"http://proxy.example:3128"_s);
-        QCOMPARE(SettingsDialog::siteOptions().ttlMs, 2 * 3600 * 1000);
-        QCOMPARE(QSettings().value(u"analysis/threads"_s).toInt(), 4);
-        QSettings().remove(u"network/proxy"_s);
-        QSettings().remove(u"analysis/threads"_s);
-        QSettings().remove(u"sites/ttlHours"_s);
+        AppSettings settings;
+        QCOMPARE(settings.proxy(), u"http://proxy.example:3128"_s);
+        QCOMPARE(settings.siteCache().ttlMs, 2 * 3600 * 1000);
+        QCOMPARE(settings.analysisThreads(), 4);
+        QCOMPARE(settings.confirmLimits().answers, 20000);
+        QCOMPARE(settings.confirmLimits().costUsd, 125.5);
+        settings.setConfirmLimits({});
+        settings.setProxy({});
+        settings.setAnalysisThreads(0);
+        settings.setSiteCache({});
     }
 
     // Settings → Appearance → Dark turns the whole app dark at once, with text readable on
@@ -766,26 +946,31 @@ private slots:
         {
             SettingsDialog dialog;
             dialog.findChild<QComboBox *>(u"theme"_s)->setCurrentIndex(int(Appearance::Theme::Dark));
-            QTest::mouseClick(dialog.findChild<QDialogButtonBox *>(u"buttons"_s)->button(QDialogButtonBox::Ok), Qt::LeftButton);
+            QTest::mouseClick(dialog.findChild<QDialogButtonBox *>(u"buttons"_s)->button(QDialogButtonBox::Ok),
+                              Qt::LeftButton);
         }
         QCOMPARE(Appearance::theme(), Appearance::Theme::Dark);
         QTRY_VERIFY(window.palette().color(QPalette::Window).lightness() < 64);
         const auto contrast = [](const QColor &a, const QColor &b) {
             const auto luminance = [](const QColor &c) {
-                const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+                const auto channel
+                    = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
                 return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
             };
             const double la = luminance(a), lb = luminance(b);
             return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
         };
         const QPalette p = window.palette();
-        for (const auto &[text, surface] : {std::pair{QPalette::WindowText, QPalette::Window}, std::pair{QPalette::Text, QPalette::Base},
-                                            std::pair{QPalette::Text, QPalette::AlternateBase}, std::pair{QPalette::ButtonText, QPalette::Button},
-                                            std::pair{QPalette::HighlightedText, QPalette::Highlight}})
-            QVERIFY2(contrast(p.color(text), p.color(surface)) >= 4.5, qPrintable(u"%1 on %2"_s.arg(text).arg(surface)));
+        for (const auto &[text, surface] :
+             {std::pair{QPalette::WindowText, QPalette::Window}, std::pair{QPalette::Text, QPalette::Base},
+              std::pair{QPalette::Text, QPalette::AlternateBase}, std::pair{QPalette::ButtonText, QPalette::Button},
+              std::pair{QPalette::HighlightedText, QPalette::Highlight}})
+            QVERIFY2(contrast(p.color(text), p.color(surface)) >= 4.5,
+                     qPrintable(u"%1 on %2"_s.arg(text).arg(surface)));
         auto *problem = window.findChild<QLabel *>(u"brandProblem"_s);
         QVERIFY(problem);
-        QVERIFY2(contrast(problem->palette().color(QPalette::WindowText), p.color(QPalette::Window)) >= 4.5, "a problem's red");
+        QVERIFY2(contrast(problem->palette().color(QPalette::WindowText), p.color(QPalette::Window)) >= 4.5,
+                 "a problem's red");
         screenshot(window, u"dark-setup"_s);
         QTest::mouseClick(window.findChild<QPushButton *>(u"startButton"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QPushButton *>(u"startButton"_s)->isEnabled(), 60000);

@@ -1,12 +1,15 @@
 #include "CompetitorsModel.h"
 #include "EnginesModel.h"
 #include "ProblemLabel.h"
+#include "SpecDocument.h"
 #include "SpecForm.h"
 #include "spec/SpecReader.h"
 
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 
@@ -103,8 +106,103 @@ private slots:
         QVERIFY2(given.spec, qPrintable(given.problems.join(u'\n')));
         SpecForm form;
         form.setSpec(*given.spec);
+        // An edit makes the document anew from what every field says: nothing may be lost.
+        auto *name = form.findChild<QLineEdit *>(u"nameEdit"_s);
+        QTest::keyClick(name, Qt::Key_End);
+        QTest::keyClick(name, Qt::Key_Space); // trimmed away
+        QVERIFY(form.isModified());
+        form.validateNow();
         QVERIFY2(form.outcome().spec, qPrintable(form.outcome().problems.join(u'\n')));
         QCOMPARE(form.outcome().spec->toJson(), given.spec->toJson());
+    }
+
+    // What the analyst types into a field is one undo step of the document; undo puts the
+    // field back as it was and redo as it was typed, and the form is unmodified again once
+    // undone to what it was given.
+    void undoesWhatWasTypedIntoAField_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("after");
+        QTest::newRow("name") << u"nameEdit"_s << u" Q3"_s << u"Form test"_s << u"Form test Q3"_s;
+        QTest::newRow("brand") << u"brandEdit"_s << u" CRM"_s << u"Acme"_s << u"Acme CRM"_s;
+        QTest::newRow("aliases") << u"aliasesEdit"_s << u", Acme Co"_s << u"Acme Inc"_s << u"Acme Inc, Acme Co"_s;
+        QTest::newRow("domains") << u"domainsEdit"_s << u", acme.io"_s << u"acme.example"_s
+                                 << u"acme.example, acme.io"_s;
+        QTest::newRow("topics") << u"topicsEdit"_s << u"\nsales"_s << u"CRM"_s << u"CRM\nsales"_s;
+        QTest::newRow("samples") << u"samplesSpin"_s << u"7"_s << u"1"_s << u"17"_s;
+    }
+
+    void undoesWhatWasTypedIntoAField()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, typed);
+        QFETCH(QString, before);
+        QFETCH(QString, after);
+        SpecForm form;
+        form.setSpec(valid());
+        auto *widget = form.findChild<QWidget *>(field);
+        QVERIFY(widget);
+        const auto text = [widget] {
+            if (auto *line = qobject_cast<QLineEdit *>(widget))
+                return line->text();
+            if (auto *plain = qobject_cast<QPlainTextEdit *>(widget))
+                return plain->toPlainText();
+            return static_cast<QSpinBox *>(widget)->text();
+        };
+        QCOMPARE(text(), before);
+        QSignalSpy modified(&form, &SpecForm::modifiedChanged);
+        QTest::keyClick(widget, Qt::Key_End);
+        if (auto *plain = qobject_cast<QPlainTextEdit *>(widget))
+            plain->moveCursor(QTextCursor::End);
+        for (const QChar c : typed) { // a key each, as typed
+            if (c == u'\n')
+                QTest::keyClick(widget, Qt::Key_Return);
+            else
+                QTest::keyClicks(widget, QString(c));
+        }
+        QCOMPARE(text(), after);
+        QUndoStack *undo = form.document()->undoStack();
+        QCOMPARE(undo->count(), 1); // typing is one step, not one a key
+        QCOMPARE(modified.size(), 1);
+        undo->undo();
+        QCOMPARE(text(), before);
+        QVERIFY(!form.isModified());
+        undo->redo();
+        QCOMPARE(text(), after);
+        QVERIFY(form.isModified());
+        QCOMPARE(modified.size(), 3);
+        form.validateNow();
+        QVERIFY(form.outcome().spec); // what the form reads is the document's
+    }
+
+    // Leaving a field ends its step; rows added and cells committed are a step each.
+    void eachFieldEditIsAStep()
+    {
+        SpecForm form;
+        form.setSpec(valid());
+        QUndoStack *undo = form.document()->undoStack();
+        auto *brand = form.findChild<QLineEdit *>(u"brandEdit"_s);
+        QTest::keyClicks(brand, u"X"_s);
+        QTest::keyClick(brand, Qt::Key_Return); // editingFinished
+        QTest::keyClicks(brand, u"Y"_s);
+        QCOMPARE(undo->count(), 2);
+        form.addCompetitor(u"Initech"_s);
+        QCOMPARE(undo->count(), 3);
+        auto *competitors = form.findChild<QTableView *>(u"competitorsView"_s)->model();
+        QCOMPARE(competitors->rowCount(), 2);
+        QVERIFY(
+            competitors->setData(competitors->index(1, CompetitorsModel::Domains), u"initech.example"_s, Qt::EditRole));
+        QCOMPARE(undo->count(), 4);
+        QCOMPARE(form.document()->spec().competitors.value(1).domains, QStringList{u"initech.example"_s});
+        undo->undo(); // the cell
+        QCOMPARE(competitors->index(1, CompetitorsModel::Domains).data().toString(), QString());
+        undo->undo(); // the row
+        QCOMPARE(competitors->rowCount(), 1);
+        undo->undo(); // the second Y
+        QCOMPARE(brand->text(), u"AcmeX"_s);
+        QCOMPARE(undo->undoText(), u"brand"_s);
     }
 
     void showsEachProblemBesideItsField_data()
@@ -119,27 +217,29 @@ private slots:
         QTest::newRow("audit name empty") << Mutation([](AuditSpec &s) { s.name.clear(); }) << u"nameProblem"_s
                                           << u"Is empty; give a name for the audit"_s << u"nameEdit"_s << -1 << -1;
         QTest::newRow("brand domain") << Mutation([](AuditSpec &s) { s.brand.domains = {u"acme..com"_s}; })
-                                      << u"domainsProblem"_s << u"\"acme..com\" is not a domain name"_s << u"domainsEdit"_s
-                                      << -1 << -1;
+                                      << u"domainsProblem"_s << u"\"acme..com\" is not a domain name"_s
+                                      << u"domainsEdit"_s << -1 << -1;
         QTest::newRow("brand name empty") << Mutation([](AuditSpec &s) { s.brand.name.clear(); }) << u"brandProblem"_s
                                           << u"give the brand's name"_s << u"brandEdit"_s << -1 << -1;
         QTest::newRow("a name on two brands")
             << Mutation([](AuditSpec &s) { s.brand.aliases = {u"Globex"_s}; }) << u"competitorsProblem"_s
-            << u"Competitor 1 (Globex): the name \"Globex\" is given twice"_s << QString() << 0 << int(CompetitorsModel::Name);
+            << u"Competitor 1 (Globex): the name \"Globex\" is given twice"_s << QString() << 0
+            << int(CompetitorsModel::Name);
         QTest::newRow("competitor domain")
             << Mutation([](AuditSpec &s) { s.competitors[0].domains = {u"https://globex.example/x"_s}; })
-            << u"competitorsProblem"_s << u"Competitor 1 (Globex), domains: \"https://globex.example/x\" is not a domain name"_s
-            << QString() << 0 << int(CompetitorsModel::Domains);
-        QTest::newRow("engine without model") << Mutation([](AuditSpec &s) { s.engines[0].model.clear(); })
-                                              << u"enginesProblem"_s << u"Engine 1 (gpt), model: missing"_s << QString() << 0
-                                              << int(EnginesModel::Model);
-        QTest::newRow("engine address") << Mutation([](AuditSpec &s) { s.engines[0].baseUrl = QUrl(u"ftp://x.example"_s); })
-                                        << u"enginesProblem"_s
-                                        << u"Engine 1 (gpt), base url: \"ftp://x.example\" is not an http(s) address"_s
+            << u"competitorsProblem"_s
+            << u"Competitor 1 (Globex), domains: \"https://globex.example/x\" is not a domain name"_s << QString() << 0
+            << int(CompetitorsModel::Domains);
+        QTest::newRow("engine without model")
+            << Mutation([](AuditSpec &s) { s.engines[0].model.clear(); }) << u"enginesProblem"_s
+            << u"Engine 1 (gpt), model: missing"_s << QString() << 0 << int(EnginesModel::Model);
+        QTest::newRow("engine address") << Mutation([](AuditSpec &s) {
+            s.engines[0].baseUrl = QUrl(u"ftp://x.example"_s);
+        }) << u"enginesProblem"_s << u"Engine 1 (gpt), base url: \"ftp://x.example\" is not an http(s) address"_s
                                         << QString() << 0 << int(EnginesModel::BaseUrl);
-        QTest::newRow("engine ids twice") << Mutation([](AuditSpec &s) { s.engines << s.engines[0]; }) << u"enginesProblem"_s
-                                          << u"Engine 2 (gpt), id: \"gpt\" is used by another engine"_s << QString() << 1
-                                          << int(EnginesModel::Id);
+        QTest::newRow("engine ids twice")
+            << Mutation([](AuditSpec &s) { s.engines << s.engines[0]; }) << u"enginesProblem"_s
+            << u"Engine 2 (gpt), id: \"gpt\" is used by another engine"_s << QString() << 1 << int(EnginesModel::Id);
         QTest::newRow("no engines") << Mutation([](AuditSpec &s) { s.engines.clear(); }) << u"enginesProblem"_s
                                     << u"None given; give at least one engine"_s << QString() << -1 << -1;
         QTest::newRow("nothing to ask") << Mutation([](AuditSpec &s) {
@@ -147,8 +247,9 @@ private slots:
             s.prompts.clear();
         }) << u"promptsProblem"_s << u"No prompts to ask"_s
                                         << u"promptsEdit"_s << -1 << -1;
-        QTest::newRow("too many threads") << Mutation([](AuditSpec &s) { s.analysis.threads = 65; }) << u"threadsProblem"_s
-                                          << u"Expected a whole number from 1 to 64, got 65"_s << u"threadsSpin"_s << -1 << -1;
+        QTest::newRow("too many threads")
+            << Mutation([](AuditSpec &s) { s.analysis.threads = 65; }) << u"threadsProblem"_s
+            << u"Expected a whole number from 1 to 64, got 65"_s << u"threadsSpin"_s << -1 << -1;
         QTest::newRow("samples") << Mutation([](AuditSpec &s) { s.samples = 101; }) << u"samplesProblem"_s
                                  << u"Expected a whole number from 1 to 100"_s << u"samplesSpin"_s << -1 << -1;
         // The form has no field for the weights: their problem shows above it, path and all.
@@ -178,10 +279,13 @@ private slots:
             if (field != QLatin1String(other))
                 QVERIFY(!form.findChild<QWidget *>(QLatin1String(other))->property("problem").toBool());
         if (row >= 0) {
-            const auto *view = form.findChild<QTableView *>(label.startsWith(u"engines"_s) ? u"enginesView"_s : u"competitorsView"_s);
+            const auto *view = form.findChild<QTableView *>(label.startsWith(u"engines"_s) ? u"enginesView"_s
+                                                                                           : u"competitorsView"_s);
             const QModelIndex cell = view->model()->index(row, column);
             QVERIFY(cell.data(Qt::BackgroundRole).isValid());
-            QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(expected.section(u": "_s, -1).left(12), Qt::CaseInsensitive));
+            QVERIFY(cell.data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(expected.section(u": "_s, -1).left(12), Qt::CaseInsensitive));
         }
         QVERIFY(form.problems().constFirst().contains(expected)); // and in the list Start's tool tip shows
     }
@@ -227,7 +331,8 @@ private slots:
         form.setSpec(spec);
         QVERIFY2(form.outcome().spec, qPrintable(form.outcome().problems.join(u'\n')));
         const QAbstractItemModel *engines = form.findChild<QTableView *>(u"enginesView"_s)->model();
-        QTRY_COMPARE(engines->index(0, EnginesModel::ApiKey).data().toString(), u"GEOAUDIT_SPECFORM_KEY (environment)"_s);
+        QTRY_COMPARE(engines->index(0, EnginesModel::ApiKey).data().toString(),
+                     u"GEOAUDIT_SPECFORM_KEY (environment)"_s);
         QCOMPARE(engines->index(1, EnginesModel::ApiKey).data().toString(), u"not needed"_s);
         QCOMPARE(engines->index(2, EnginesModel::ApiKey).data().toString(), u"none sent"_s);
         for (int row = 0; row < engines->rowCount(); ++row)

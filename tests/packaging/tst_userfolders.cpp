@@ -5,7 +5,6 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,13 +46,14 @@ private:
         p.start(path(u"bin/"_s) + program, args);
         if (!p.waitForFinished(120000))
             return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
 
     static QStringList entries(const QString &folder)
     {
-        return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                                      QDir::Name);
     }
 
     QTemporaryDir m_root;
@@ -84,28 +84,6 @@ private slots:
     }
 
     // The manual page (packaging/geoaudit-cli.1.in) documents every verb and every option --help names.
-    void manualPageCoversTheHelp()
-    {
-        QFile page(QStringLiteral(GEOAUDIT_SOURCE_DIR) + u"/packaging/geoaudit-cli.1.in"_s);
-        QVERIFY(page.open(QIODevice::ReadOnly));
-        const QString man = QString::fromUtf8(page.readAll()).replace(u"\\-"_s, u"-"_s);
-        const Outcome help = run(u"geoaudit-cli"_s, {u"--help"_s}, Headless);
-        QCOMPARE(help.exitCode, 0);
-        const qsizetype options = help.out.indexOf(u"\nOptions:"_s);
-        QVERIFY(options > 0);
-        const QRegularExpression verbLine(u"^  ([a-z][a-z-]+)"_s, QRegularExpression::MultilineOption);
-        int verbs = 0;
-        for (const auto &m : verbLine.globalMatch(help.out.left(options))) {
-            ++verbs;
-            const QRegularExpression entry(u"^\\.(B|BI|BR) \"?"_s + m.captured(1) + u"[ \"\n]"_s, QRegularExpression::MultilineOption);
-            QVERIFY2(entry.match(man).hasMatch(), qPrintable(m.captured(1)));
-        }
-        QCOMPARE(verbs, 13); // run and run --demo, plan, resume, import, key, analyze, sentiment, inspect, robots-check, list, export, rescore
-        const QRegularExpression option(u"--[a-z-]+"_s);
-        for (const auto &m : option.globalMatch(help.out))
-            QVERIFY2(man.contains(m.captured(0)), qPrintable(m.captured(0)));
-    }
-
     void cliKeepsTheDatabaseInTheDataFolder()
     {
         const Outcome o = run(u"geoaudit-cli"_s, {u"run"_s, u"--demo"_s});

@@ -3,15 +3,17 @@
 #include "StoreQueries.h"
 #include "TestDatabases.h"
 #include "run/AuditRunner.h"
+#include "run/RunnerThread.h"
+#include "scoring/AuditScoring.h"
 #include "scoring/Figures.h"
 #include "spec/SpecReader.h"
-#include "store/AuditRepository.h"
 #include "store/AuditStore.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSslConfiguration>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,7 +73,8 @@ private slots:
         QSignalSpy progress(&runner, &AuditRunner::progress);
         QSignalSpy failures(&runner, &AuditRunner::itemFailed);
         int mostInFlight = 0;
-        connect(&runner, &AuditRunner::progress, this, [&](const RunStats &s) { mostInFlight = std::max(mostInFlight, s.inFlight); });
+        connect(&runner, &AuditRunner::progress, this,
+                [&](const RunStats &s) { mostInFlight = std::max(mostInFlight, s.inFlight); });
         runner.start(demo());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         QCOMPARE(finished[0][1].toString(), u"finished"_s);
@@ -89,12 +92,16 @@ private slots:
         // Everything reached the store before finished() was emitted.
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), 192);
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE answer IS NULL OR answer = ''"_s), 0);
-        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'finished' AND finished_at IS NOT NULL"_s), 1);
+        QCOMPARE(
+            queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'finished' AND finished_at IS NOT NULL"_s),
+            1);
         QVERIFY(queryNumber(store, u"SELECT COUNT(*) FROM mentions"_s) > 192);
         QVERIFY(queryNumber(store, u"SELECT COUNT(*) FROM citations"_s) > 20);
         // The branded prompts always name the brand.
-        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
-                              "WHERE p.text LIKE '%Brightlane CRM%' AND i.id NOT IN (SELECT item_id FROM mentions WHERE brand_index = 0)"_s),
+        QCOMPARE(queryNumber(store,
+                             u"SELECT COUNT(*) FROM items i JOIN prompts p ON p.id = i.prompt_id "
+                             "WHERE p.text LIKE '%Brightlane CRM%' AND i.id NOT IN (SELECT item_id FROM mentions WHERE "
+                             "brand_index = 0)"_s),
                  0);
     }
 
@@ -134,13 +141,17 @@ private slots:
         QCOMPARE(second.sitesInspected, first.sitesInspected);
         QCOMPARE(second.sitesReused, first.sitesInspected);
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM site_reports WHERE audit_id = 2"_s), first.sitesInspected);
-        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM site_reports a JOIN site_reports b ON a.domain = b.domain "
-                              "WHERE a.audit_id = 1 AND b.audit_id = 2 AND a.score = b.score AND a.inspected_at = b.inspected_at"_s),
-                 first.sitesInspected);
+        QCOMPARE(
+            queryNumber(
+                store,
+                u"SELECT COUNT(*) FROM site_reports a JOIN site_reports b ON a.domain = b.domain "
+                "WHERE a.audit_id = 1 AND b.audit_id = 2 AND a.score = b.score AND a.inspected_at = b.inspected_at"_s),
+            first.sitesInspected);
 
         // A day and more later, every report has passed its time to live.
-        QVERIFY(execSql(store, u"UPDATE site_reports SET inspected_at = '%1'"_s.arg(
-                                   QDateTime::currentDateTimeUtc().addSecs(-25 * 3600).toString(Qt::ISODateWithMs))));
+        QVERIFY(execSql(store,
+                        u"UPDATE site_reports SET inspected_at = '%1'"_s.arg(
+                            QDateTime::currentDateTimeUtc().addSecs(-25 * 3600).toString(Qt::ISODateWithMs))));
         const RunStats third = audit({});
         QCOMPARE(third.sitesReused, 0);
         QCOMPARE(third.sitesInspected, first.sitesInspected);
@@ -157,8 +168,8 @@ private slots:
         runner.start(demo());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         const RunStats live = finished[0][2].value<RunStats>();
-        auto loaded = store.submit([](QSqlDatabase &db) { return AuditRepository::scores(db, 1); });
-        auto stored = store.submit([](QSqlDatabase &db) { return AuditRepository::loadAudit(db, 1); });
+        auto loaded = AuditScoring::scores(&store, 1);
+        auto stored = store.loadAudit(1);
         QTRY_VERIFY(loaded.isFinished() && stored.isFinished());
         QVERIFY(loaded.result() && stored.result());
         const AuditScores scores = loaded.result().value();
@@ -195,11 +206,12 @@ private slots:
                      queryNumber(store, u"SELECT score FROM site_reports WHERE domain = '%1'"_s.arg(d.domain)));
         }
         QVERIFY(withReadiness > 0);
-        QCOMPARE(qint64(scores.discovered.size()), queryNumber(store, u"SELECT COUNT(DISTINCT name) FROM discovered"_s));
+        QCOMPARE(qint64(scores.discovered.size()),
+                 queryNumber(store, u"SELECT COUNT(DISTINCT name) FROM discovered"_s));
         QVERIFY(scores.discovered.size() > 1 && scores.discovered[0].answers >= scores.discovered[1].answers);
 
         // The answers page's rows: every answer, the brands its analysis found, its citations.
-        auto listed = store.submit([](QSqlDatabase &db) { return AuditRepository::answers(db, 1); });
+        auto listed = store.answersOf(1);
         QTRY_VERIFY(listed.isFinished());
         const QList<AnswerRow> rows = listed.result().value();
         QCOMPARE(rows.size(), 192);
@@ -210,11 +222,12 @@ private slots:
                 QCOMPARE(row.mentioned.value(0), u"Brightlane CRM"_s);
         }
         QCOMPARE(cited, queryNumber(store, u"SELECT COUNT(*) FROM citations"_s));
-        QCOMPARE(qint64(std::count_if(rows.cbegin(), rows.cend(), [](const AnswerRow &r) { return !r.mentioned.isEmpty(); })),
+        QCOMPARE(qint64(std::count_if(rows.cbegin(), rows.cend(),
+                                      [](const AnswerRow &r) { return !r.mentioned.isEmpty(); })),
                  queryNumber(store, u"SELECT COUNT(DISTINCT item_id) FROM mentions"_s));
 
         // The sites page's reports: every inspected site with its checks and their evidence.
-        auto sites = store.submit([](QSqlDatabase &db) { return AuditRepository::siteReports(db, 1); });
+        auto sites = store.siteReportsOf(1);
         QTRY_VERIFY(sites.isFinished());
         const QList<StoredSiteReport> reports = sites.result().value();
         QCOMPARE(qint64(reports.size()), queryNumber(store, u"SELECT COUNT(*) FROM site_reports WHERE audit_id = 1"_s));
@@ -283,6 +296,71 @@ private slots:
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'cancelled'"_s), 1);
     }
 
+    // With limits, an audit above them asks and stores nothing: needsConfirmation() gives its
+    // answers and cost instead. At the limits it runs.
+    void anAuditAboveTheLimitsWaitsForConfirmation()
+    {
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy asked(&runner, &AuditRunner::needsConfirmation);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        runner.setConfirmLimits(RunLimits{191, 50.0});
+        runner.start(demo());
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked[0][0].toLongLong(), 192);
+        QCOMPARE(asked[0][1].toDouble(), 0.0); // recorded answers cost nothing
+        QVERIFY(!runner.isRunning());
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits"_s), 0);
+        runner.setConfirmLimits(RunLimits{192, 50.0});
+        runner.start(demo());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(finished[0][1].toString(), u"finished"_s);
+    }
+
+    // Cancelled while its items are written, an audit stays preparing with the chunk written
+    // and nothing asked; resume writes the rest (reporting it) before it asks.
+    void aPreparationCutShortIsFinishedOnResume()
+    {
+        GEOAUDIT_FRESH_DATABASE(database);
+        FakeEngineServer engine;
+        QVERIFY(engine.listen());
+        AuditSpec spec = fakeEngineSpec(engine.baseUrl(), 250, 2);
+        spec.samples = 100; // 25,000 answers: chunks of 10,000, 10,000 and 5,000
+        AuditStore store(database.location());
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        QSignalSpy preparing(&runner, &AuditRunner::preparing);
+        QSignalSpy started(&runner, &AuditRunner::started);
+        runner.start(spec);
+        runner.cancel(); // while the first chunk is written
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished[0][1].toString(), u"cancelled"_s);
+        QCOMPARE(started.size(), 0);
+        QCOMPARE(engine.requestCount(), 0);
+        QCOMPARE(preparing.size(), 1);
+        QCOMPARE(preparing[0], (QVariantList{qint64(0), qint64(25000)}));
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items"_s), 10000);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'preparing'"_s), 1);
+
+        const qint64 id = finished[0][0].toLongLong();
+        preparing.clear();
+        runner.resume(id);
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 60000);
+        runner.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QCOMPARE(preparing.size(), 3);
+        QCOMPARE(preparing[1], (QVariantList{qint64(20000), qint64(25000)}));
+        QCOMPARE(preparing[2], (QVariantList{qint64(25000), qint64(25000)}));
+        QCOMPARE(finished[1][2].value<RunStats>().planned, 25000);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items"_s), 25000);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM (SELECT DISTINCT prompt_id, sample FROM items) d"_s), 25000);
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'cancelled'"_s), 1);
+    }
+
     // Pause lets what is in flight finish and be stored, asks nothing new, stores the audit
     // as paused (resumable after a restart), and unpause asks the rest.
     void pauseFinishesWhatIsInFlightAndAsksNothingNew()
@@ -304,14 +382,16 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(runner.stats().inFlight, 0, 10000);
         const int requests = server.requestCount();
         const RunStats held = runner.stats();
-        QTest::qWait(300);
+        // Time passes on purpose: "nothing is asked while paused" has no event to wait for (300 ms = 10x latency).
+        QVERIFY(!QTest::qWaitFor([&] { return server.requestCount() != requests; }, 300));
         QCOMPARE(server.requestCount(), requests); // nothing new asked
         QCOMPARE(runner.stats().answered, held.answered);
         QCOMPARE(held.answered, requests); // every answer in flight arrived
         QVERIFY(held.answered < 60);
         QCOMPARE(finished.size(), 0);
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'paused'"_s), 1);
-        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status IN ('answered', 'analysed')"_s), qint64(held.answered));
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status IN ('answered', 'analysed')"_s),
+                 qint64(held.answered));
 
         runner.unpause();
         QVERIFY(!runner.isPaused());
@@ -347,13 +427,14 @@ private slots:
             AuditSpec spec = fakeEngineSpec(server.baseUrl(), 30, 2);
             if (stop == u"budget-stopped"_s) {
                 spec.engines[0].price = Price{1000.0, 1000.0}; // $0.046 an answer
-                spec.budgetUsd = 1.0; // the first answer is reserved at an estimate of $0.61
+                spec.budgetUsd = 1.0;                          // the first answer is reserved at an estimate of $0.61
             }
             runner.start(spec);
             if (stop == u"paused"_s) {
                 QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 4, 30000);
                 runner.pause();
-                QTRY_VERIFY_WITH_TIMEOUT(runner.stats().inFlight == 0 && runner.stats().analysed == runner.stats().answered, 10000);
+                QTRY_VERIFY_WITH_TIMEOUT(
+                    runner.stats().inFlight == 0 && runner.stats().analysed == runner.stats().answered, 10000);
             } else {
                 if (stop == u"cancelled"_s) {
                     QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 4, 30000);
@@ -367,9 +448,9 @@ private slots:
         } // the process quits: runner and store closed
 
         AuditStore store(database.location());
-        auto listed = store.submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); });
+        auto listed = store.audits();
         QTRY_VERIFY(listed.isFinished());
-        QCOMPARE(listed.result().value().value(0).state, stop);
+        QCOMPARE(stateName(listed.result().value().value(0).state), stop);
         QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'analysed'"_s), qint64(answered));
         QCOMPARE(server.requestCount(), answered);
 
@@ -392,7 +473,7 @@ private slots:
         bool outage = true;
         server.setFaults([&](int, const QString &prompt) {
             return outage && prompt.section(u' ', 1).toInt() % 5 == 0 ? FakeEngineServer::Fault::BadRequest
-                                                                        : FakeEngineServer::Fault::None;
+                                                                      : FakeEngineServer::Fault::None;
         });
         GEOAUDIT_FRESH_DATABASE(database);
         AuditStore store(database.location());
@@ -421,6 +502,100 @@ private slots:
         QTRY_VERIFY(!errors.isEmpty() && errors.last()[0].toString().contains(u"no failed answers"_s));
         QVERIFY(!runner.isRunning());
         QCOMPARE(finished.size(), 2);
+    }
+
+    // A second process (here a second store, and the app's RunnerThread) may not resume or
+    // retry an audit that a live process runs: it is told who runs it and nothing is asked
+    // twice (issue #17).
+    void aRunningAuditIsRefusedToASecondProcess_data()
+    {
+        QTest::addColumn<bool>("retryFailed");
+        QTest::newRow("resume") << false;
+        QTest::newRow("retry failed") << true;
+    }
+
+    void aRunningAuditIsRefusedToASecondProcess()
+    {
+        QFETCH(bool, retryFailed);
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(200); // slow until the second is refused: the first still runs then
+        server.setFaults([](int, const QString &prompt) {
+            return prompt.section(u' ', 1).toInt() % 5 == 0 ? FakeEngineServer::Fault::BadRequest
+                                                            : FakeEngineServer::Fault::None;
+        });
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        runner.start(fakeEngineSpec(server.baseUrl(), 40, 2));
+        QTRY_VERIFY_WITH_TIMEOUT(runner.stats().failed >= 1, 30000); // prompt 0, at once
+
+        AuditStore other(database.location());
+        RunnerThread second(&other);
+        QSignalSpy busy(&second, &RunnerThread::busy);
+        QSignalSpy errors(&second, &RunnerThread::error);
+        QSignalSpy started(&second, &RunnerThread::started);
+        if (retryFailed)
+            second.retryFailed(1);
+        else
+            second.resume(1);
+        QTRY_COMPARE_WITH_TIMEOUT(busy.size(), 1, 10000);
+        QCOMPARE(runner.isRunning(), true); // refused while the first still ran
+        const QString refusal = busy[0][0].toString();
+        QVERIFY2(refusal.startsWith(u"audit 1 is being run by tst_auditrunner (pid %1 on host %2), last seen "_s
+                                        .arg(QCoreApplication::applicationPid())
+                                        .arg(QSysInfo::machineHostName())),
+                 qPrintable(refusal));
+        QVERIFY(refusal.contains(u"; wait for it to finish or stop it first"_s));
+        QCOMPARE(second.isRunning(), false);
+        server.setLatencyMs(0);
+
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished[0][1].toString(), u"finished"_s);
+        QCOMPARE(finished[0][2].value<RunStats>().failed, 8);
+        QCOMPARE(server.requestCount(), 40);                                                      // each asked once
+        QCOMPARE(queryNumber(store, u"SELECT COUNT(*) FROM items WHERE status = 'failed'"_s), 8); // none reset
+        QCOMPARE(errors.size(), 0);
+        QCOMPARE(started.size(), 0);
+    }
+
+    // A run whose audit another process took over (its heartbeat had stopped for too long)
+    // learns so at its next heartbeat and stops asking, leaving the audit to that process.
+    void aRunTakenOverStopsAsking()
+    {
+        FakeEngineServer server;
+        QVERIFY(server.listen());
+        server.setLatencyMs(30);
+        GEOAUDIT_FRESH_DATABASE(database);
+        AuditStore store(database.location());
+        QNetworkAccessManager network;
+        AuditRunner runner(&store, &network);
+        runner.setHeartbeatIntervalMs(50);
+        QSignalSpy busy(&runner, &AuditRunner::busy);
+        QSignalSpy finished(&runner, &AuditRunner::finished);
+        runner.start(fakeEngineSpec(server.baseUrl(), 200, 2));
+        QTRY_VERIFY_WITH_TIMEOUT(runner.stats().answered >= 4, 30000);
+        // What a takeover writes: another holder.
+        QVERIFY(execSql(store,
+                        u"UPDATE audits SET lease_token = 'theirs', lease_program = 'geoaudit-cli', "
+                        "lease_pid = 4242, lease_host = 'elsewhere'"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(busy.size(), 1, 10000);
+        QVERIFY2(busy[0][0].toString().startsWith(
+                     u"audit 1 was taken over by geoaudit-cli (pid 4242 on host elsewhere); this run stopped asking"_s),
+                 qPrintable(busy[0][0].toString()));
+        QVERIFY(!runner.isRunning());
+        // What it sent before it stopped still arrives; nothing after.
+        const int asked = runner.stats().asked;
+        QVERIFY(asked < 200);
+        QTRY_COMPARE(server.requestCount(), asked);
+        // Time passes on purpose: "nothing more is asked" has no event to wait for (300 ms = 10x latency).
+        QVERIFY(!QTest::qWaitFor([&] { return server.requestCount() != asked; }, 300));
+        QCOMPARE(finished.size(), 0);
+        // The audit is left to its new holder: still running, its lease untouched.
+        QCOMPARE(
+            queryNumber(store, u"SELECT COUNT(*) FROM audits WHERE state = 'running' AND lease_token = 'theirs'"_s), 1);
     }
 
     void refusesAnEngineItCannotBuild()

@@ -18,8 +18,10 @@ private slots:
         QTest::addColumn<int>("port");
         QTest::newRow("empty: the system's") << QString() << int(QNetworkProxy::DefaultProxy) << QString() << 0;
         QTest::newRow("none") << u"None"_s << int(QNetworkProxy::NoProxy) << QString() << 0;
-        QTest::newRow("http") << u"http://proxy.corp.example:3128"_s << int(QNetworkProxy::HttpProxy) << u"proxy.corp.example"_s << 3128;
-        QTest::newRow("socks5") << u" socks5://127.0.0.1:1080 "_s << int(QNetworkProxy::Socks5Proxy) << u"127.0.0.1"_s << 1080;
+        QTest::newRow("http") << u"http://proxy.corp.example:3128"_s << int(QNetworkProxy::HttpProxy)
+                              << u"proxy.corp.example"_s << 3128;
+        QTest::newRow("socks5") << u" socks5://127.0.0.1:1080 "_s << int(QNetworkProxy::Socks5Proxy) << u"127.0.0.1"_s
+                                << 1080;
         QTest::newRow("no scheme") << u"proxy.example:3128"_s << -1 << QString() << 0;
         QTest::newRow("no port") << u"http://proxy.example"_s << -1 << QString() << 0;
         QTest::newRow("ftp") << u"ftp://proxy.example:21"_s << -1 << QString() << 0;

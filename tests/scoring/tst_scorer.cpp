@@ -85,8 +85,9 @@ private slots:
         QStringList names;
         for (const auto &c : cuts)
             names << c.cut;
-        QCOMPARE(names, (QStringList{u"all"_s, u"non-branded"_s, u"branded"_s, u"engine=gpt"_s, u"engine=claude"_s,
-                                     u"category=custom"_s}));
+        QCOMPARE(names,
+                 (QStringList{u"all"_s, u"non-branded"_s, u"branded"_s, u"engine=gpt"_s, u"engine=claude"_s,
+                              u"category=custom"_s}));
     }
 
     void notApplicableWhenDenominatorIsZero()
@@ -128,7 +129,7 @@ private slots:
     {
         QList<ScoredAnswer> answers;
         for (const std::optional<int> rank : {std::optional<int>(1), std::optional<int>(3), std::optional<int>(4),
-                                               std::optional<int>(7), std::optional<int>()}) {
+                                              std::optional<int>(7), std::optional<int>()}) {
             ScoredAnswer a = answer(u"gpt"_s, false, {1});
             a.brands[0].rank = rank;
             answers << a;

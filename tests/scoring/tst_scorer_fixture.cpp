@@ -28,10 +28,10 @@ double vader(double valence)
 const double good = vader(1.9), bad = vader(-2.5), great = vader(3.1);
 const double e5 = std::exp(-0.5), e1 = std::exp(-1.0), e3 = std::exp(-1.0 / 3.0), e6 = std::exp(-2.0 / 3.0);
 // PAWC of the answer shapes, as noted in FixtureAudit.h.
-const double D3 = 1.0 + e5 + e1;                                 // G2, C1
+const double D3 = 1.0 + e5 + e1;                                     // G2, C1
 const double S2first = 1.0 / (1.0 + e1), S2second = e1 / (1.0 + e1); // G5, C4
 const double T27 = std::exp(-2.0 / 7.0), T67 = std::exp(-6.0 / 7.0); // G6
-const double WH1 = 1.0 + 5.0 * e3, WH2 = e6 + 4.0 * e1;           // G7, C11
+const double WH1 = 1.0 + 5.0 * e3, WH2 = e6 + 4.0 * e1;              // G7, C11
 const double H1 = WH1 / (WH1 + WH2), H2 = WH2 / (WH1 + WH2);
 const double W11 = 3.0 * e3 + 3.0 * e6 + 4.0 * e1; // G11
 const double W14 = 1.0 + e1 + e3 + e6;             // G14
@@ -78,14 +78,29 @@ QList<std::pair<QString, Value>> named(const Expected &e)
         low = wilson(e.mentioned, e.answers).first;
         high = wilson(e.mentioned, e.answers).second;
     }
-    return {{u"answers"_s, e.answers}, {u"mentioned_answers"_s, e.mentioned}, {u"mentions"_s, e.mentions},
-            {u"visibility"_s, e.visibility}, {u"visibility_low"_s, low}, {u"visibility_high"_s, high},
-            {u"share_of_voice"_s, e.shareOfVoice}, {u"mention_share"_s, e.mentionShare},
-            {u"ranked_answers"_s, e.ranked}, {u"average_rank"_s, e.averageRank}, {u"top3_answers"_s, e.top3},
-            {u"top3_rate"_s, e.top3Rate}, {u"average_order"_s, e.averageOrder}, {u"sentiment_index"_s, e.sentimentIndex},
-            {u"positive_answers"_s, e.positive}, {u"neutral_answers"_s, e.neutral}, {u"negative_answers"_s, e.negative},
-            {u"pawc_share"_s, e.pawcShare}, {u"citations"_s, e.citations}, {u"citation_share"_s, e.citationShare},
-            {u"citing_answers"_s, e.citing}, {u"cited_rate"_s, e.citedRate}, {u"visibility_score"_s, score(e)}};
+    return {{u"answers"_s, e.answers},
+            {u"mentioned_answers"_s, e.mentioned},
+            {u"mentions"_s, e.mentions},
+            {u"visibility"_s, e.visibility},
+            {u"visibility_low"_s, low},
+            {u"visibility_high"_s, high},
+            {u"share_of_voice"_s, e.shareOfVoice},
+            {u"mention_share"_s, e.mentionShare},
+            {u"ranked_answers"_s, e.ranked},
+            {u"average_rank"_s, e.averageRank},
+            {u"top3_answers"_s, e.top3},
+            {u"top3_rate"_s, e.top3Rate},
+            {u"average_order"_s, e.averageOrder},
+            {u"sentiment_index"_s, e.sentimentIndex},
+            {u"positive_answers"_s, e.positive},
+            {u"neutral_answers"_s, e.neutral},
+            {u"negative_answers"_s, e.negative},
+            {u"pawc_share"_s, e.pawcShare},
+            {u"citations"_s, e.citations},
+            {u"citation_share"_s, e.citationShare},
+            {u"citing_answers"_s, e.citing},
+            {u"cited_rate"_s, e.citedRate},
+            {u"visibility_score"_s, score(e)}};
 }
 
 struct BrandRow
@@ -102,58 +117,192 @@ QList<BrandRow> expectations()
         // all: 30 answers. Mentioned: A 20, B 12, C 11 (pairs 43); mentions A 22 (G14, C11
         // twice), B 14 (G7, C11), C 12 (G7) = 48. 12 citations in 9 answers: A owns 4
         // (G4, G9, C6, C8), B 2 (G8, C12), C 2 (G15, C6).
-        {u"all"_s, 0,
-         {30, 20, 22, 20.0 / 30, 20.0 / 43, 22.0 / 48,
-          7, (2 + 3 + 1 + 1 + 3 + 2 + 1) / 7.0, // G2, G6, G11, G14, C1, C5, C11
-          7, 7.0 / 30,
+        {u"all"_s,
+         0,
+         {30,
+          20,
+          22,
+          20.0 / 30,
+          20.0 / 43,
+          22.0 / 48,
+          7,
+          (2 + 3 + 1 + 1 + 3 + 2 + 1) / 7.0, // G2, G6, G11, G14, C1, C5, C11
+          7,
+          7.0 / 30,
           (1 + 2 + 1 + 1 + 2 + 1 + 1 + 1 + 1 + 3 + 1 + 2 + 1 + 2 + 2 + 1 + 1 + 2 + 1 + 2) / 20.0,
-          50.0 * (1.0 + (3 * good + 2 * great) / 20.0), 5, 15, 0, // good: G5, C2, C4; great: G9, C8
+          50.0 * (1.0 + (3 * good + 2 * great) / 20.0),
+          5,
+          15,
+          0, // good: G5, C2, C4; great: G9, C8
           (7 + 4 * 0.5 + S2first + S2second + (e5 + e1) / D3 + T67 / (T27 + T67) + 3 * e3 / W11 + (1 + e1) / W14 + H1
-           + 4 * e1 / W30) / 30.0,
-          4, 4.0 / 12, 4, 4.0 / 9}},
-        {u"all"_s, 1,
-         {30, 12, 14, 12.0 / 30, 12.0 / 43, 14.0 / 48,
-          5, (1 + 1 + 3 + 2 + 2) / 5.0, // G2, G7, G14, C1, C11
-          5, 5.0 / 30,
+           + 4 * e1 / W30)
+              / 30.0,
+          4,
+          4.0 / 12,
+          4,
+          4.0 / 9}},
+        {u"all"_s,
+         1,
+         {30,
+          12,
+          14,
+          12.0 / 30,
+          12.0 / 43,
+          14.0 / 48,
+          5,
+          (1 + 1 + 3 + 2 + 2) / 5.0, // G2, G7, G14, C1, C11
+          5,
+          5.0 / 30,
           (1 + 2 + 1 + 2 + 3 + 1 + 3 + 2 + 1 + 1 + 2 + 1) / 12.0, // G2 G5 G7 G8 G11 G13 G14 C1 C4 C7 C11 C12
-          50.0 * (1.0 + 3 * bad / 12.0), 0, 9, 3, // bad: G5, G13, C4
+          50.0 * (1.0 + 3 * bad / 12.0),
+          0,
+          9,
+          3, // bad: G5, G13, C4
           (1 + 3 * 0.5 + S2second + S2first + H1 + H2 + (1 + e5) / D3 + 4 * e1 / W11 + e6 / W14) / 30.0,
-          2, 2.0 / 12, 2, 2.0 / 9}},
-        {u"all"_s, 2,
-         {30, 11, 12, 11.0 / 30, 11.0 / 43, 12.0 / 48,
-          7, (3 + 1 + 2 + 2 + 2 + 1 + 1) / 7.0, // G2, G6, G7, G11, G14, C1, C14
-          7, 7.0 / 30,
+          2,
+          2.0 / 12,
+          2,
+          2.0 / 9}},
+        {u"all"_s,
+         2,
+         {30,
+          11,
+          12,
+          11.0 / 30,
+          11.0 / 43,
+          12.0 / 48,
+          7,
+          (3 + 1 + 2 + 2 + 2 + 1 + 1) / 7.0, // G2, G6, G7, G11, G14, C1, C14
+          7,
+          7.0 / 30,
           (3 + 1 + 2 + 1 + 2 + 2 + 1 + 1 + 1 + 1 + 1) / 11.0, // G2 G6 G7 G10 G11 G14 G15 C1 C6 C10 C14
-          50.0 * (1.0 + bad / 11.0), 0, 10, 1, // bad: C10
+          50.0 * (1.0 + bad / 11.0),
+          0,
+          10,
+          1, // bad: C10
           (3 + 0.5 + (1 + e1) / D3 + T27 / (T27 + T67) + H2 + 3 * e6 / W11 + e3 / W14 + 3 / W30) / 30.0,
-          2, 2.0 / 12, 2, 2.0 / 9}},
+          2,
+          2.0 / 12,
+          2,
+          2.0 / 9}},
 
         // branded: G8, G9, C4, C5, C6, C7, C12. Mentioned A 7, B 4 (G8, C4, C7, C12), C 1 (C6):
         // 12 pairs and 12 mentions. 6 citations in 4 answers (G8, G9, C6, C12).
-        {u"branded"_s, 0,
-         {7, 7, 7, 7.0 / 7, 7.0 / 12, 7.0 / 12, 1, 2.0, 1, 1.0 / 7, // ranked only in C5
-          (1 + 1 + 2 + 1 + 2 + 2 + 2) / 7.0, 50.0 * (1.0 + (great + good) / 7.0), 2, 5, 0,
-          (0.5 + 1 + S2second + 1 + 0.5 + 0.5 + 0.5) / 7.0, 2, 2.0 / 6, 2, 2.0 / 4}},
-        {u"branded"_s, 1,
-         {7, 4, 4, 4.0 / 7, 4.0 / 12, 4.0 / 12, 0, na, 0, 0.0, (2 + 1 + 1 + 1) / 4.0, 50.0 * (1.0 + bad / 4.0), 0, 3, 1,
-          (0.5 + S2first + 0.5 + 0.5) / 7.0, 2, 2.0 / 6, 2, 2.0 / 4}},
-        {u"branded"_s, 2,
-         {7, 1, 1, 1.0 / 7, 1.0 / 12, 1.0 / 12, 0, na, 0, 0.0, 1.0, 50.0, 0, 1, 0, 0.5 / 7, 1, 1.0 / 6, 1, 1.0 / 4}},
+        {u"branded"_s,
+         0,
+         {7,
+          7,
+          7,
+          7.0 / 7,
+          7.0 / 12,
+          7.0 / 12,
+          1,
+          2.0,
+          1,
+          1.0 / 7, // ranked only in C5
+          (1 + 1 + 2 + 1 + 2 + 2 + 2) / 7.0,
+          50.0 * (1.0 + (great + good) / 7.0),
+          2,
+          5,
+          0,
+          (0.5 + 1 + S2second + 1 + 0.5 + 0.5 + 0.5) / 7.0,
+          2,
+          2.0 / 6,
+          2,
+          2.0 / 4}},
+        {u"branded"_s,
+         1,
+         {7,
+          4,
+          4,
+          4.0 / 7,
+          4.0 / 12,
+          4.0 / 12,
+          0,
+          na,
+          0,
+          0.0,
+          (2 + 1 + 1 + 1) / 4.0,
+          50.0 * (1.0 + bad / 4.0),
+          0,
+          3,
+          1,
+          (0.5 + S2first + 0.5 + 0.5) / 7.0,
+          2,
+          2.0 / 6,
+          2,
+          2.0 / 4}},
+        {u"branded"_s, 2, {7,   1,    1, 1.0 / 7, 1.0 / 12, 1.0 / 12, 0, na,      0, 0.0,
+                           1.0, 50.0, 0, 1,       0,        0.5 / 7,  1, 1.0 / 6, 1, 1.0 / 4}},
 
         // engine=claude: C1..C14. Mentioned A 11, B 5, C 4 (pairs 20); mentions A 12, B 6, C 4
         // (22). 5 citations in 3 answers (C6, C8, C12).
-        {u"engine=claude"_s, 0,
-         {14, 11, 12, 11.0 / 14, 11.0 / 20, 12.0 / 22, 3, (3 + 2 + 1) / 3.0, 3, 3.0 / 14, // C1, C5, C11
-          (3 + 1 + 2 + 1 + 2 + 2 + 1 + 1 + 2 + 1 + 2) / 11.0, 50.0 * (1.0 + (2 * good + great) / 11.0), 3, 8, 0,
-          (4 + 3 * 0.5 + e1 / D3 + S2second + H1 + 4 * e1 / W30) / 14.0, 2, 2.0 / 5, 2, 2.0 / 3}},
-        {u"engine=claude"_s, 1,
-         {14, 5, 6, 5.0 / 14, 5.0 / 20, 6.0 / 22, 2, (2 + 2) / 2.0, 2, 2.0 / 14, // C1, C11
-          (2 + 1 + 1 + 2 + 1) / 5.0, 50.0 * (1.0 + bad / 5.0), 0, 4, 1,
-          (e5 / D3 + S2first + 0.5 + H2 + 0.5) / 14.0, 1, 1.0 / 5, 1, 1.0 / 3}},
-        {u"engine=claude"_s, 2,
-         {14, 4, 4, 4.0 / 14, 4.0 / 20, 4.0 / 22, 2, (1 + 1) / 2.0, 2, 2.0 / 14, // C1, C14
-          (1 + 1 + 1 + 1) / 4.0, 50.0 * (1.0 + bad / 4.0), 0, 3, 1,
-          (1 / D3 + 0.5 + 1 + 3 / W30) / 14.0, 1, 1.0 / 5, 1, 1.0 / 3}},
+        {u"engine=claude"_s,
+         0,
+         {14,
+          11,
+          12,
+          11.0 / 14,
+          11.0 / 20,
+          12.0 / 22,
+          3,
+          (3 + 2 + 1) / 3.0,
+          3,
+          3.0 / 14, // C1, C5, C11
+          (3 + 1 + 2 + 1 + 2 + 2 + 1 + 1 + 2 + 1 + 2) / 11.0,
+          50.0 * (1.0 + (2 * good + great) / 11.0),
+          3,
+          8,
+          0,
+          (4 + 3 * 0.5 + e1 / D3 + S2second + H1 + 4 * e1 / W30) / 14.0,
+          2,
+          2.0 / 5,
+          2,
+          2.0 / 3}},
+        {u"engine=claude"_s,
+         1,
+         {14,
+          5,
+          6,
+          5.0 / 14,
+          5.0 / 20,
+          6.0 / 22,
+          2,
+          (2 + 2) / 2.0,
+          2,
+          2.0 / 14, // C1, C11
+          (2 + 1 + 1 + 2 + 1) / 5.0,
+          50.0 * (1.0 + bad / 5.0),
+          0,
+          4,
+          1,
+          (e5 / D3 + S2first + 0.5 + H2 + 0.5) / 14.0,
+          1,
+          1.0 / 5,
+          1,
+          1.0 / 3}},
+        {u"engine=claude"_s,
+         2,
+         {14,
+          4,
+          4,
+          4.0 / 14,
+          4.0 / 20,
+          4.0 / 22,
+          2,
+          (1 + 1) / 2.0,
+          2,
+          2.0 / 14, // C1, C14
+          (1 + 1 + 1 + 1) / 4.0,
+          50.0 * (1.0 + bad / 4.0),
+          0,
+          3,
+          1,
+          (1 / D3 + 0.5 + 1 + 3 / W30) / 14.0,
+          1,
+          1.0 / 5,
+          1,
+          1.0 / 3}},
 
         // topic=pricing: G3, G12, C3 name no brand and cite nothing: every ratio over mentions,
         // ranks or citations is n/a, and so is the score (its share of voice is).
@@ -204,8 +353,9 @@ private slots:
         QStringList names;
         for (const CutScores &c : scored())
             names << c.cut;
-        QCOMPARE(names, (QStringList{u"all"_s, u"non-branded"_s, u"branded"_s, u"engine=gpt"_s, u"engine=claude"_s,
-                                     u"category=best-of"_s, u"category=compare"_s, u"topic=crm"_s, u"topic=pricing"_s}));
+        QCOMPARE(names,
+                 (QStringList{u"all"_s, u"non-branded"_s, u"branded"_s, u"engine=gpt"_s, u"engine=claude"_s,
+                              u"category=best-of"_s, u"category=compare"_s, u"topic=crm"_s, u"topic=pricing"_s}));
     }
 
     void everyFigure_data()

@@ -56,17 +56,23 @@ private slots:
         QTest::newRow("blank line between user-agent lines keeps one group")
             << "User-agent: GPTBot\n\nUser-agent: *\nDisallow: /\n"_ba << u"GPTBot"_s << u"/page"_s << false;
         QTest::newRow("user-agent after a rule starts a new group")
-            << "User-agent: GPTBot\nDisallow: /a\nUser-agent: ClaudeBot\nDisallow: /b\n"_ba << u"GPTBot"_s << u"/b"_s << true;
+            << "User-agent: GPTBot\nDisallow: /a\nUser-agent: ClaudeBot\nDisallow: /b\n"_ba << u"GPTBot"_s << u"/b"_s
+            << true;
         QTest::newRow("new group keeps its own rules")
-            << "User-agent: GPTBot\nDisallow: /a\nUser-agent: ClaudeBot\nDisallow: /b\n"_ba << u"ClaudeBot"_s << u"/b"_s << false;
+            << "User-agent: GPTBot\nDisallow: /a\nUser-agent: ClaudeBot\nDisallow: /b\n"_ba << u"ClaudeBot"_s << u"/b"_s
+            << false;
         QTest::newRow("new group does not inherit earlier rules")
-            << "User-agent: GPTBot\nDisallow: /a\nUser-agent: ClaudeBot\nDisallow: /b\n"_ba << u"ClaudeBot"_s << u"/a"_s << true;
+            << "User-agent: GPTBot\nDisallow: /a\nUser-agent: ClaudeBot\nDisallow: /b\n"_ba << u"ClaudeBot"_s << u"/a"_s
+            << true;
         QTest::newRow("empty disallow is a rule line that ends the group")
-            << "User-agent: GPTBot\nDisallow:\nUser-agent: ClaudeBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s << true;
+            << "User-agent: GPTBot\nDisallow:\nUser-agent: ClaudeBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s
+            << true;
         QTest::newRow("unknown field does not end a run of user-agent lines")
-            << "User-agent: GPTBot\nCrawl-delay: 5\nUser-agent: ClaudeBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s << false;
+            << "User-agent: GPTBot\nCrawl-delay: 5\nUser-agent: ClaudeBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s
+            << false;
         QTest::newRow("sitemap line inside a group is transparent")
-            << "User-agent: GPTBot\nSitemap: https://example.com/s.xml\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s << false;
+            << "User-agent: GPTBot\nSitemap: https://example.com/s.xml\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s
+            << false;
         QTest::newRow("user-agent naming no token still opens a group")
             << "User-agent: GPTBot\nDisallow: /a\nUser-agent: 1bot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/b"_s << true;
 
@@ -106,7 +112,8 @@ private slots:
             << "User-agent: GPTBot\nDisallow: /a\n\nUser-agent: *\nDisallow: /\n\nUser-agent: GPTBot\nDisallow: /b\n"_ba
             << u"GPTBot"_s << u"/c"_s << true;
         QTest::newRow("longest match across combined groups")
-            << "User-agent: GPTBot\nDisallow: /a\n\nUser-agent: GPTBot\nAllow: /a/b\n"_ba << u"GPTBot"_s << u"/a/b/c"_s << true;
+            << "User-agent: GPTBot\nDisallow: /a\n\nUser-agent: GPTBot\nAllow: /a/b\n"_ba << u"GPTBot"_s << u"/a/b/c"_s
+            << true;
         QTest::newRow("star groups are combined")
             << "User-agent: *\nDisallow: /a\n\nUser-agent: GPTBot\nAllow: /\n\nUser-agent: *\nDisallow: /b\n"_ba
             << u"ClaudeBot"_s << u"/b"_s << false;
@@ -138,8 +145,7 @@ private slots:
             << star + "Disallow: /search?q=\n"_ba << u"GPTBot"_s << u"/search?q=shoes"_s << false;
         QTest::newRow("query rule does not match the bare path")
             << star + "Disallow: /search?q=\n"_ba << u"GPTBot"_s << u"/search"_s << true;
-        QTest::newRow("empty path is /")
-            << star + "Disallow: /$\n"_ba << u"GPTBot"_s << QString() << false;
+        QTest::newRow("empty path is /") << star + "Disallow: /$\n"_ba << u"GPTBot"_s << QString() << false;
 
         // Wildcards and anchors
         QTest::newRow("wildcard in the middle")
@@ -188,12 +194,10 @@ private slots:
             << star + "Disallow: /foo/bar/ツ\n"_ba << u"GPTBot"_s << u"/foo/bar/%E3%83%84"_s << false;
         QTest::newRow("encoded rule matches a non-ASCII path")
             << star + "Disallow: /foo/bar/%E3%83%84\n"_ba << u"GPTBot"_s << u"/foo/bar/ツ"_s << false;
-        QTest::newRow("%2F in a rule is not /")
-            << star + "Disallow: /a%2Fb\n"_ba << u"GPTBot"_s << u"/a/b"_s << true;
+        QTest::newRow("%2F in a rule is not /") << star + "Disallow: /a%2Fb\n"_ba << u"GPTBot"_s << u"/a/b"_s << true;
         QTest::newRow("%2F in a rule matches %2f")
             << star + "Disallow: /a%2Fb\n"_ba << u"GPTBot"_s << u"/a%2fb"_s << false;
-        QTest::newRow("/ in a rule is not %2F")
-            << star + "Disallow: /a/b\n"_ba << u"GPTBot"_s << u"/a%2Fb"_s << true;
+        QTest::newRow("/ in a rule is not %2F") << star + "Disallow: /a/b\n"_ba << u"GPTBot"_s << u"/a%2Fb"_s << true;
         QTest::newRow("stray percent stands for itself")
             << star + "Disallow: /100%\n"_ba << u"GPTBot"_s << u"/100%25-off"_s << false;
         QTest::newRow("space in a rule matches %20")
@@ -204,8 +208,7 @@ private slots:
             << star + "Disallow: /\n"_ba << u"GPTBot"_s << u"/robots.txt"_s << true;
         QTest::newRow("/robots.txt with a query is an ordinary path")
             << star + "Disallow: /\n"_ba << u"GPTBot"_s << u"/robots.txt?x=1"_s << false;
-        QTest::newRow("empty disallow allows all")
-            << star + "Disallow:\n"_ba << u"GPTBot"_s << u"/x"_s << true;
+        QTest::newRow("empty disallow allows all") << star + "Disallow:\n"_ba << u"GPTBot"_s << u"/x"_s << true;
         QTest::newRow("empty disallow with a comment allows all")
             << star + "Disallow: # nothing\n"_ba << u"GPTBot"_s << u"/x"_s << true;
         QTest::newRow("rule not starting with / is ignored")
@@ -220,26 +223,26 @@ private slots:
             << star + "Disallow: /a#b\n"_ba << u"GPTBot"_s << u"/ab"_s << false;
         QTest::newRow("comment lines and blank lines skipped")
             << "# hello\n\nUser-agent: GPTBot # OpenAI\n# more\n\nDisallow: /a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
-        QTest::newRow("CRLF line ends")
-            << "User-agent: GPTBot\r\nDisallow: /a\r\nUser-agent: *\r\nDisallow: /\r\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("CRLF line ends") << "User-agent: GPTBot\r\nDisallow: /a\r\nUser-agent: *\r\nDisallow: /\r\n"_ba
+                                        << u"GPTBot"_s << u"/a"_s << false;
         QTest::newRow("CRLF line ends keep groups apart")
-            << "User-agent: GPTBot\r\nDisallow: /a\r\nUser-agent: *\r\nDisallow: /\r\n"_ba << u"GPTBot"_s << u"/b"_s << true;
-        QTest::newRow("CR line ends")
-            << "User-agent: GPTBot\rDisallow: /a\r"_ba << u"GPTBot"_s << u"/a"_s << false;
+            << "User-agent: GPTBot\r\nDisallow: /a\r\nUser-agent: *\r\nDisallow: /\r\n"_ba << u"GPTBot"_s << u"/b"_s
+            << true;
+        QTest::newRow("CR line ends") << "User-agent: GPTBot\rDisallow: /a\r"_ba << u"GPTBot"_s << u"/a"_s << false;
         QTest::newRow("no line end after the last line")
             << "User-agent: GPTBot\nDisallow: /a"_ba << u"GPTBot"_s << u"/a"_s << false;
-        QTest::newRow("UTF-8 BOM")
-            << "\xEF\xBB\xBFUser-agent: GPTBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s << false;
+        QTest::newRow("UTF-8 BOM") << "\xEF\xBB\xBFUser-agent: GPTBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s
+                                   << false;
         QTest::newRow("leading and trailing white space")
             << "   User-agent :\t GPTBot  \n\t Disallow:\t/a \t\n"_ba << u"GPTBot"_s << u"/a"_s << false;
         QTest::newRow("no space after the colon")
             << "User-agent:GPTBot\nDisallow:/a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
         QTest::newRow("unknown fields ignored")
-            << star + "Crawl-delay: 10\nNoindex: /b\nHost: example.com\nDisallow: /a\n"_ba << u"GPTBot"_s << u"/b"_s << true;
+            << star + "Crawl-delay: 10\nNoindex: /b\nHost: example.com\nDisallow: /a\n"_ba << u"GPTBot"_s << u"/b"_s
+            << true;
         QTest::newRow("line without a colon ignored")
             << star + "Disallow /a\nDisallow: /b\n"_ba << u"GPTBot"_s << u"/a"_s << true;
-        QTest::newRow("misspelt field ignored")
-            << star + "Dissallow: /a\n"_ba << u"GPTBot"_s << u"/a"_s << true;
+        QTest::newRow("misspelt field ignored") << star + "Dissallow: /a\n"_ba << u"GPTBot"_s << u"/a"_s << true;
         QTest::newRow("rules before any user-agent line ignored")
             << "Disallow: /\nUser-agent: GPTBot\nDisallow: /x\n"_ba << u"GPTBot"_s << u"/y"_s << true;
         QTest::newRow("rules before any user-agent line do not form a star group")
@@ -249,7 +252,8 @@ private slots:
         QTest::newRow("field names are case-insensitive (allow)")
             << "USER-AGENT: GPTBot\nDISALLOW: /a\nallow: /a/b\n"_ba << u"GPTBot"_s << u"/a/b"_s << true;
         QTest::newRow("binary junk lines skipped")
-            << "\x01\x02\xff\xfe\n\x00:\x00\nUser-agent: GPTBot\n\xc3\x28: x\nDisallow: /a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+            << "\x01\x02\xff\xfe\n\x00:\x00\nUser-agent: GPTBot\n\xc3\x28: x\nDisallow: /a\n"_ba << u"GPTBot"_s
+            << u"/a"_s << false;
 
         // 500 KiB
         const QByteArray rule = "Disallow: /private"_ba;
@@ -262,7 +266,8 @@ private slots:
         QTest::newRow("line cut by 500 KiB is dropped, not shortened")
             << lineAt(RobotsTxt::MaxBytes - 12, "Disallow: /private-area"_ba) << u"GPTBot"_s << u"/public"_s << true;
         QTest::newRow("line cut by 500 KiB does not apply")
-            << lineAt(RobotsTxt::MaxBytes - 12, "Disallow: /private-area"_ba) << u"GPTBot"_s << u"/private-area"_s << true;
+            << lineAt(RobotsTxt::MaxBytes - 12, "Disallow: /private-area"_ba) << u"GPTBot"_s << u"/private-area"_s
+            << true;
         QTest::newRow("rule after 500 KiB ignored")
             << lineAt(RobotsTxt::MaxBytes, rule) << u"GPTBot"_s << u"/private"_s << true;
     }
@@ -291,27 +296,27 @@ private slots:
         QTest::newRow("group spelt as in the file")
             << "user-agent: gptbot\ndisallow: /a\n"_ba << u"GPTBot"_s << u"/a/b"_s
             << u"robots.txt group 'User-agent: gptbot' disallows /a/b (rule 'Disallow: /a')"_s;
-        QTest::newRow("no group and no star")
-            << "User-agent: ClaudeBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/"_s
-            << u"no group names GPTBot and there is no '*' group: allowed"_s;
+        QTest::newRow("no group and no star") << "User-agent: ClaudeBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/"_s
+                                              << u"no group names GPTBot and there is no '*' group: allowed"_s;
         QTest::newRow("star fallback said")
             << "User-agent: *\nDisallow: /private\n"_ba << u"GPTBot"_s << u"/private/x"_s
-            << u"robots.txt group 'User-agent: *', as no group names GPTBot, disallows /private/x (rule 'Disallow: /private')"_s;
+            << u"robots.txt group 'User-agent: *', as no group names GPTBot, disallows /private/x (rule "
+               "'Disallow: /private')"_s;
         QTest::newRow("allowing rule named")
             << "User-agent: GPTBot\nAllow: /pub\n"_ba << u"GPTBot"_s << u"/pub/a"_s
             << u"robots.txt group 'User-agent: GPTBot' allows /pub/a (rule 'Allow: /pub')"_s;
         QTest::newRow("more specific allow said")
             << "User-agent: GPTBot\nDisallow: /\nAllow: /pub\n"_ba << u"GPTBot"_s << u"/pub/a"_s
-            << u"robots.txt group 'User-agent: GPTBot' allows /pub/a (rule 'Allow: /pub' is more specific than 'Disallow: /')"_s;
+            << u"robots.txt group 'User-agent: GPTBot' allows /pub/a (rule 'Allow: /pub' is more specific than "
+               "'Disallow: /')"_s;
         QTest::newRow("tie said")
             << "User-agent: GPTBot\nDisallow: /x\nAllow: /x\n"_ba << u"GPTBot"_s << u"/x"_s
             << u"robots.txt group 'User-agent: GPTBot' allows /x (rule 'Allow: /x' wins the tie with 'Disallow: /x')"_s;
         QTest::newRow("no matching rule said")
             << "User-agent: GPTBot\nDisallow: /private\n"_ba << u"GPTBot"_s << u"/public"_s
             << u"robots.txt group 'User-agent: GPTBot' has no rule matching /public: allowed"_s;
-        QTest::newRow("group without rules said")
-            << "User-agent: GPTBot\nDisallow:\n"_ba << u"GPTBot"_s << u"/public"_s
-            << u"robots.txt group 'User-agent: GPTBot' has no rules: allowed"_s;
+        QTest::newRow("group without rules said") << "User-agent: GPTBot\nDisallow:\n"_ba << u"GPTBot"_s << u"/public"_s
+                                                  << u"robots.txt group 'User-agent: GPTBot' has no rules: allowed"_s;
         QTest::newRow("combined groups said")
             << "User-agent: GPTBot\nDisallow: /a\n\nUser-agent: GPTBot\nDisallow: /b\n"_ba << u"GPTBot"_s << u"/b"_s
             << u"robots.txt group 'User-agent: GPTBot' (2 groups combined) disallows /b (rule 'Disallow: /b')"_s;
@@ -321,9 +326,8 @@ private slots:
         QTest::newRow("percent signs in the path kept")
             << "User-agent: GPTBot\nDisallow: /a%20b\n"_ba << u"GPTBot"_s << u"/a%20b%1"_s
             << u"robots.txt group 'User-agent: GPTBot' disallows /a%20b%1 (rule 'Disallow: /a%20b')"_s;
-        QTest::newRow("robots.txt itself")
-            << "User-agent: *\nDisallow: /\n"_ba << u"GPTBot"_s << u"/robots.txt"_s
-            << u"/robots.txt is always allowed (RFC 9309 2.2.2)"_s;
+        QTest::newRow("robots.txt itself") << "User-agent: *\nDisallow: /\n"_ba << u"GPTBot"_s << u"/robots.txt"_s
+                                           << u"/robots.txt is always allowed (RFC 9309 2.2.2)"_s;
     }
 
     void evidence()
@@ -380,8 +384,7 @@ private slots:
 
         QTest::newRow("disallow in the agent's group")
             << "User-agent: GPTBot\nAllow: /\nDisallow: /private\n"_ba << u"GPTBot"_s << true;
-        QTest::newRow("only allow rules")
-            << "User-agent: GPTBot\nAllow: /\n"_ba << u"GPTBot"_s << false;
+        QTest::newRow("only allow rules") << "User-agent: GPTBot\nAllow: /\n"_ba << u"GPTBot"_s << false;
         QTest::newRow("empty disallow disallows nothing")
             << "User-agent: GPTBot\nDisallow:\n"_ba << u"GPTBot"_s << false;
         QTest::newRow("disallow cancelled by an equal allow")
@@ -417,7 +420,8 @@ private slots:
         QTest::newRow("every sitemap line in order, in or out of groups")
             << "Sitemap: https://example.com/a.xml\nUser-agent: *\nSitemap: https://example.com/b.xml\nDisallow: /\n"
                "sitemap:https://example.com/c.xml\n"_ba
-            << QStringList{u"https://example.com/a.xml"_s, u"https://example.com/b.xml"_s, u"https://example.com/c.xml"_s};
+            << QStringList{u"https://example.com/a.xml"_s, u"https://example.com/b.xml"_s,
+                           u"https://example.com/c.xml"_s};
         QTest::newRow("sitemap field name case-insensitive, value trimmed, comment dropped")
             << "SITEMAP:   https://example.com/s.xml   # main\r\n"_ba << QStringList{u"https://example.com/s.xml"_s};
         QTest::newRow("repeated sitemap lines all kept")
@@ -466,7 +470,8 @@ private slots:
         QByteArray rule = "/"_ba;
         for (int i = 0; i < 2000; ++i)
             rule += "*a"_ba;
-        const RobotsTxt robots = RobotsTxt::parse("User-agent: *\nDisallow: "_ba + rule + "*b$\nDisallow: "_ba + rule + "c\n"_ba);
+        const RobotsTxt robots
+            = RobotsTxt::parse("User-agent: *\nDisallow: "_ba + rule + "*b$\nDisallow: "_ba + rule + "c\n"_ba);
         const QString path = u"/"_s + QString(200000, u'a');
 
         QElapsedTimer timer;

@@ -7,14 +7,17 @@
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QSemaphore>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
+
+#include <atomic>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
 
 namespace {
-
 
 // Answers every fetch after a short wait and counts what it was asked.
 class CountingFetcher final : public SiteFetcher
@@ -24,11 +27,11 @@ public:
     void fetch(const QUrl &url, Done done) override
     {
         ++asked[url.toString()];
-        QTimer::singleShot(5, this, [url, done] { done({url, url, 200, {}, {{"content-type", "text/html"}}, "<html></html>", false}); });
+        QTimer::singleShot(5, this, [url, done] {
+            done({url, url, 200, {}, {{"content-type", "text/html"}}, "<html></html>", false});
+        });
     }
 };
-
-
 
 } // namespace
 
@@ -42,14 +45,16 @@ private slots:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<bool>("wellFormed");
         QTest::addColumn<QString>("evidence");
-        QTest::newRow("well formed") << QByteArray("# Acme\n\n> CRM for teams.\n\n## Docs\n\n- [Start](https://acme.example/start): how\n")
+        QTest::newRow("well formed") << QByteArray(
+            "# Acme\n\n> CRM for teams.\n\n## Docs\n\n- [Start](https://acme.example/start): how\n")
                                      << true << u"llms.txt has a title, a summary and 1 section(s) of links"_s;
-        QTest::newRow("no summary") << QByteArray("# Acme\n\n## Docs\n\n- [Start](https://acme.example/start)\n") << false
-                                    << u"llms.txt lacks a blockquote summary"_s;
-        QTest::newRow("links outside a section") << QByteArray("# Acme\n\n> Sum.\n\n- [Start](https://acme.example/)\n") << false
-                                                 << u"llms.txt lacks an H2 section with a list of links"_s;
-        QTest::newRow("prose only") << QByteArray("Welcome to our site.") << false
-                                    << u"llms.txt lacks an H1 title, a blockquote summary, an H2 section with a list of links"_s;
+        QTest::newRow("no summary") << QByteArray("# Acme\n\n## Docs\n\n- [Start](https://acme.example/start)\n")
+                                    << false << u"llms.txt lacks a blockquote summary"_s;
+        QTest::newRow("links outside a section") << QByteArray("# Acme\n\n> Sum.\n\n- [Start](https://acme.example/)\n")
+                                                 << false << u"llms.txt lacks an H2 section with a list of links"_s;
+        QTest::newRow("prose only")
+            << QByteArray("Welcome to our site.") << false
+            << u"llms.txt lacks an H1 title, a blockquote summary, an H2 section with a list of links"_s;
     }
 
     void llmsTxt()
@@ -136,6 +141,69 @@ private slots:
         QCOMPARE(fetcher->asked.size(), 80);
     }
 
+    // The page is read and scored on the inspector's pool: the inspector's thread (which owns
+    // the network, and may be the GUI's) stays free while a parse is under way.
+    void parsingRunsOffTheInspectorsThread()
+    {
+        QSemaphore entered, proceed;
+        std::atomic<int> scorings = 0;
+        std::atomic<QThread *> scoredOn = nullptr;
+        SiteInspector inspector(std::make_unique<RecordedFetcher>(DemoSites));
+        inspector.setScoring([&](const ReadinessScorer::Inputs &in, SiteReport &report) {
+            ++scorings;
+            scoredOn = QThread::currentThread();
+            entered.release();
+            proceed.tryAcquire(1, 10000); // bounded, should it ever run on the test's thread
+            ReadinessScorer::score(in, report);
+        });
+        const QUrl home(u"https://pipewise.example/"_s);
+        const QFuture<SiteReport> report = inspector.inspect(u"pipewise.example"_s, home);
+        QTRY_COMPARE(entered.available(), 1); // the test's event loop runs while the parse waits
+        QVERIFY(scoredOn.load() != nullptr);
+        QVERIFY(scoredOn.load() != inspector.thread());
+        QVERIFY(scoredOn.load() != QThread::currentThread());
+        QCOMPARE(report.isFinished(), false);
+        // An ask meanwhile joins the inspection under way; it is not scored again.
+        const QFuture<SiteReport> joined = inspector.inspect(u"pipewise.example"_s, home);
+        QCOMPARE(joined.isFinished(), false);
+        QCOMPARE(inspector.cacheHits(), 1);
+        proceed.release();
+        QTRY_VERIFY(report.isFinished() && joined.isFinished());
+        QCOMPARE(scorings.load(), 1);
+        QCOMPARE(report.resultCount(), 1);
+        QCOMPARE(joined.resultCount(), 1);
+        const SiteReport expected = inspectRecorded(u"pipewise.example"_s);
+        QCOMPARE(report.result().score, expected.score);
+        QCOMPARE(joined.result().score, expected.score);
+        QCOMPARE(report.result().domain, u"pipewise.example"_s);
+        QCOMPARE(report.result().page, home);
+        QCOMPARE(report.result().facts.has_value(), true);
+        QCOMPARE(report.result().facts->title, expected.facts->title);
+        QCOMPARE(report.result().pageFetch.body, QByteArray()); // the facts are kept, the page not
+        // Later asks come from the cache, without a parse.
+        QCOMPARE(inspector.inspect(u"pipewise.example"_s, home).isFinished(), true);
+        QCOMPARE(scorings.load(), 1);
+    }
+
+    // An inspector dropped while a parse is under way (a new audit) leaves no one waiting: its
+    // futures finish without a report, and the parse's result goes nowhere.
+    void anInspectorDroppedMidParseLeavesNoOneWaiting()
+    {
+        QSemaphore entered, proceed;
+        auto inspector = std::make_unique<SiteInspector>(std::make_unique<RecordedFetcher>(DemoSites));
+        inspector->setScoring([&](const ReadinessScorer::Inputs &in, SiteReport &report) {
+            entered.release();
+            proceed.tryAcquire(1, 10000);
+            ReadinessScorer::score(in, report);
+        });
+        const QFuture<SiteReport> report = inspector->inspect(u"relata.example"_s, QUrl(u"https://relata.example/"_s));
+        QTRY_COMPARE(entered.available(), 1);
+        proceed.release();
+        inspector.reset(); // waits for the parse under way
+        QCOMPARE(report.isFinished(), true);
+        QCOMPARE(report.resultCount(), 0);
+    }
+
     void recordedRedirectsAreFollowed()
     {
         const RecordedFetcher fetcher(DemoSites);
@@ -152,18 +220,24 @@ private slots:
         QTest::addColumn<QString>("group");
         QTest::addColumn<QString>("check");
         QTest::addColumn<QString>("status");
-        QTest::newRow("pipewise blocks GPTBot") << u"pipewise.example"_s << u"AI crawler access"_s << u"GPTBot"_s << u"fail"_s;
-        QTest::newRow("pipewise lets OAI-SearchBot in") << u"pipewise.example"_s << u"AI crawler access"_s << u"OAI-SearchBot"_s << u"pass"_s;
-        QTest::newRow("supportstack's robots.txt 503 disallows all") << u"supportstackdaily.example"_s << u"AI crawler access"_s
-                                                                    << u"PerplexityBot"_s << u"fail"_s;
-        QTest::newRow("relata sends no HSTS") << u"relata.example"_s << u"Transport"_s << u"Strict-Transport-Security"_s << u"fail"_s;
-        QTest::newRow("brightlane has a good llms.txt") << u"brightlane.example"_s << u"llms.txt"_s << u"llms.txt"_s << u"pass"_s;
-        QTest::newRow("clientory's llms.txt is malformed") << u"clientory.example"_s << u"llms.txt"_s << u"llms.txt"_s << u"partial"_s;
-        QTest::newRow("clientory is an app shell") << u"clientory.example"_s << u"Content structure"_s << u"Server-rendered content"_s
-                                                   << u"fail"_s;
-        QTest::newRow("salesnest has two H1s") << u"salesnest.example"_s << u"Content structure"_s << u"Exactly one H1"_s << u"partial"_s;
-        QTest::newRow("salesnest skips a level") << u"salesnest.example"_s << u"Content structure"_s << u"No skipped heading levels"_s
-                                                 << u"fail"_s;
+        QTest::newRow("pipewise blocks GPTBot")
+            << u"pipewise.example"_s << u"AI crawler access"_s << u"GPTBot"_s << u"fail"_s;
+        QTest::newRow("pipewise lets OAI-SearchBot in")
+            << u"pipewise.example"_s << u"AI crawler access"_s << u"OAI-SearchBot"_s << u"pass"_s;
+        QTest::newRow("supportstack's robots.txt 503 disallows all")
+            << u"supportstackdaily.example"_s << u"AI crawler access"_s << u"PerplexityBot"_s << u"fail"_s;
+        QTest::newRow("relata sends no HSTS")
+            << u"relata.example"_s << u"Transport"_s << u"Strict-Transport-Security"_s << u"fail"_s;
+        QTest::newRow("brightlane has a good llms.txt")
+            << u"brightlane.example"_s << u"llms.txt"_s << u"llms.txt"_s << u"pass"_s;
+        QTest::newRow("clientory's llms.txt is malformed")
+            << u"clientory.example"_s << u"llms.txt"_s << u"llms.txt"_s << u"partial"_s;
+        QTest::newRow("clientory is an app shell")
+            << u"clientory.example"_s << u"Content structure"_s << u"Server-rendered content"_s << u"fail"_s;
+        QTest::newRow("salesnest has two H1s")
+            << u"salesnest.example"_s << u"Content structure"_s << u"Exactly one H1"_s << u"partial"_s;
+        QTest::newRow("salesnest skips a level")
+            << u"salesnest.example"_s << u"Content structure"_s << u"No skipped heading levels"_s << u"fail"_s;
     }
 
     void demoSitesScoreAsTheyAreMade()

@@ -32,8 +32,10 @@ private:
 private slots:
     void ownPromptsOnly()
     {
-        const auto plan = PromptPlanner::plan(spec(false, {u"What is the best CRM for small business?"_s,
-                                                           u"Is Acme any good?"_s, u"what is the best  CRM for small business?"_s}));
+        const auto plan
+            = PromptPlanner::plan(spec(false,
+                                       {u"What is the best CRM for small business?"_s, u"Is Acme any good?"_s,
+                                        u"what is the best  CRM for small business?"_s}));
         QVERIFY(plan);
         QCOMPARE(plan->prompts.size(), 2); // the third repeats the first
         QCOMPARE(plan->prompts[0].category, u"custom"_s);
@@ -60,10 +62,53 @@ private slots:
         QVERIFY(texts.contains(u"What are good alternatives to HubSpot?"_s));
         QVERIFY(texts.contains(u"What are good alternatives to Pipedrive?"_s));
         QVERIFY(texts.contains(u"Acme CRM vs Pipedrive: which is better for CRM for small business?"_s));
-        QCOMPARE(categories, (QSet<QString>{u"best-of"_s, u"comparison"_s, u"alternatives"_s, u"recommendation"_s,
-                                            u"problem-solution"_s}));
-        for (const auto &p : plan->prompts)
-            QCOMPARE(p.branded, p.category == u"comparison"_s || p.category == u"alternatives"_s);
+        QCOMPARE(categories,
+                 (QSet<QString>{u"best-of"_s, u"comparison"_s, u"alternatives"_s, u"recommendation"_s,
+                                u"problem-solution"_s}));
+    }
+
+    // Every prompt the templates make, in order: its category, its topic (none for a template
+    // without {topic}) and whether it names a tracked brand (Acme CRM, HubSpot or Pipedrive).
+    void templatesPlanEachPrompt_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<QString>("topic");
+        QTest::addColumn<bool>("branded");
+        const QString topic = u"CRM for small business"_s;
+        int index = 0;
+        const auto row = [&](const char *text, const QString &category, const QString &rowTopic, bool branded) {
+            QTest::newRow(text) << index++ << category << rowTopic << branded;
+        };
+        row("What is the best CRM for small business?", u"best-of"_s, topic, false);
+        row("What are the top 5 options for CRM for small business?", u"best-of"_s, topic, false);
+        row("Rank the leading tools for CRM for small business.", u"best-of"_s, topic, false);
+        row("Acme CRM vs HubSpot: which is better for CRM for small business?", u"comparison"_s, topic, true);
+        row("Acme CRM vs Pipedrive: which is better for CRM for small business?", u"comparison"_s, topic, true);
+        row("What are good alternatives to HubSpot?", u"alternatives"_s, QString(), true);
+        row("What are good alternatives to Pipedrive?", u"alternatives"_s, QString(), true);
+        row("What are the best alternatives to Acme CRM?", u"alternatives"_s, QString(), true);
+        row("Which CRM for small business would you recommend for a small team on a budget?", u"recommendation"_s,
+            topic, false);
+        row("I need CRM for small business. What should I use?", u"recommendation"_s, topic, false);
+        row("How do I choose CRM for small business, and which products should I consider?", u"problem-solution"_s,
+            topic, false);
+    }
+
+    void templatesPlanEachPrompt()
+    {
+        QFETCH(int, index);
+        QFETCH(QString, category);
+        QFETCH(QString, topic);
+        QFETCH(bool, branded);
+        const auto plan = PromptPlanner::plan(spec(true, {}));
+        QVERIFY(plan);
+        QCOMPARE(plan->prompts.size(), 11);
+        const PlannedPrompt &p = plan->prompts.at(index);
+        QCOMPARE(p.text, QString::fromUtf8(QTest::currentDataTag()));
+        QCOMPARE(p.category, category);
+        QCOMPARE(p.topic, topic);
+        QCOMPARE(p.branded, branded);
     }
 
     void theDemoPlansItsAnswers()

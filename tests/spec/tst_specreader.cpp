@@ -1,3 +1,4 @@
+#include "PipeWriter.h"
 #include "spec/SpecReader.h"
 #include "spec/SpecWriter.h"
 
@@ -5,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -16,27 +19,30 @@ class TestSpecReader : public QObject
 private:
     static QByteArray minimal(const QByteArray &extra = {})
     {
-        return R"({"name": "Acme CRM audit", "brand": {"name": "Acme CRM", "aliases": ["Acme"], "domains": ["acme-crm.example"]}, )"
-                   R"("prompts": ["What is the best CRM?"], )"
-                   R"("engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini", "api_key_env": "OPENAI_API_KEY"}])"
+        return R"({"name": "Acme CRM audit", "brand": {"name": "Acme CRM", "aliases": ["Acme"], "domains": )"
+               R"(["acme-crm.example"]}, )"
+               R"("prompts": ["What is the best CRM?"], )"
+               R"("engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini", "api_key_env": )"
+               R"("OPENAI_API_KEY"}])"
             + extra + "}";
     }
 
 private slots:
     void readsTheDocumentedExample()
     {
-        const QByteArray json = R"({ "name": "Acme CRM audit", )"
-          R"("brand": {"name": "Acme CRM", "aliases": ["Acme"], "domains": ["acme-crm.example"]}, )"
-          R"("competitors": [{"name": "HubSpot", "aliases": [], "domains": ["hubspot.com"]}], )"
-          R"("topics": ["CRM for small business"], )"
-          R"("templates": true, )"
-          R"("prompts": ["What is the best CRM for a 10-person sales team?"], )"
-          R"("samples": 2, )"
-          R"("engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini", )"
-                       "\"base_url\": \"https://api.openai.com/v1\", \"api_key_env\": \"OPENAI_API_KEY\", "
-                       R"("concurrency": 10, "rpm": 500, "timeout_ms": 60000}], )"
-          R"("analysis": {"threads": 10, "inspect_sites": true}, )"
-          R"("budget_usd": 5.0 })";
+        const QByteArray json
+            = R"({ "name": "Acme CRM audit", )"
+              R"("brand": {"name": "Acme CRM", "aliases": ["Acme"], "domains": ["acme-crm.example"]}, )"
+              R"("competitors": [{"name": "HubSpot", "aliases": [], "domains": ["hubspot.com"]}], )"
+              R"("topics": ["CRM for small business"], )"
+              R"("templates": true, )"
+              R"("prompts": ["What is the best CRM for a 10-person sales team?"], )"
+              R"("samples": 2, )"
+              R"("engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini", )"
+              "\"base_url\": \"https://api.openai.com/v1\", \"api_key_env\": \"OPENAI_API_KEY\", "
+              R"("concurrency": 10, "rpm": 500, "timeout_ms": 60000}], )"
+              R"("analysis": {"threads": 10, "inspect_sites": true}, )"
+              R"("budget_usd": 5.0 })";
         const auto out = SpecReader::parse(json, {});
         QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
         const AuditSpec &s = *out.spec;
@@ -62,42 +68,52 @@ private slots:
         QTest::newRow("double dot domain")
             << minimal(R"(, "competitors": [{"name": "A"}, {"name": "B"}, {"name": "C", "domains": ["acme..com"]}])")
             << u"competitors[2].domains[0]: \"acme..com\" is not a domain name"_s;
-        QTest::newRow("url as domain") << minimal(", \"competitors\": [{\"name\": \"A\", \"domains\": [\"https://a.com/x\"]}]")
+        QTest::newRow("url as domain") << minimal(
+            ", \"competitors\": [{\"name\": \"A\", \"domains\": [\"https://a.com/x\"]}]")
                                        << u"competitors[0].domains[0]: \"https://a.com/x\" is not a domain name"_s;
-        QTest::newRow("unknown key with suggestion") << minimal(", \"sampels\": 2") << u"sampels: unknown key; did you mean \"samples\"?"_s;
+        QTest::newRow("unknown key with suggestion")
+            << minimal(", \"sampels\": 2") << u"sampels: unknown key; did you mean \"samples\"?"_s;
         QTest::newRow("unknown key") << minimal(", \"colour\": 2") << u"colour: unknown key; remove it"_s;
-        QTest::newRow("samples not a number") << minimal(", \"samples\": \"two\"")
-                                              << u"samples: expected a whole number from 1 to 100, got \"two\""_s;
+        QTest::newRow("samples not a number")
+            << minimal(", \"samples\": \"two\"") << u"samples: expected a whole number from 1 to 100, got \"two\""_s;
         QTest::newRow("samples fraction") << minimal(", \"samples\": 1.5") << u"samples: expected a whole number"_s;
         QTest::newRow("threads zero") << minimal(", \"analysis\": {\"threads\": 0}")
                                       << u"analysis.threads: expected a whole number from 1 to 64"_s;
         QTest::newRow("negative budget") << minimal(", \"budget_usd\": -1") << u"budget_usd: expected an amount"_s;
-        QTest::newRow("weights not adding up to 1") << minimal(R"(, "scoring": {"weights": {"visibility": 0.5}})")
-                                                   << u"scoring.weights: the weights add up to 1.15; make them add up to 1"_s;
+        QTest::newRow("weights not adding up to 1")
+            << minimal(R"(, "scoring": {"weights": {"visibility": 0.5}})")
+            << u"scoring.weights: the weights add up to 1.15; make them add up to 1"_s;
         QTest::newRow("weight above 1") << minimal(R"(, "scoring": {"weights": {"sentiment": 2}})")
                                         << u"scoring.weights.sentiment: expected a weight from 0 to 1"_s;
         QTest::newRow("unknown weight") << minimal(R"(, "scoring": {"weights": {"rank": 0.1}})")
                                         << u"scoring.weights.rank: unknown key"_s;
-        QTest::newRow("api key in spec")
-            << minimal(R"(, "competitors": [], "engines": [{"id": "g", "kind": "openai", "model": "m", "api_key": "sk-1"}])")
-            << u"engines[0].api_key: API keys are never written in a spec"_s;
-        QTest::newRow("no engines") << minimal(R"(, "engines": [])") << u"engines: none given; give at least one engine"_s;
+        QTest::newRow("api key in spec") << minimal(
+            R"(, "competitors": [], "engines": [{"id": "g", "kind": "openai", "model": "m", "api_key": "sk-1"}])")
+                                         << u"engines[0].api_key: API keys are never written in a spec"_s;
+        QTest::newRow("no engines") << minimal(R"(, "engines": [])")
+                                    << u"engines: none given; give at least one engine"_s;
         QTest::newRow("unknown kind") << minimal(R"(, "engines": [{"id": "g", "kind": "bard", "model": "m"}])")
                                       << u"engines[0].kind: \"bard\" is not an engine kind"_s;
-        QTest::newRow("bad base url") << minimal(", \"engines\": [{\"id\": \"g\", \"kind\": \"openai\", \"model\": \"m\", \"base_url\": \"ftp://x\"}]")
+        QTest::newRow("bad base url") << minimal(
+            ", \"engines\": [{\"id\": \"g\", \"kind\": \"openai\", \"model\": \"m\", \"base_url\": \"ftp://x\"}]")
                                       << u"engines[0].base_url: \"ftp://x\" is not an http(s) address"_s;
-        QTest::newRow("duplicate engine id")
-            << minimal(R"(, "engines": [{"id": "g", "kind": "openai", "model": "m"}, {"id": "g", "kind": "openai", "model": "n"}])")
-            << u"engines[1].id: \"g\" is used by another engine"_s;
-        QTest::newRow("missing recorded file") << minimal(R"(, "engines": [{"id": "r", "kind": "recorded", "file": "nope.jsonl"}])")
-                                               << u"engines[0].file: \"nope.jsonl\" not found"_s;
-        QTest::newRow("file on a network engine") << minimal(R"(, "engines": [{"id": "g", "kind": "openai", "model": "m", "file": "x"}])")
-                                                  << u"engines[0].file: only a \"recorded\" engine replays a file"_s;
-        QTest::newRow("empty brand") << QByteArray(R"({"name": "x", "brand": {"name": ""}, "prompts": ["p"], "engines": [{"id": "g", "kind": "openai", "model": "m"}]})")
-                                     << u"brand.name: is empty"_s;
+        QTest::newRow("duplicate engine id") << minimal(
+            R"(, "engines": [{"id": "g", "kind": "openai", "model": "m"}, {"id": "g", "kind": "openai", "model": )"
+            R"("n"}])") << u"engines[1].id: \"g\" is used by another engine"_s;
+        QTest::newRow("missing recorded file")
+            << minimal(R"(, "engines": [{"id": "r", "kind": "recorded", "file": "nope.jsonl"}])")
+            << u"engines[0].file: \"nope.jsonl\" not found"_s;
+        QTest::newRow("file on a network engine")
+            << minimal(R"(, "engines": [{"id": "g", "kind": "openai", "model": "m", "file": "x"}])")
+            << u"engines[0].file: only a \"recorded\" engine replays a file"_s;
+        QTest::newRow("empty brand") << QByteArray(
+            R"({"name": "x", "brand": {"name": ""}, "prompts": ["p"], "engines": [{"id": "g", "kind": "openai", )"
+            R"("model": "m"}]})") << u"brand.name: is empty"_s;
         QTest::newRow("no engines") << QByteArray(R"({"name": "x", "brand": {"name": "B"}, "prompts": ["p"]})")
                                     << u"engines: missing"_s;
-        QTest::newRow("no prompts") << QByteArray(R"({"name": "x", "brand": {"name": "B"}, "templates": false, "engines": [{"id": "g", "kind": "openai", "model": "m"}]})")
+        QTest::newRow("no prompts") << QByteArray(
+            R"({"name": "x", "brand": {"name": "B"}, "templates": false, "engines": [{"id": "g", "kind": )"
+            R"("openai", "model": "m"}]})")
                                     << u"prompts: no prompts to ask"_s;
         QTest::newRow("name twice") << minimal(R"(, "competitors": [{"name": "Acme"}])")
                                     << u"competitors[0]: the name \"Acme\" is given twice"_s;
@@ -118,12 +134,15 @@ private slots:
         QVERIFY2(all.contains(expected), qPrintable(u"expected \"%1\" in:\n%2"_s.arg(expected, all)));
     }
 
-    // A 50 MiB file is refused by its size, before it is read; an empty one is named as such.
+    // A file over 4 MiB is refused having read 4 MiB and a byte (a sparse file: nothing is
+    // written); one of exactly 4 MiB is parsed; an empty one is named as such.
     void rejectsFilesByTheirShape_data()
     {
         QTest::addColumn<qint64>("size");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("50 MiB") << qint64(50) * 1024 * 1024 << u"the file is 50.0 MiB; a spec is at most 4 MiB"_s;
+        QTest::newRow("50 MiB") << qint64(50) * 1024 * 1024 << u"the file is over 4 MiB; a spec is at most 4 MiB"_s;
+        QTest::newRow("4 MiB and a byte") << SpecReader::MaxSpecBytes + 1 << u"the file is over 4 MiB"_s;
+        QTest::newRow("4 MiB") << SpecReader::MaxSpecBytes << u"the JSON is malformed (illegal value)"_s;
         QTest::newRow("empty") << qint64(0) << u"the spec is empty"_s;
     }
 
@@ -141,11 +160,99 @@ private slots:
         QVERIFY2(out.problems.join(u'\n').contains(expected), qPrintable(out.problems.join(u'\n')));
     }
 
+    // The size a file reports is not trusted: /dev/zero and named pipes report 0 and may never
+    // end. Such a file is read to the cap and a byte, then refused; a pipe that ends is read.
+    void readsEndlessFilesOnlyToTheCap_data()
+    {
+        QTest::addColumn<QString>("file");    // absolute: read as it is; relative: a pipe of that name
+        QTest::addColumn<QByteArray>("fed");  // what the pipe's writer sends first
+        QTest::addColumn<bool>("endless");    // then spaces, until the reader closes
+        QTest::addColumn<QString>("name");    // of the spec read; empty when refused
+        QTest::addColumn<QString>("problem"); // the only problem, %1 the file; empty when read
+        const QString tooLarge = u"%1: the file is over 4 MiB; a spec is at most 4 MiB of JSON, so check that this "
+                                 "is the right file"_s;
+        QTest::newRow("/dev/zero") << u"/dev/zero"_s << QByteArray() << false << QString() << tooLarge;
+        QTest::newRow("endless pipe") << u"spec.json"_s << minimal() << true << QString() << tooLarge;
+        QTest::newRow("pipe that ends") << u"spec.json"_s << minimal() << false << u"Acme CRM audit"_s << QString();
+    }
+
+    void readsEndlessFilesOnlyToTheCap()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, fed);
+        QFETCH(bool, endless);
+        QFETCH(QString, name);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const QString path = QDir::isAbsolutePath(file) ? file : dir.filePath(file);
+        std::optional<PipeWriter> writer;
+        if (path != file) {
+            writer.emplace(path, fed, endless);
+            QVERIFY(writer->made());
+        }
+        const auto out = SpecReader::readFile(path);
+        QCOMPARE(out.problems, problem.isEmpty() ? QStringList() : QStringList{problem.arg(path)});
+        QCOMPARE(out.spec ? out.spec->name : QString(), name);
+    }
+
+    // NUL and the other C0 control characters are refused in every string, raw or escaped,
+    // each at its JSON path; a prompt may span lines, so it keeps tabs and line feeds.
+    // Problems quoting such a key or value show the character as JSON writes it.
+    void refusesControlCharacters_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QStringList>("problems");
+        const auto edit = [](const QByteArray &from, const QByteArray &to) { return minimal().replace(from, to); };
+        const QString line = u"remove it (this is one line of plain text)"_s;
+        const QString prompt = u"remove it (a prompt may hold tabs and line feeds, no other control characters)"_s;
+        QTest::newRow("escaped NUL in the name")
+            << edit("\"Acme CRM audit\"", "\"Acme\\u0000 audit\"")
+            << QStringList{u"name: holds the control character U+0000 at character 5; "_s + line};
+        QTest::newRow("raw NUL in the name")
+            << edit("\"Acme CRM audit\"", QByteArray("\"Acme\0 audit\"", 13))
+            << QStringList{u"name: holds the control character U+0000 at character 5; "_s + line};
+        QTest::newRow("tab in an alias") << edit("[\"Acme\"]", "[\"Ac\\tme\"]")
+                                         << QStringList{u"brand.aliases[0]: holds the control character U+0009 at "
+                                                        "character 3; "_s
+                                                        + line};
+        QTest::newRow("NUL in a domain")
+            << edit("[\"acme-crm.example\"]", "[\"acme-crm.example\\u0000\"]")
+            << QStringList{u"brand.domains[0]: holds the control character U+0000 at character 17; "_s + line};
+        QTest::newRow("line feed in a model")
+            << edit("\"gpt-4o-mini\"", "\"gpt-4o\\nmini\"")
+            << QStringList{u"engines[0].model: holds the control character U+000A at character 7; "_s + line};
+        QTest::newRow("escape in a topic")
+            << minimal(", \"topics\": [\"CRM\", \"\\u001b[31mred\"]")
+            << QStringList{u"topics[1]: holds the control character U+001B at character 1; "_s + line};
+        QTest::newRow("NUL in a prompt")
+            << edit("\"What is the best CRM?\"", "\"What is\\u0000 the best CRM?\"")
+            << QStringList{u"prompts[0]: holds the control character U+0000 at character 8; "_s + prompt};
+        QTest::newRow("carriage return in a prompt")
+            << edit("\"What is the best CRM?\"", "\"What is the best CRM?\\r\"")
+            << QStringList{u"prompts[0]: holds the control character U+000D at character 22; "_s + prompt};
+        QTest::newRow("tab and line feed in a prompt")
+            << edit("\"What is the best CRM?\"", "\"What is\\tthe best CRM?\\nFor a team of 10.\"") << QStringList{};
+        QTest::newRow("NUL in a key") << minimal(", \"na\\u0000me\": \"x\"")
+                                      << QStringList{u"na\\u0000me: unknown key; did you mean \"name\"?"_s};
+        QTest::newRow("NUL in a value of the wrong type")
+            << minimal(", \"samples\": \"2\\u0000\"")
+            << QStringList{u"samples: expected a whole number from 1 to 100, got \"2\\u0000\""_s};
+    }
+
+    void refusesControlCharacters()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QStringList, problems);
+        const auto out = SpecReader::parse(json, {});
+        QCOMPARE(out.problems, problems);
+        QCOMPARE(out.spec.has_value(), problems.isEmpty());
+    }
+
     void reportsEveryProblemAtOnce()
     {
         const QByteArray json = R"({"name": "x", "brand": {"name": "B", "domains": ["b..com"]}, )"
-            R"("samples": 0, "prompts": ["p"], )"
-            R"("engines": [{"id": "g", "kind": "openai", "model": "m", "concurrency": 1000}]})";
+                                R"("samples": 0, "prompts": ["p"], )"
+                                R"("engines": [{"id": "g", "kind": "openai", "model": "m", "concurrency": 1000}]})";
         const auto out = SpecReader::parse(json, {});
         QVERIFY(!out.spec);
         QCOMPARE(out.problems.size(), 3);
@@ -163,7 +270,7 @@ private slots:
         QFile spec(dir.filePath(u"spec.json"_s));
         QVERIFY(spec.open(QIODevice::WriteOnly));
         spec.write(R"({"name": "x", "brand": {"name": "B"}, "prompts": ["p"], )"
-                      R"("engines": [{"id": "r", "kind": "recorded", "file": "answers.jsonl"}]})");
+                   R"("engines": [{"id": "r", "kind": "recorded", "file": "answers.jsonl"}]})");
         spec.close();
         const auto out = SpecReader::readFile(spec.fileName());
         QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
@@ -173,7 +280,9 @@ private slots:
     void readsScoreWeights()
     {
         const auto out = SpecReader::parse(
-            minimal(R"(, "scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.3, "top3_rate": 0.1, "sentiment": 0.2}})"), {});
+            minimal(R"(, "scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.3, "top3_rate": 0.1, )"
+                    R"("sentiment": 0.2}})"),
+            {});
         QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
         QCOMPARE(out.spec->weights, (ScoreWeights{0.4, 0.3, 0.1, 0.2}));
         const auto again = SpecReader::parse(QJsonDocument(out.spec->toJson()).toJson(), {});
@@ -201,14 +310,16 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::newRow("minimal") << minimal();
-        QTest::newRow("every key") << minimal(
-            R"(, "competitors": [{"name": "HubSpot", "aliases": ["Hub Spot"], "domains": ["hubspot.com"]}], )"
-            R"("topics": ["CRM"], "templates": false, "samples": 3, "budget_usd": 12.5, "sample_data": true, )"
-            R"("analysis": {"threads": 4, "inspect_sites": false}, )"
-            R"("scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.2, "top3_rate": 0.2, "sentiment": 0.2}})")
-                                      .replace(R"("api_key_env": "OPENAI_API_KEY"})",
-                                               R"("api_key_env": "OPENAI_API_KEY", "rpm": 60, "tpm": 90000, "concurrency": 3, )"
-                                               R"("timeout_ms": 5000, "web_search": true, "price": {"input": 1, "output": 2}})");
+        QTest::newRow("every key")
+            << minimal(
+                   R"(, "competitors": [{"name": "HubSpot", "aliases": ["Hub Spot"], "domains": ["hubspot.com"]}], )"
+                   R"("topics": ["CRM"], "templates": false, "samples": 3, "budget_usd": 12.5, "sample_data": true, )"
+                   R"("analysis": {"threads": 4, "inspect_sites": false}, )"
+                   R"("scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.2, "top3_rate": 0.2, )"
+                   R"("sentiment": 0.2}})")
+                   .replace(R"("api_key_env": "OPENAI_API_KEY"})",
+                            R"("api_key_env": "OPENAI_API_KEY", "rpm": 60, "tpm": 90000, "concurrency": 3, )"
+                            R"("timeout_ms": 5000, "web_search": true, "price": {"input": 1, "output": 2}})");
     }
 
     void writtenSpecsReadBackTheSame()
@@ -254,7 +365,7 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(bool, valid);
-        QCOMPARE(SpecReader::isDomainName(text), valid);
+        QCOMPARE(isDomainName(text), valid);
     }
 };
 

@@ -1,5 +1,5 @@
 #include "TestDatabases.h"
-#include "store/AuditRepository.h"
+#include "scoring/AuditScoring.h"
 #include "store/AuditStore.h"
 #include "store/DatabaseTarget.h"
 
@@ -25,7 +25,8 @@ Status opened(const QString &location)
 class ScopedEnv final
 {
 public:
-    ScopedEnv(const char *name, const QByteArray &value) : m_name(name), m_had(qEnvironmentVariableIsSet(name)), m_old(qgetenv(name))
+    ScopedEnv(const char *name, const QByteArray &value)
+        : m_name(name), m_had(qEnvironmentVariableIsSet(name)), m_old(qgetenv(name))
     {
         value.isNull() ? qunsetenv(name) : qputenv(name, value);
     }
@@ -68,13 +69,20 @@ private slots:
         QTest::addColumn<QString>("database");
         QTest::addColumn<QStringList>("options");
         const QString t = u"connect_timeout=10"_s;
-        QTest::newRow("all parts") << u"postgresql://analyst@db.example:6543/audits"_s << u"db.example"_s << 6543 << u"analyst"_s << u"audits"_s << QStringList{t};
-        QTest::newRow("postgres://") << u"postgres://db.example/audits"_s << u"db.example"_s << -1 << QString() << u"audits"_s << QStringList{t};
-        QTest::newRow("local socket, libpq's user") << u"postgresql:///audits"_s << QString() << -1 << QString() << u"audits"_s << QStringList{t};
-        QTest::newRow("percent-encoded") << u"postgresql://ana%40lyst@[::1]:5433/geo%20audits"_s << u"::1"_s << 5433 << u"ana@lyst"_s << u"geo audits"_s << QStringList{t};
-        QTest::newRow("libpq keywords") << u"postgresql://h/d?sslmode=require&connect_timeout=3&application_name=it's"_s << u"h"_s << -1 << QString() << u"d"_s
-                                        << QStringList{u"sslmode='require'"_s, u"connect_timeout='3'"_s, u"application_name='it\\'s'"_s};
-        QTest::newRow("spaces around") << u"  postgresql://h/d  "_s << u"h"_s << -1 << QString() << u"d"_s << QStringList{t};
+        QTest::newRow("all parts") << u"postgresql://analyst@db.example:6543/audits"_s << u"db.example"_s << 6543
+                                   << u"analyst"_s << u"audits"_s << QStringList{t};
+        QTest::newRow("postgres://") << u"postgres://db.example/audits"_s << u"db.example"_s << -1 << QString()
+                                     << u"audits"_s << QStringList{t};
+        QTest::newRow("local socket, libpq's user")
+            << u"postgresql:///audits"_s << QString() << -1 << QString() << u"audits"_s << QStringList{t};
+        QTest::newRow("percent-encoded") << u"postgresql://ana%40lyst@[::1]:5433/geo%20audits"_s << u"::1"_s << 5433
+                                         << u"ana@lyst"_s << u"geo audits"_s << QStringList{t};
+        QTest::newRow("libpq keywords") << u"postgresql://h/d?sslmode=require&connect_timeout=3&application_name=it's"_s
+                                        << u"h"_s << -1 << QString() << u"d"_s
+                                        << QStringList{u"sslmode='require'"_s, u"connect_timeout='3'"_s,
+                                                       u"application_name='it\\'s'"_s};
+        QTest::newRow("spaces around") << u"  postgresql://h/d  "_s << u"h"_s << -1 << QString() << u"d"_s
+                                       << QStringList{t};
     }
 
     void parsesUrls()
@@ -114,14 +122,16 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("says");
-        QTest::newRow("no database") << u"postgresql://"_s << u"names no database; write it as postgresql://user@host:port/dbname"_s;
+        QTest::newRow("no database") << u"postgresql://"_s
+                                     << u"names no database; write it as postgresql://user@host:port/dbname"_s;
         QTest::newRow("a host but no database") << u"postgresql://db.example:5432/"_s << u"names no database"_s;
         QTest::newRow("one slash") << u"postgresql:/audits"_s << u"lacks the //"_s;
         QTest::newRow("a bad port") << u"postgresql://h:port/d"_s << u"is malformed"_s;
         QTest::newRow("a path") << u"postgresql://h/d/e"_s << u"the database's name alone"_s;
         QTest::newRow("another scheme") << u"mysql://h/d"_s << u"neither a file nor a PostgreSQL URL"_s;
         QTest::newRow("a password") << u"postgresql://ana:%1@h/d"_s.arg(Secret) << u"PGPASSWORD or ~/.pgpass"_s;
-        QTest::newRow("a password in the query") << u"postgresql://h/d?password=%1"_s.arg(Secret) << u"PGPASSWORD or ~/.pgpass"_s;
+        QTest::newRow("a password in the query")
+            << u"postgresql://h/d?password=%1"_s.arg(Secret) << u"PGPASSWORD or ~/.pgpass"_s;
         QTest::newRow("not a keyword") << u"postgresql://h/d?ssl-mode=x"_s << u"no libpq keyword"_s;
         QTest::newRow("empty") << u" "_s << u"no database given"_s;
     }
@@ -148,7 +158,9 @@ private slots:
         probe.close();
         const Status s = opened(u"postgresql://ana@127.0.0.1:%1/audits"_s.arg(port));
         QVERIFY(!s);
-        QVERIFY2(s.error().contains(u"cannot reach the PostgreSQL server of postgresql://ana@127.0.0.1:%1/audits"_s.arg(port)), qPrintable(s.error()));
+        QVERIFY2(s.error().contains(
+                     u"cannot reach the PostgreSQL server of postgresql://ana@127.0.0.1:%1/audits"_s.arg(port)),
+                 qPrintable(s.error()));
         QVERIFY2(s.error().contains(u"start the server"_s), qPrintable(s.error()));
     }
 
@@ -158,7 +170,8 @@ private slots:
         QVERIFY2(server.status(), qPrintable(server.status().ok() ? QString() : server.status().error()));
         const Status s = opened(server.url(u"no_such_db"_s));
         QVERIFY(!s);
-        QVERIFY2(s.error().contains(u"has no database no_such_db"_s) && s.error().contains(u"createdb -O postgres no_such_db"_s),
+        QVERIFY2(s.error().contains(u"has no database no_such_db"_s)
+                     && s.error().contains(u"createdb -O postgres no_such_db"_s),
                  qPrintable(s.error()));
     }
 
@@ -186,8 +199,8 @@ private slots:
 
         const Status refused = opened(url);
         QVERIFY(!refused);
-        QVERIFY2(refused.error().contains(u"refused the login of the user analyst"_s) && refused.error().contains(u"PGPASSWORD"_s)
-                     && refused.error().contains(u"~/.pgpass"_s),
+        QVERIFY2(refused.error().contains(u"refused the login of the user analyst"_s)
+                     && refused.error().contains(u"PGPASSWORD"_s) && refused.error().contains(u"~/.pgpass"_s),
                  qPrintable(refused.error()));
         {
             ScopedEnv wrong("PGPASSWORD", "wrong");
@@ -205,7 +218,9 @@ private slots:
         QFile pgpass(dir.filePath(u"pgpass"_s));
         QVERIFY(pgpass.open(QIODevice::WriteOnly));
         QString escaped = Secret;
-        pgpass.write(u"127.0.0.1:%1:%2:analyst:%3\n"_s.arg(QString::number(server.port()), name, escaped.replace(u':', u"\\:"_s)).toUtf8());
+        pgpass.write(
+            u"127.0.0.1:%1:%2:analyst:%3\n"_s.arg(QString::number(server.port()), name, escaped.replace(u':', u"\\:"_s))
+                .toUtf8());
         pgpass.close();
         QVERIFY(pgpass.setPermissions(QFile::ReadOwner | QFile::WriteOwner)); // libpq ignores a file others may read
         ScopedEnv file("PGPASSFILE", QFile::encodeName(pgpass.fileName()));
@@ -223,7 +238,7 @@ private slots:
         QVERIFY(created);
         AuditStore store(created.value());
         const auto audits = [&store] {
-            auto f = store.submit([](QSqlDatabase &db) { return AuditRepository::listAudits(db); });
+            auto f = store.audits();
             f.waitForFinished();
             return f.result();
         };
@@ -245,7 +260,8 @@ private slots:
         QVERIFY(created);
         const Status s = opened(server.url(created->section(u'/', -1), u"visitor"_s));
         QVERIFY(!s);
-        QVERIFY2(s.error().contains(u"may not create or change GEO Audit's tables"_s) && s.error().contains(u"createdb -O visitor"_s),
+        QVERIFY2(s.error().contains(u"may not create or change GEO Audit's tables"_s)
+                     && s.error().contains(u"createdb -O visitor"_s),
                  qPrintable(s.error()));
     }
 };

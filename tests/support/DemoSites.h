@@ -12,7 +12,8 @@ inline const QString DemoSites = QStringLiteral(GEOAUDIT_SOURCE_DIR "/resources/
 inline geo::SiteReport inspectRecorded(const QString &host, const QUrl &page = {})
 {
     geo::SiteInspector inspector(std::make_unique<geo::RecordedFetcher>(DemoSites));
-    QFuture<geo::SiteReport> f = inspector.inspect(host, page.isEmpty() ? QUrl(QStringLiteral("https://%1/").arg(host)) : page);
+    QFuture<geo::SiteReport> f
+        = inspector.inspect(host, page.isEmpty() ? QUrl(QStringLiteral("https://%1/").arg(host)) : page);
     if (!QTest::qWaitFor([&f] { return f.isFinished(); }, 10000) || f.resultCount() == 0)
         return {};
     return f.result();

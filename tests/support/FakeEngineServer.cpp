@@ -1,17 +1,19 @@
 #include "FakeEngineServer.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 #include <QPointer>
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
+#include <memory>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
@@ -85,11 +87,11 @@ FakeEngineServer::FakeEngineServer(QObject *parent) : QObject(parent)
             const bool http2 = socket->sslConfiguration().nextNegotiatedProtocol() == "h2";
             if (http2) {
                 socket->setProperty("h2", true);
-                socket->write(frame(Settings, 0, 0, QByteArray("\x00\x03", 2) + uint32(1000))); // max concurrent streams
+                socket->write(
+                    frame(Settings, 0, 0, QByteArray("\x00\x03", 2) + uint32(1000))); // max concurrent streams
             }
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket, http2] {
-                http2 ? onHttp2Readable(socket) : onReadable(socket);
-            });
+            connect(socket, &QTcpSocket::readyRead, this,
+                    [this, socket, http2] { http2 ? onHttp2Readable(socket) : onReadable(socket); });
             if (socket->bytesAvailable() > 0)
                 http2 ? onHttp2Readable(socket) : onReadable(socket);
         }
@@ -165,10 +167,13 @@ void FakeEngineServer::onReadable(QTcpSocket *socket)
             respond(socket, r);
     });
     if (!socket->property("buffer").toByteArray().isEmpty())
-        QMetaObject::invokeMethod(this, [this, socket = QPointer<QTcpSocket>(socket)] {
-            if (socket)
-                onReadable(socket);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, socket = QPointer<QTcpSocket>(socket)] {
+                if (socket)
+                    onReadable(socket);
+            },
+            Qt::QueuedConnection);
 }
 
 void FakeEngineServer::onHttp2Readable(QTcpSocket *socket)
@@ -214,7 +219,8 @@ void FakeEngineServer::onHttp2Readable(QTcpSocket *socket)
                 payload = payload.mid(1, payload.size() - 1 - quint8(payload.front()));
             socket->setProperty(bodyKey.constData(), socket->property(bodyKey.constData()).toByteArray() + payload);
             if (length > 0) // hand the flow-control credit back at once
-                socket->write(frame(WindowUpdate, 0, 0, uint32(length)) + frame(WindowUpdate, 0, stream, uint32(length)));
+                socket->write(frame(WindowUpdate, 0, 0, uint32(length))
+                              + frame(WindowUpdate, 0, stream, uint32(length)));
             if (flags & EndStream) {
                 const QByteArray body = socket->property(bodyKey.constData()).toByteArray();
                 socket->setProperty(bodyKey.constData(), QVariant());
@@ -250,7 +256,8 @@ void FakeEngineServer::respondHttp2(QTcpSocket *socket, quint32 stream, const Re
     socket->write(out); // one write: split ones wait on Nagle and delayed ACKs
 }
 
-void FakeEngineServer::accept(Request request, const QByteArray &body, const std::function<void(const Request &)> &respond)
+void FakeEngineServer::accept(Request request, const QByteArray &body,
+                              const std::function<void(const Request &)> &respond)
 {
     const QJsonObject json = QJsonDocument::fromJson(body).object();
     if (request.path.endsWith(u"/chat/completions"_s)) {
@@ -263,8 +270,16 @@ void FakeEngineServer::accept(Request request, const QByteArray &body, const std
         request.model = json.value(u"model"_s).toString();
     } else if (request.path.contains(u":generateContent"_s)) {
         request.api = u"gemini"_s;
-        request.prompt = json.value(u"contents"_s).toArray().at(0).toObject().value(u"parts"_s).toArray().at(0).toObject()
-                             .value(u"text"_s).toString();
+        request.prompt = json.value(u"contents"_s)
+                             .toArray()
+                             .at(0)
+                             .toObject()
+                             .value(u"parts"_s)
+                             .toArray()
+                             .at(0)
+                             .toObject()
+                             .value(u"text"_s)
+                             .toString();
         request.model = request.path.section(u'/', -1).section(u':', 0, 0);
     }
     request.atMs = m_clock.elapsed();
@@ -281,38 +296,55 @@ void FakeEngineServer::accept(Request request, const QByteArray &body, const std
     });
 }
 
-QByteArray FakeEngineServer::answerBody(const Request &request) const
+QByteArray FakeEngineServer::answerBody(const Request &request, const QString &text, const QString &echo) const
 {
-    const QString text = m_answers(request.prompt);
-    const QJsonObject citation{{u"url"_s, u"https://reviews.example.org/crm?utm_source=fake"_s}, {u"title"_s, u"CRM reviews"_s}};
+    const QJsonObject citation{{u"url"_s,
+                                echo.isEmpty() ? u"https://reviews.example.org/crm?utm_source=fake"_s
+                                               : u"https://reviews.example.org/crm/"_s + echo},
+                               {u"title"_s, u"CRM reviews"_s + echo}};
     QJsonObject o;
     if (request.api == u"anthropic"_s) {
-        o = {{u"id"_s, u"msg_1"_s}, {u"type"_s, u"message"_s}, {u"role"_s, u"assistant"_s}, {u"model"_s, request.model + u"-20250101"_s},
-             {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, text},
-                                                   {u"citations"_s, QJsonArray{QJsonObject{{u"type"_s, u"web_search_result_location"_s},
-                                                                                           {u"url"_s, citation[u"url"_s]},
-                                                                                           {u"title"_s, citation[u"title"_s]}}}}}}},
+        o = {{u"id"_s, u"msg_1"_s},
+             {u"type"_s, u"message"_s},
+             {u"role"_s, u"assistant"_s},
+             {u"model"_s, request.model + u"-20250101"_s + echo},
+             {u"content"_s,
+              QJsonArray{QJsonObject{{u"type"_s, u"text"_s},
+                                     {u"text"_s, text},
+                                     {u"citations"_s,
+                                      QJsonArray{QJsonObject{{u"type"_s, u"web_search_result_location"_s},
+                                                             {u"url"_s, citation[u"url"_s]},
+                                                             {u"title"_s, citation[u"title"_s]}}}}}}},
              {u"stop_reason"_s, u"end_turn"_s},
              {u"usage"_s, QJsonObject{{u"input_tokens"_s, 12}, {u"output_tokens"_s, 34}}}};
     } else if (request.api == u"gemini"_s) {
         o = {{u"candidates"_s,
-              QJsonArray{QJsonObject{{u"content"_s, QJsonObject{{u"role"_s, u"model"_s}, {u"parts"_s, QJsonArray{QJsonObject{{u"text"_s, text}}}}}},
-                                     {u"finishReason"_s, u"STOP"_s},
-                                     {u"groundingMetadata"_s,
-                                      QJsonObject{{u"groundingChunks"_s,
-                                                   QJsonArray{QJsonObject{{u"web"_s, QJsonObject{{u"uri"_s, citation[u"url"_s]},
-                                                                                                {u"title"_s, citation[u"title"_s]}}}}}}}}}}},
+              QJsonArray{QJsonObject{
+                  {u"content"_s,
+                   QJsonObject{{u"role"_s, u"model"_s}, {u"parts"_s, QJsonArray{QJsonObject{{u"text"_s, text}}}}}},
+                  {u"finishReason"_s, u"STOP"_s},
+                  {u"groundingMetadata"_s,
+                   QJsonObject{{u"groundingChunks"_s,
+                                QJsonArray{QJsonObject{{u"web"_s,
+                                                        QJsonObject{{u"uri"_s, citation[u"url"_s]},
+                                                                    {u"title"_s, citation[u"title"_s]}}}}}}}}}}},
              {u"usageMetadata"_s, QJsonObject{{u"promptTokenCount"_s, 12}, {u"candidatesTokenCount"_s, 34}}},
-             {u"modelVersion"_s, request.model + u"-001"_s}};
+             {u"modelVersion"_s, request.model + u"-001"_s + echo}};
     } else {
-        o = {{u"id"_s, u"chatcmpl-1"_s}, {u"object"_s, u"chat.completion"_s}, {u"model"_s, request.model + u"-2025-01-01"_s},
-             {u"choices"_s,
-              QJsonArray{QJsonObject{{u"index"_s, 0},
-                                     {u"message"_s, QJsonObject{{u"role"_s, u"assistant"_s}, {u"content"_s, text},
-                                                                {u"annotations"_s, QJsonArray{QJsonObject{{u"type"_s, u"url_citation"_s},
-                                                                                                          {u"url_citation"_s, citation}}}}}},
-                                     {u"finish_reason"_s, u"stop"_s}}}},
-             {u"usage"_s, QJsonObject{{u"prompt_tokens"_s, 12}, {u"completion_tokens"_s, 34}, {u"total_tokens"_s, 46}}}};
+        o = {
+            {u"id"_s, u"chatcmpl-1"_s},
+            {u"object"_s, u"chat.completion"_s},
+            {u"model"_s, request.model + u"-2025-01-01"_s + echo},
+            {u"choices"_s,
+             QJsonArray{QJsonObject{{u"index"_s, 0},
+                                    {u"message"_s,
+                                     QJsonObject{{u"role"_s, u"assistant"_s},
+                                                 {u"content"_s, text},
+                                                 {u"annotations"_s,
+                                                  QJsonArray{QJsonObject{{u"type"_s, u"url_citation"_s},
+                                                                         {u"url_citation"_s, citation}}}}}},
+                                    {u"finish_reason"_s, u"stop"_s}}}},
+            {u"usage"_s, QJsonObject{{u"prompt_tokens"_s, 12}, {u"completion_tokens"_s, 34}, {u"total_tokens"_s, 46}}}};
     }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
@@ -327,16 +359,33 @@ void FakeEngineServer::respond(QTcpSocket *socket, const Request &request)
     };
     const QByteArray error = R"({"error": {"message": "scripted fault", "type": "fake"}})";
     switch (request.fault) {
-    case Fault::None: return send(200, "OK", "application/json", answerBody(request));
-    case Fault::RateLimited: return send(429, "Too Many Requests", "application/json", error);
-    case Fault::RateLimitedRetryAfter: return send(429, "Too Many Requests", "application/json", error, "Retry-After: 0\r\n");
-    case Fault::ServerError: return send(500, "Internal Server Error", "application/json", error);
-    case Fault::Unavailable: return send(503, "Service Unavailable", "application/json", error);
-    case Fault::Unauthorized: return send(401, "Unauthorized", "application/json", R"({"error": {"message": "Incorrect API key provided"}})");
-    case Fault::BadRequest: return send(400, "Bad Request", "application/json", error);
-    case Fault::MalformedJson: return send(200, "OK", "application/json", "{\"choices\": [");
-    case Fault::WrongShape: return send(200, "OK", "application/json", R"({"object": "unexpected", "choices": "none"})");
-    case Fault::Html: return send(200, "OK", "text/html", "<!doctype html><html><body>Welcome</body></html>");
+    case Fault::None:
+        return send(200, "OK", "application/json", answerBody(request));
+    case Fault::RateLimited:
+        return send(429, "Too Many Requests", "application/json", error);
+    case Fault::RateLimitedRetryAfter:
+        return send(429, "Too Many Requests", "application/json", error, "Retry-After: 0\r\n");
+    case Fault::RateLimitedForASecond:
+        return send(429, "Too Many Requests", "application/json", error, "Retry-After: 1\r\n");
+    case Fault::ServerError:
+        return send(500, "Internal Server Error", "application/json", error);
+    case Fault::Unavailable:
+        return send(503, "Service Unavailable", "application/json", error);
+    case Fault::Unauthorized:
+        return send(401, "Unauthorized", "application/json", R"({"error": {"message": "Incorrect API key provided"}})");
+    case Fault::BadRequest:
+        return send(400, "Bad Request", "application/json", error);
+    case Fault::EchoKey: // as careless proxies do
+        return send(400, "Bad Request", "application/json",
+                    R"({"error": {"message": "Invalid request; your headers were Authorization: )"
+                        + request.headers.value("authorization") + " x-api-key: " + request.headers.value("x-api-key")
+                        + R"("}})");
+    case Fault::MalformedJson:
+        return send(200, "OK", "application/json", "{\"choices\": [");
+    case Fault::WrongShape:
+        return send(200, "OK", "application/json", R"({"object": "unexpected", "choices": "none"})");
+    case Fault::Html:
+        return send(200, "OK", "text/html", "<!doctype html><html><body>Welcome</body></html>");
     case Fault::Truncated: {
         const QByteArray body = answerBody(request);
         send(200, "OK", "application/json", body.left(body.size() / 2), {}, body.size());
@@ -344,7 +393,72 @@ void FakeEngineServer::respond(QTcpSocket *socket, const Request &request)
         socket->disconnectFromHost();
         return;
     }
-    case Fault::Reset: socket->abort(); return;
-    case Fault::Stall: return;
+    case Fault::Drip: {
+        // Every byte restarts a transfer timeout, so only a deadline on the whole request ends this.
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n");
+        auto *drip = new QTimer(socket);
+        connect(drip, &QTimer::timeout, socket, [socket] { socket->write(" "); });
+        drip->start(100);
+        return;
+    }
+    case Fault::Garbage:
+        return send(200, "OK", "application/json", QByteArray::fromHex("00fffe1b5b324a89504e470d0a1a0ac328"));
+    case Fault::Empty:
+        return send(200, "OK", "application/json", {});
+    case Fault::Huge: {
+        // Written as the client takes it, so that the server holds one chunk, never 200 MB.
+        constexpr qint64 total = 200'000'000;
+        const QByteArray start = R"({"choices": [{"message": {"content": ")";
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                      + QByteArray::number(total) + "\r\n\r\n" + start);
+        auto sent = std::make_shared<qint64>(start.size());
+        const auto more = [socket, sent] {
+            const QByteArray chunk(64 * 1024, 'a');
+            while (*sent < total && socket->bytesToWrite() < 16 * chunk.size()) {
+                socket->write(chunk.left(std::min<qint64>(chunk.size(), total - *sent)));
+                *sent += chunk.size();
+            }
+        };
+        connect(socket, &QTcpSocket::bytesWritten, socket, more);
+        more();
+        return;
+    }
+    case Fault::DripAnswer: {
+        const QByteArray body = answerBody(request);
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                      + QByteArray::number(body.size()) + "\r\n\r\n");
+        auto *drip = new QTimer(socket);
+        auto at = std::make_shared<qsizetype>(0);
+        connect(drip, &QTimer::timeout, socket, [socket, drip, body, at] {
+            socket->write(body.mid(*at, 16));
+            *at += 16;
+            if (*at >= body.size())
+                drip->stop();
+        });
+        drip->start(10);
+        return;
+    }
+    case Fault::EchoKeyInAnswer: { // a server that repeats what it was sent, key and all
+        QByteArray key = request.headers.value("x-api-key") + request.headers.value("x-goog-api-key");
+        if (key.isEmpty())
+            key = request.headers.value("authorization").mid(7); // after "Bearer "
+        return send(200, "OK", "application/json",
+                    answerBody(request, u"Acme is best. You sent the key %1 with it."_s.arg(QString::fromLatin1(key)),
+                               QString::fromLatin1(key)));
+    }
+    case Fault::EchoKeyRefusal: { // the key where a 200-character cut would split it
+        const QByteArray key = request.headers.value("authorization").mid(7);
+        const QJsonObject message{{u"role"_s, u"assistant"_s},
+                                  {u"content"_s, QJsonValue::Null},
+                                  {u"refusal"_s, QString(190, u'.') + QString::fromLatin1(key)}};
+        return send(200, "OK", "application/json",
+                    QJsonDocument(QJsonObject{{u"choices"_s, QJsonArray{QJsonObject{{u"message"_s, message}}}}})
+                        .toJson(QJsonDocument::Compact));
+    }
+    case Fault::Reset:
+        socket->abort();
+        return;
+    case Fault::Stall:
+        return;
     }
 }

@@ -28,6 +28,7 @@ public:
         None,
         RateLimited,           // 429 without Retry-After
         RateLimitedRetryAfter, // 429 with Retry-After: 0
+        RateLimitedForASecond, // 429 with Retry-After: 1
         ServerError,           // 500
         Unavailable,           // 503
         MalformedJson,         // 200 with a body that is not JSON
@@ -37,7 +38,16 @@ public:
         Unauthorized,          // 401
         Html,                  // 200 with an HTML page
         BadRequest,            // 400
+        EchoKey,               // 400 whose message repeats the request's key headers
         WrongShape,            // 200 with JSON of no API's shape
+        Drip,                  // 200 headers, then a space every 100 ms for ever (HTTP/1.1 only)
+        // HTTP/1.1 only, for the hostile-input tests:
+        Garbage,         // 200 "application/json" with binary bytes
+        Empty,           // 200 with an empty body
+        Huge,            // 200 declaring and sending 200 MB, written as the client takes it
+        DripAnswer,      // the whole answer, 16 bytes every 10 ms: slow, but done within a second
+        EchoKeyInAnswer, // 200 whose text, model and citation hold the request's key
+        EchoKeyRefusal,  // 200 whose OpenAI refusal holds the key 190 characters in
     };
 
     struct Request
@@ -84,7 +94,9 @@ private:
     void accept(Request request, const QByteArray &body, const std::function<void(const Request &)> &respond);
     void respond(QTcpSocket *socket, const Request &request);
     void respondHttp2(QTcpSocket *socket, quint32 stream, const Request &request);
-    QByteArray answerBody(const Request &request) const;
+    QByteArray answerBody(const Request &request) const { return answerBody(request, m_answers(request.prompt)); }
+    // `echo`, when given, goes into the model's name and the citation's address and title too.
+    QByteArray answerBody(const Request &request, const QString &text, const QString &echo = {}) const;
 
     // Children, so that the server can be moved to a thread of its own.
     QTcpServer m_server{this};

@@ -213,8 +213,9 @@ void FakeWeb::onReadable(QSslSocket *socket)
             socket->startServerEncryption();
             return; // what follows is TLS; readyRead brings the decrypted requests
         }
-        QString host = connection->tunnelHost.isEmpty() ? QString::fromLatin1(headers.value("host")).section(u':', 0, 0).toLower()
-                                                        : connection->tunnelHost;
+        QString host = connection->tunnelHost.isEmpty()
+            ? QString::fromLatin1(headers.value("host")).section(u':', 0, 0).toLower()
+            : connection->tunnelHost;
         QString path = QString::fromLatin1(target);
         if (target.startsWith("http://")) {
             const QUrl url(QString::fromLatin1(target));
@@ -237,7 +238,8 @@ void FakeWeb::onReadable(QSslSocket *socket)
         const int delay = m_sites.value(host).value(path).delayMs;
         connection->busy = true;
         if (delay > 0)
-            QTimer::singleShot(delay, socket, [this, socket, host, path, acceptsGzip] { answer(socket, host, path, acceptsGzip); });
+            QTimer::singleShot(delay, socket,
+                               [this, socket, host, path, acceptsGzip] { answer(socket, host, path, acceptsGzip); });
         else
             answer(socket, host, path, acceptsGzip);
     }
@@ -298,7 +300,8 @@ void FakeWeb::stream(QSslSocket *socket)
             text += "<p>Endless words of a page that never seems to end.</p>\n";
         return text.left(StreamChunk);
     }();
-    while (connection->streamLeft > 0 && socket->bytesToWrite() < StreamBuffered && socket->state() == QAbstractSocket::ConnectedState) {
+    while (connection->streamLeft > 0 && socket->bytesToWrite() < StreamBuffered
+           && socket->state() == QAbstractSocket::ConnectedState) {
         const qint64 n = std::min(connection->streamLeft, StreamChunk);
         socket->write(chunk.constData(), n);
         connection->streamLeft -= n;

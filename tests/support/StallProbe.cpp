@@ -43,13 +43,13 @@ void StallProbe::tick()
 
 QString StallProbe::summary() const
 {
-    return u"worst gap %1 ms wall, %2 ms of the thread's own CPU time (%3 ticks of a %4 ms timer in %5 ms, load average %6)"_s
-        .arg(m_worstGapMs)
-        .arg(worstCpuMs(), 0, 'f', 1)
-        .arg(m_ticks)
-        .arg(m_timer.interval())
-        .arg(elapsedMs())
-        .arg(loadAverage(), 0, 'f', 1);
+    return u"worst gap %1 ms wall, %2 ms of the thread's own CPU time (%3 ticks of a %4 ms timer in %5 ms, load "
+           "average %6)"_s.arg(m_worstGapMs)
+               .arg(worstCpuMs(), 0, 'f', 1)
+               .arg(m_ticks)
+               .arg(m_timer.interval())
+               .arg(elapsedMs())
+               .arg(loadAverage(), 0, 'f', 1);
 }
 
 qint64 StallProbe::threadCpuUs()

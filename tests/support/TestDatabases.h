@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Result.h"
+#include "model/Result.h"
 #include "store/DatabaseTarget.h"
 
 #include <QMetaType>
@@ -57,7 +57,7 @@ public:
     explicit TestDatabase(geo::DatabaseTarget::Backend backend);
 
     bool isValid() const { return m_error.isEmpty(); }
-    const QString &error() const { return m_error; } // why there is none: the cause and fix
+    const QString &error() const { return m_error; }       // why there is none: the cause and fix
     const QString &location() const { return m_location; } // for AuditStore and --db
     geo::DatabaseTarget::Backend backend() const { return m_backend; }
 
@@ -76,7 +76,7 @@ Q_DECLARE_METATYPE(geo::DatabaseTarget::Backend)
 
 // Declares `name`, a fresh TestDatabase of the current global row's backend (addBackendRows),
 // and fails the test when there is none: a PostgreSQL that cannot start fails, never skips.
-#define GEOAUDIT_FRESH_DATABASE(name)                                      \
-    QFETCH_GLOBAL(geo::DatabaseTarget::Backend, backend);                  \
-    const TestDatabase name(backend);                                      \
+#define GEOAUDIT_FRESH_DATABASE(name)                                                                                  \
+    QFETCH_GLOBAL(geo::DatabaseTarget::Backend, backend);                                                              \
+    const TestDatabase name(backend);                                                                                  \
     QVERIFY2(name.isValid(), qPrintable(name.error()))

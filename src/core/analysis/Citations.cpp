@@ -1,8 +1,8 @@
 #include "Citations.h"
 
 #include "MarkdownDocument.h"
-#include "spec/SpecReader.h"
 
+#include <QHostAddress>
 #include <QSet>
 #include <QUrlQuery>
 
@@ -21,8 +21,8 @@ QUrl normaliseCitationUrl(const QUrl &input)
     if ((url.scheme() == u"http"_s && url.port() == 80) || (url.scheme() == u"https"_s && url.port() == 443))
         url.setPort(-1);
     if (url.hasQuery()) {
-        static const QStringList tracking{u"gclid"_s, u"fbclid"_s, u"msclkid"_s, u"mc_cid"_s,
-                                          u"mc_eid"_s, u"igshid"_s, u"ref_src"_s, u"_hsenc"_s, u"_hsmi"_s};
+        static const QStringList tracking{u"gclid"_s,  u"fbclid"_s,  u"msclkid"_s, u"mc_cid"_s, u"mc_eid"_s,
+                                          u"igshid"_s, u"ref_src"_s, u"_hsenc"_s,  u"_hsmi"_s};
         QUrlQuery query(url);
         const auto items = query.queryItems(QUrl::FullyEncoded);
         query.clear();
@@ -38,6 +38,10 @@ QUrl normaliseCitationUrl(const QUrl &input)
 
 QString registrableDomain(const QString &host)
 {
+    // An address is a site of its own: by the suffix list 127.0.0.1 and 10.0.0.1 were both "0.1".
+    const bool bracketed = host.startsWith(u'[') && host.endsWith(u']');
+    if (QHostAddress address; address.setAddress(bracketed ? host.mid(1, host.size() - 2) : host))
+        return address.toString();
     const QByteArray ace = QUrl::toAce(host);
     if (const char *domain = psl_registrable_domain(psl_builtin(), ace.constData()))
         return QUrl::fromAce(QByteArray(domain));
@@ -55,13 +59,14 @@ int ownerOf(const QString &host, const QList<BrandSpec> &brands)
 
 bool isCitableDomain(const QString &text)
 {
-    if (!SpecReader::isDomainName(text))
+    if (!isDomainName(text))
         return false;
     const QString tld = text.section(u'.', -1).toLower();
     if (tld == u"example"_s) // RFC 2606: for documentation, as in the demo
         return true;
     // Without the "*" default rule, an unknown last label ("g" of "e.g") is not a suffix.
-    return psl_is_public_suffix2(psl_builtin(), QUrl::toAce(tld).constData(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+    return psl_is_public_suffix2(psl_builtin(), QUrl::toAce(tld).constData(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE)
+        != 0;
 }
 
 namespace {
@@ -91,7 +96,7 @@ QStringList bareDomains(const MarkdownDocument &doc)
             ++end;
         QString token = text.mid(i, end - i);
         const bool partOfSomething = (i > 0 && (text[i - 1] == u'@' || text[i - 1] == u'/' || text[i - 1] == u':'))
-                                     || (end < text.size() && (text[end] == u'@' || text[end] == u'/'));
+            || (end < text.size() && (text[end] == u'@' || text[end] == u'/'));
         while (token.endsWith(u'.') || token.endsWith(u'-'))
             token.chop(1);
         if (token.contains(u'.') && !partOfSomething && !inRanges(i, doc.linkRanges()) && isCitableDomain(token))
@@ -109,7 +114,8 @@ QList<int> markers(const MarkdownDocument &doc, qsizetype count)
     for (qsizetype at = text.indexOf(u'['); at >= 0; at = text.indexOf(u'[', at + 1)) {
         const qsizetype close = text.indexOf(u']', at);
         bool isNumber = false;
-        const int n = close > at + 1 && close - at <= 4 ? QStringView(text).mid(at + 1, close - at - 1).toInt(&isNumber) : 0;
+        const int n
+            = close > at + 1 && close - at <= 4 ? QStringView(text).mid(at + 1, close - at - 1).toInt(&isNumber) : 0;
         if (isNumber && n >= 1 && n <= count && !out.contains(n))
             out << n;
     }

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "engines/Engine.h"
-#include "spec/AuditSpec.h"
+#include "model/Analysis.h"
+#include "model/Answer.h"
+#include "model/AuditSpec.h"
 
 #include <QList>
 #include <QString>
@@ -9,25 +10,14 @@
 
 namespace geo {
 
-struct CitationRef
-{
-    enum class Source { Engine, Text };
-
-    QString url;    // normalised
-    QString host;
-    QString domain; // registrable domain (public suffix list)
-    int owner = -1; // index of the tracked brand owning the domain, -1 for a third party
-    Source source = Source::Engine;
-    int marker = 0; // n when the text cites it as [n] (an engine citation), else 0
-};
-
 class MarkdownDocument;
 
 // Normalises a cited URL so the same page counts once: lower-case host, no fragment, no
 // tracking parameters (utm_*, gclid, fbclid, ...), no default port. Invalid: empty URL.
 QUrl normaliseCitationUrl(const QUrl &url);
 
-// The registrable domain of a host ("blog.example.co.uk" -> "example.co.uk"), by libpsl.
+// The registrable domain of a host ("blog.example.co.uk" -> "example.co.uk"), by libpsl; an
+// IP address, bracketed or not, is its own ("[2001:DB8::1]" -> "2001:db8::1").
 QString registrableDomain(const QString &host);
 
 // The engine's structured citations (those the text cites as [n] marked so), then the links

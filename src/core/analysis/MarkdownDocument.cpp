@@ -13,27 +13,56 @@ struct MarkdownCollector
 {
     MarkdownDocument &doc;
     const QByteArray &utf8;
-    QList<qsizetype> byteToUtf16; // per byte of the source, plus one past the end
+    // The last byte offset asked for and its UTF-16 offset: md4c reports text mostly in
+    // source order, so counting on from there costs little, and no table of a number per
+    // byte (eight times the answer) is kept.
+    qsizetype cursorByte = 0;
+    qsizetype cursorUnit = 0;
     int listDepth = 0;
-    bool inBody = false;     // inside a table body
-    int openEntry = -1;      // index of the entry still taking text
+    bool inBody = false; // inside a table body
+    int openEntry = -1;  // index of the entry still taking text
     bool entryHasText = false;
     qsizetype leadStart = -1; // where a leading bold span began
     qsizetype linkStart = -1;
     std::pair<qsizetype, qsizetype> header{0, 0}; // the current table's header row
 
-    qsizetype sourceOf(const MD_CHAR *p) const
+    // UTF-16 units before the code point of each byte: a lead byte starts one, and those of
+    // four bytes take two units.
+    static int unitsOf(char byte)
+    {
+        const auto b = uchar(byte);
+        return (b & 0xC0) == 0x80 ? 0 : (b >= 0xF0 ? 2 : 1);
+    }
+
+    qsizetype sourceOf(const MD_CHAR *p)
     {
         const qsizetype byte = p - utf8.constData();
-        return byte >= 0 && byte <= utf8.size() ? byteToUtf16[byte] : (doc.m_sourceOffsets.isEmpty() ? 0 : doc.m_sourceOffsets.last());
+        if (byte < 0 || byte > utf8.size())
+            return doc.m_text.isEmpty() ? 0 : doc.sourceOffset(doc.m_text.size() - 1);
+        for (; cursorByte < byte; ++cursorByte)
+            cursorUnit += unitsOf(utf8[cursorByte]);
+        for (; cursorByte > byte; --cursorByte)
+            cursorUnit -= unitsOf(utf8[cursorByte - 1]);
+        return cursorUnit;
+    }
+
+    void addPiece(qsizetype source, bool advances)
+    {
+        const qsizetype at = doc.m_text.size();
+        if (!doc.m_pieces.isEmpty()) {
+            const MarkdownDocument::Piece &last = doc.m_pieces.last();
+            if (last.advances && advances && last.source + (at - last.textStart) == source)
+                return; // it continues the last piece
+        }
+        doc.m_pieces.append({at, source, advances});
     }
 
     void append(const QString &s, qsizetype source, bool advances)
     {
-        for (qsizetype i = 0; i < s.size(); ++i) {
-            doc.m_text.append(s[i]);
-            doc.m_sourceOffsets.append(advances ? source + i : source);
-        }
+        if (s.isEmpty())
+            return;
+        addPiece(source, advances);
+        doc.m_text.append(s);
         if (openEntry >= 0 && !s.trimmed().isEmpty())
             entryHasText = true;
     }
@@ -42,8 +71,8 @@ struct MarkdownCollector
     {
         if (doc.m_text.isEmpty() || doc.m_text.back() == u'\n' || doc.m_text.back() == c)
             return;
+        addPiece(doc.sourceOffset(doc.m_text.size() - 1) + 1, false);
         doc.m_text.append(c);
-        doc.m_sourceOffsets.append(doc.m_sourceOffsets.isEmpty() ? 0 : doc.m_sourceOffsets.last() + 1);
     }
 
     void openEntryOf(MarkdownDocument::Entry::Kind kind)
@@ -210,9 +239,10 @@ struct MarkdownCollector
 
     static QString decodeEntity(const QString &entity)
     {
-        static const QHash<QString, QString> named{{u"&amp;"_s, u"&"_s}, {u"&lt;"_s, u"<"_s}, {u"&gt;"_s, u">"_s},
-                                                   {u"&quot;"_s, u"\""_s}, {u"&apos;"_s, u"'"_s}, {u"&nbsp;"_s, u" "_s},
-                                                   {u"&ndash;"_s, u"–"_s}, {u"&mdash;"_s, u"—"_s}, {u"&hellip;"_s, u"…"_s}};
+        static const QHash<QString, QString> named{
+            {u"&amp;"_s, u"&"_s},   {u"&lt;"_s, u"<"_s},    {u"&gt;"_s, u">"_s},
+            {u"&quot;"_s, u"\""_s}, {u"&apos;"_s, u"'"_s},  {u"&nbsp;"_s, u" "_s},
+            {u"&ndash;"_s, u"–"_s}, {u"&mdash;"_s, u"—"_s}, {u"&hellip;"_s, u"…"_s}};
         if (entity.startsWith(u"&#"_s)) {
             bool ok = false;
             const bool hex = entity.size() > 2 && (entity[2] == u'x' || entity[2] == u'X');
@@ -229,20 +259,16 @@ struct MarkdownCollector
 
 MarkdownDocument MarkdownDocument::parse(const QString &markdown)
 {
+    return parseUtf8(markdown.toUtf8());
+}
+
+MarkdownDocument MarkdownDocument::parseUtf8(const QByteArray &utf8)
+{
     MarkdownDocument doc;
-    const QByteArray utf8 = markdown.toUtf8();
-    MarkdownCollector collector{doc, utf8, {}};
-    collector.byteToUtf16.reserve(utf8.size() + 1);
-    qsizetype unit = 0;
-    for (qsizetype b = 0; b < utf8.size(); ++b) {
-        collector.byteToUtf16.append(unit);
-        const auto byte = uchar(utf8[b]);
-        if ((byte & 0xC0) != 0x80) // a lead byte starts a code point: 4-byte ones take two units
-            unit += byte >= 0xF0 ? 2 : 1;
-    }
-    collector.byteToUtf16.append(markdown.size());
-    doc.m_text.reserve(markdown.size());
-    doc.m_sourceOffsets.reserve(markdown.size() + 1);
+    MarkdownCollector collector{doc, utf8};
+    for (const char byte : utf8)
+        doc.m_sourceEnd += MarkdownCollector::unitsOf(byte);
+    doc.m_text.reserve(doc.m_sourceEnd); // the visible text is at most the source
 
     MD_PARSER parser{};
     parser.flags = MD_DIALECT_GITHUB | MD_FLAG_NOHTMLBLOCKS;
@@ -253,7 +279,6 @@ MarkdownDocument MarkdownDocument::parse(const QString &markdown)
     parser.text = MarkdownCollector::text;
     md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &collector);
     collector.closeEntry();
-    doc.m_sourceOffsets.append(markdown.size());
 
     qsizetype start = 0;
     for (qsizetype i = 0; i <= doc.m_text.size(); ++i) {
@@ -268,7 +293,15 @@ MarkdownDocument MarkdownDocument::parse(const QString &markdown)
 
 qsizetype MarkdownDocument::sourceOffset(qsizetype i) const
 {
-    return m_sourceOffsets.value(std::clamp<qsizetype>(i, 0, m_sourceOffsets.size() - 1));
+    if (i >= m_text.size())
+        return m_sourceEnd;
+    i = std::max<qsizetype>(i, 0);
+    const auto after = std::upper_bound(m_pieces.cbegin(), m_pieces.cend(), i,
+                                        [](qsizetype at, const Piece &p) { return at < p.textStart; });
+    if (after == m_pieces.cbegin())
+        return 0;
+    const Piece &p = *(after - 1);
+    return p.advances ? p.source + (i - p.textStart) : p.source;
 }
 
 } // namespace geo

@@ -23,12 +23,17 @@ public:
     };
 
     static MarkdownDocument parse(const QString &markdown);
+    // The same from the Markdown's UTF-8, as md4c reads it: a long answer need not be held
+    // as UTF-16 as well. Offsets are still UTF-16 offsets of the text it encodes.
+    static MarkdownDocument parseUtf8(const QByteArray &markdown);
 
     // The visible text: emphasis marks, link destinations and table pipes gone; every block
     // on a line of its own.
     const QString &text() const { return m_text; }
     // Where character i of text() is in the source (UTF-16 offsets); i may be text().size().
     qsizetype sourceOffset(qsizetype i) const;
+    // The source's length in UTF-16 units.
+    qsizetype sourceSize() const { return m_sourceEnd; }
     // Top-level list items, table body rows and headings, in document order.
     const QList<Entry> &entries() const { return m_entries; }
     // Link destinations (inline, reference and autolinks), in order.
@@ -41,8 +46,20 @@ public:
 private:
     friend struct MarkdownCollector;
 
+    // A run of text() whose characters come from the source from `source` on (advances) or
+    // all from `source` (a line break, an entity, a separator).
+    struct Piece
+    {
+        qsizetype textStart = 0;
+        qsizetype source = 0;
+        bool advances = false;
+    };
+
     QString m_text;
-    QList<qsizetype> m_sourceOffsets; // per character of m_text, plus one past the end
+    // In text order; a run per piece of text, not an offset per character, which for a long
+    // answer cost four times its text.
+    QList<Piece> m_pieces;
+    qsizetype m_sourceEnd = 0; // where text().size() is in the source
     QList<Entry> m_entries;
     QStringList m_links;
     QList<std::pair<qsizetype, qsizetype>> m_linkRanges;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "spec/AuditSpec.h"
+#include "model/AuditSpec.h"
 
 #include <QList>
 #include <QString>
@@ -15,9 +15,25 @@ struct BrandMention
     qsizetype length = 0;
 };
 
-// Folds case and diacritics ("Équipe" -> "equipe"); map[i] is the index in the original text
-// of folded character i, so matches found in the folded text point back into the original.
-QString foldForMatching(const QString &text, QList<qsizetype> *map = nullptr);
+// Where each character of a folded text came from in the original. Kept as the points where
+// folding stops going one to one (a decomposition, a dropped mark, a surrogate pair), not as
+// an index per character, which for a long answer cost four times its text.
+class FoldMap final
+{
+public:
+    // The index in the original text of folded character `folded` (or of the end).
+    qsizetype operator[](qsizetype folded) const;
+    // Folded character `folded` came from `origin`; called in folded order.
+    void add(qsizetype folded, qsizetype origin);
+    void clear() { m_points.clear(); }
+
+private:
+    QList<std::pair<qsizetype, qsizetype>> m_points; // (folded, origin)
+};
+
+// Folds case and diacritics ("Équipe" -> "equipe"); map says where each folded character is
+// in the original text, so matches found in the folded text point back into the original.
+QString foldForMatching(QStringView text, FoldMap *map = nullptr);
 
 // Finds whole-word occurrences of the tracked brands' names and aliases. "Acme's", "Acme-based"
 // and "(Acme)" count, "Acmeville" does not; where names overlap the longer one wins, so
@@ -32,6 +48,9 @@ public:
     int brandCount() const { return m_brandCount; }
 
 private:
+    // Appends the mentions in whole lines of a text, which start at `offset` of the text.
+    void findInLines(QStringView text, qsizetype offset, QList<BrandMention> &out) const;
+
     struct Needle
     {
         QString folded;

@@ -29,7 +29,8 @@ QList<Span> sentences(const MarkdownDocument &doc)
     QList<Span> out;
     const QString &text = doc.text();
     for (const auto &[blockStart, blockEnd] : doc.blocks()) {
-        QTextBoundaryFinder finder(QTextBoundaryFinder::Sentence, QStringView(text).mid(blockStart, blockEnd - blockStart));
+        QTextBoundaryFinder finder(QTextBoundaryFinder::Sentence,
+                                   QStringView(text).mid(blockStart, blockEnd - blockStart));
         qsizetype from = 0;
         for (qsizetype to = finder.toNextBoundary(); to > 0; to = finder.toNextBoundary()) {
             const QStringView s = QStringView(text).mid(blockStart + from, to - from);
@@ -41,7 +42,7 @@ QList<Span> sentences(const MarkdownDocument &doc)
     return out;
 }
 
-// Tokens that contain a letter or digit (METRICS.md, words(s)).
+// Tokens that contain a letter or digit (docs/metrics.md, words(s)).
 int words(QStringView s)
 {
     int n = 0;
@@ -64,15 +65,59 @@ int words(QStringView s)
 // Words that lead list items without naming anything ("**Pros:** ...").
 bool isLabel(const QString &name)
 {
-    static const QSet<QString> labels{
-        u"pros"_s, u"cons"_s, u"price"_s, u"pricing"_s, u"best for"_s, u"ideal for"_s, u"good for"_s, u"bottom line"_s,
-        u"note"_s, u"tip"_s, u"tips"_s, u"features"_s, u"key features"_s, u"summary"_s, u"overview"_s, u"verdict"_s,
-        u"why"_s, u"ease of use"_s, u"integrations"_s, u"support"_s, u"customer support"_s, u"cost"_s, u"budget"_s,
-        u"strengths"_s, u"weaknesses"_s, u"limitations"_s, u"drawbacks"_s, u"downsides"_s, u"standout feature"_s,
-        u"free plan"_s, u"free trial"_s, u"starting price"_s, u"reporting"_s, u"automation"_s, u"mobile app"_s,
-        u"recommendation"_s, u"my recommendation"_s, u"conclusion"_s, u"final thoughts"_s, u"quick take"_s,
-        u"considerations"_s, u"example"_s, u"examples"_s, u"step"_s, u"option"_s, u"alternative"_s, u"top pick"_s,
-        u"top picks"_s, u"runner-up"_s, u"also consider"_s, u"honorable mentions"_s, u"caveat"_s, u"warning"_s};
+    static const QSet<QString> labels{u"pros"_s,
+                                      u"cons"_s,
+                                      u"price"_s,
+                                      u"pricing"_s,
+                                      u"best for"_s,
+                                      u"ideal for"_s,
+                                      u"good for"_s,
+                                      u"bottom line"_s,
+                                      u"note"_s,
+                                      u"tip"_s,
+                                      u"tips"_s,
+                                      u"features"_s,
+                                      u"key features"_s,
+                                      u"summary"_s,
+                                      u"overview"_s,
+                                      u"verdict"_s,
+                                      u"why"_s,
+                                      u"ease of use"_s,
+                                      u"integrations"_s,
+                                      u"support"_s,
+                                      u"customer support"_s,
+                                      u"cost"_s,
+                                      u"budget"_s,
+                                      u"strengths"_s,
+                                      u"weaknesses"_s,
+                                      u"limitations"_s,
+                                      u"drawbacks"_s,
+                                      u"downsides"_s,
+                                      u"standout feature"_s,
+                                      u"free plan"_s,
+                                      u"free trial"_s,
+                                      u"starting price"_s,
+                                      u"reporting"_s,
+                                      u"automation"_s,
+                                      u"mobile app"_s,
+                                      u"recommendation"_s,
+                                      u"my recommendation"_s,
+                                      u"conclusion"_s,
+                                      u"final thoughts"_s,
+                                      u"quick take"_s,
+                                      u"considerations"_s,
+                                      u"example"_s,
+                                      u"examples"_s,
+                                      u"step"_s,
+                                      u"option"_s,
+                                      u"alternative"_s,
+                                      u"top pick"_s,
+                                      u"top picks"_s,
+                                      u"runner-up"_s,
+                                      u"also consider"_s,
+                                      u"honorable mentions"_s,
+                                      u"caveat"_s,
+                                      u"warning"_s};
     return labels.contains(name.toLower());
 }
 
@@ -93,14 +138,7 @@ bool isDictionaryWord(const QString &word)
 
 } // namespace
 
-QString sentimentLabel(double compound)
-{
-    return compound >= 0.05 ? u"positive"_s : compound <= -0.05 ? u"negative"_s : u"neutral"_s;
-}
-
-ResponseAnalyzer::ResponseAnalyzer(const AuditSpec &spec) : m_brands(spec.trackedBrands()), m_finder(m_brands)
-{
-}
+ResponseAnalyzer::ResponseAnalyzer(const AuditSpec &spec) : m_brands(spec.trackedBrands()), m_finder(m_brands) { }
 
 QString ResponseAnalyzer::candidateName(const QString &entryText, const QString &lead)
 {
@@ -116,7 +154,8 @@ QString ResponseAnalyzer::candidateName(const QString &entryText, const QString 
     }
     // Headings and ranked items often lead with their number: "1. Name".
     qsizetype skip = 0;
-    while (skip < name.size() && (name[skip].isDigit() || name[skip] == u'.' || name[skip] == u')' || name[skip] == u'#'))
+    while (skip < name.size()
+           && (name[skip].isDigit() || name[skip] == u'.' || name[skip] == u')' || name[skip] == u'#'))
         ++skip;
     name = name.mid(skip).trimmed();
     while (!name.isEmpty() && QStringView(u":–—-").contains(name.back()))
@@ -135,16 +174,25 @@ QString ResponseAnalyzer::candidateName(const QString &entryText, const QString 
 
 Analysis ResponseAnalyzer::analyze(const QString &answer, const QList<Citation> &structured) const
 {
+    return analyzeDocument(MarkdownDocument::parse(answer), structured);
+}
+
+Analysis ResponseAnalyzer::analyzeUtf8(const QByteArray &answer, const QList<Citation> &structured) const
+{
+    return analyzeDocument(MarkdownDocument::parseUtf8(answer), structured);
+}
+
+Analysis ResponseAnalyzer::analyzeDocument(const MarkdownDocument &doc, const QList<Citation> &structured) const
+{
     Analysis a;
     a.brands.resize(m_brands.size());
-    const MarkdownDocument doc = MarkdownDocument::parse(answer);
     const QList<BrandMention> mentions = m_finder.find(doc.text());
 
     for (const BrandMention &m : mentions) {
         BrandFigures &f = a.brands[m.brand];
         if (f.mentions++ == 0) {
             f.firstOffset = doc.sourceOffset(m.offset);
-            f.firstPos = answer.isEmpty() ? 0.0 : double(f.firstOffset) / double(answer.size());
+            f.firstPos = doc.sourceSize() == 0 ? 0.0 : double(f.firstOffset) / double(doc.sourceSize());
         }
     }
     for (BrandFigures &f : a.brands)

@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Constants of VADER.md; the booster scalars come from boosters.tsv.
+// Constants of docs/sentiment.md; the booster scalars come from boosters.tsv.
 constexpr double kCapsEmphasis = 0.733;
 constexpr double kNegationScalar = -0.74;
 constexpr double kAlpha = 15.0;
@@ -34,16 +34,15 @@ constexpr bool isSpace(char16_t c)
         return c == 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
     if (c < 0x85)
         return false;
-    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a)
-        || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029
+        || c == 0x202f || c == 0x205f || c == 0x3000;
 }
 
 // Python's string.punctuation: every printable ASCII character that is not a letter, a
 // digit or a space.
 constexpr bool isAsciiPunctuation(char16_t c)
 {
-    return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60)
-        || (c >= 0x7b && c <= 0x7e);
+    return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
 }
 
 // The reference counts Python characters (code points), not UTF-16 units.
@@ -141,8 +140,7 @@ double roundTo(double value, int decimals)
     // to_chars with a precision is correctly rounded from the exact binary value with ties to
     // even, which is what Python's round() does; parsing it back gives Python's double.
     char buffer[64];
-    const auto written = std::to_chars(buffer, buffer + sizeof buffer, value,
-                                       std::chars_format::fixed, decimals);
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
     if (written.ec != std::errc())
         return value;
     double result = value;
@@ -180,11 +178,10 @@ Vader::Vader()
     loadBoosters();
     loadSpecialCases();
     const std::pair<QStringView, Role> roles[] = {
-        {u"no", Role::No},           {u"or", Role::Or},       {u"nor", Role::Nor},
-        {u"never", Role::Never},     {u"so", Role::So},       {u"this", Role::This},
-        {u"without", Role::Without}, {u"doubt", Role::Doubt}, {u"least", Role::Least},
-        {u"at", Role::At},           {u"very", Role::Very},   {u"kind", Role::Kind},
-        {u"of", Role::Of},           {u"but", Role::But},
+        {u"no", Role::No},       {u"or", Role::Or},     {u"nor", Role::Nor},         {u"never", Role::Never},
+        {u"so", Role::So},       {u"this", Role::This}, {u"without", Role::Without}, {u"doubt", Role::Doubt},
+        {u"least", Role::Least}, {u"at", Role::At},     {u"very", Role::Very},       {u"kind", Role::Kind},
+        {u"of", Role::Of},       {u"but", Role::But},
     };
     for (const auto &[word, role] : roles)
         m_entries[std::size_t(intern(word))].role = role;
@@ -202,8 +199,7 @@ std::int32_t Vader::find(QStringView word, std::uint64_t hash) const
         if (s.tag != tag)
             continue;
         const QString &key = m_keys[std::size_t(s.index)];
-        if (key.size() == word.size()
-            && std::memcmp(key.constData(), word.data(), std::size_t(word.size()) * 2) == 0)
+        if (key.size() == word.size() && std::memcmp(key.constData(), word.data(), std::size_t(word.size()) * 2) == 0)
             return s.index;
     }
 }
@@ -239,16 +235,15 @@ void Vader::loadLexicon()
     // Later lines win, as in the reference's dict (the file repeats "ok", "lol", ...).
     // Keys are kept as written: the few with capitals (":D") are unreachable there too,
     // since tokens are lower-cased before the lookup.
-    forEachRecord(readResource(u":/vader/vader_lexicon.txt"_s), false,
-                  [this](QStringView word, QStringView value) {
-                      bool ok = false;
-                      const double valence = value.toDouble(&ok);
-                      if (!ok)
-                          return;
-                      Entry &entry = m_entries[std::size_t(intern(word))];
-                      entry.valence = valence;
-                      entry.inLexicon = true;
-                  });
+    forEachRecord(readResource(u":/vader/vader_lexicon.txt"_s), false, [this](QStringView word, QStringView value) {
+        bool ok = false;
+        const double valence = value.toDouble(&ok);
+        if (!ok)
+            return;
+        Entry &entry = m_entries[std::size_t(intern(word))];
+        entry.valence = valence;
+        entry.inLexicon = true;
+    });
 }
 
 void Vader::loadEmoji()
@@ -271,46 +266,41 @@ void Vader::loadEmoji()
 void Vader::loadNegations()
 {
     forEachRecord(readResource(u":/vader/negations.txt"_s), true,
-                  [this](QStringView word, QStringView) {
-                      m_entries[std::size_t(intern(word))].isNegation = true;
-                  });
+                  [this](QStringView word, QStringView) { m_entries[std::size_t(intern(word))].isNegation = true; });
 }
 
 void Vader::loadBoosters()
 {
     QHash<QString, double> phrases;
-    forEachRecord(readResource(u":/vader/boosters.tsv"_s), true,
-                  [&](QStringView word, QStringView value) {
-                      bool ok = false;
-                      const double scalar = value.toDouble(&ok);
-                      if (!ok)
-                          return;
-                      if (word.contains(u' ')) {
-                          phrases.insert(word.toString(), scalar);
-                          return;
-                      }
-                      Entry &entry = m_entries[std::size_t(intern(word))];
-                      entry.booster = scalar;
-                      entry.isBooster = true;
-                  });
+    forEachRecord(readResource(u":/vader/boosters.tsv"_s), true, [&](QStringView word, QStringView value) {
+        bool ok = false;
+        const double scalar = value.toDouble(&ok);
+        if (!ok)
+            return;
+        if (word.contains(u' ')) {
+            phrases.insert(word.toString(), scalar);
+            return;
+        }
+        Entry &entry = m_entries[std::size_t(intern(word))];
+        entry.booster = scalar;
+        entry.isBooster = true;
+    });
     m_boosterPhrases = makePhrases(phrases, BoosterPhrase);
 }
 
 void Vader::loadSpecialCases()
 {
     QHash<QString, double> phrases;
-    forEachRecord(readResource(u":/vader/special_cases.tsv"_s), true,
-                  [&](QStringView phrase, QStringView value) {
-                      bool ok = false;
-                      const double valence = value.toDouble(&ok);
-                      if (ok)
-                          phrases.insert(phrase.toString(), valence);
-                  });
+    forEachRecord(readResource(u":/vader/special_cases.tsv"_s), true, [&](QStringView phrase, QStringView value) {
+        bool ok = false;
+        const double valence = value.toDouble(&ok);
+        if (ok)
+            phrases.insert(phrase.toString(), valence);
+    });
     m_specialCases = makePhrases(phrases, SpecialCase);
 }
 
-std::vector<Vader::Phrase> Vader::makePhrases(const QHash<QString, double> &phrases,
-                                              PhraseKind kind)
+std::vector<Vader::Phrase> Vader::makePhrases(const QHash<QString, double> &phrases, PhraseKind kind)
 {
     // The reference looks up "w1 w2" / "w1 w2 w3" built from tokens, which contain no spaces;
     // so a one-word entry ("badass") or one with doubled spaces can never match and is dropped.
@@ -366,8 +356,7 @@ QStringView Vader::replaceEmoji(const QString &text, QString &buffer) const
     return buffer;
 }
 
-void Vader::tokenize(QStringView text, std::vector<Token> &tokens, int &exclamations,
-                     int &questions) const
+void Vader::tokenize(QStringView text, std::vector<Token> &tokens, int &exclamations, int &questions) const
 {
     const char16_t *s = text.utf16();
     const qsizetype length = text.size();
@@ -473,8 +462,7 @@ double Vader::specialCases(const std::vector<Token> &tokens, std::size_t i, doub
     };
 
     // Phrases ending at i or just before it, in the reference's order; the first match wins.
-    const std::pair<std::size_t, int> before[] = {
-        {i - 1, 2}, {i - 2, 3}, {i - 2, 2}, {i - 3, 3}, {i - 3, 2}};
+    const std::pair<std::size_t, int> before[] = {{i - 1, 2}, {i - 2, 3}, {i - 2, 2}, {i - 3, 3}, {i - 3, 2}};
     for (const auto &[from, length] : before) {
         if (const Phrase *phrase = phraseAt(SpecialCase, from, length)) {
             valence = phrase->value;
@@ -556,8 +544,7 @@ double Vader::valence(const std::vector<Token> &tokens, std::size_t i, bool capD
         } else {
             if ((roleAt(3) == Role::Never && soOrThis(roleAt(2))) || soOrThis(roleAt(1)))
                 v *= kNeverSo;
-            else if (roleAt(3) == Role::Without
-                     && (roleAt(2) == Role::Doubt || roleAt(1) == Role::Doubt))
+            else if (roleAt(3) == Role::Without && (roleAt(2) == Role::Doubt || roleAt(1) == Role::Doubt))
                 ; // "without (a) doubt" affirms
             else if (modifier.negated)
                 v *= kNegationScalar;
@@ -586,16 +573,14 @@ SentimentScores Vader::score(const QString &text) const
         return {};
 
     // Capitals stand out only when some tokens are not in capitals.
-    const auto capsCount = std::count_if(tokens.cbegin(), tokens.cend(),
-                                         [](const Token &t) { return t.allCaps; });
+    const auto capsCount = std::count_if(tokens.cbegin(), tokens.cend(), [](const Token &t) { return t.allCaps; });
     const bool capDifferential = capsCount > 0 && std::size_t(capsCount) < tokens.size();
 
     for (std::size_t i = 0; i < tokens.size(); ++i)
         tokens[i].valence = valence(tokens, i, capDifferential);
 
     // "but" shifts the weight to what follows its first occurrence.
-    const auto but = std::find_if(tokens.begin(), tokens.end(),
-                                  [](const Token &t) { return t.role == Role::But; });
+    const auto but = std::find_if(tokens.begin(), tokens.end(), [](const Token &t) { return t.role == Role::But; });
     if (but != tokens.end()) {
         for (auto it = tokens.begin(); it != but; ++it)
             it->valence *= 0.5;
@@ -618,11 +603,8 @@ SentimentScores Vader::score(const QString &text) const
             ++neutral;
     }
 
-    const double questionEmphasis = questions <= 1 ? 0.0
-        : questions <= 3                          ? questions * kQuestion
-                                                  : kManyQuestions;
-    const double emphasis =
-        std::min(exclamations, kMaxExclamations) * kExclamation + questionEmphasis;
+    const double questionEmphasis = questions <= 1 ? 0.0 : questions <= 3 ? questions * kQuestion : kManyQuestions;
+    const double emphasis = std::min(exclamations, kMaxExclamations) * kExclamation + questionEmphasis;
     if (sum > 0)
         sum += emphasis;
     else if (sum < 0)
@@ -643,8 +625,7 @@ SentimentScores Vader::score(const QString &text) const
 
 SentimentScores Vader::rounded(const SentimentScores &scores)
 {
-    return {roundTo(scores.neg, 3), roundTo(scores.neu, 3), roundTo(scores.pos, 3),
-            roundTo(scores.compound, 4)};
+    return {roundTo(scores.neg, 3), roundTo(scores.neu, 3), roundTo(scores.pos, 3), roundTo(scores.compound, 4)};
 }
 
 } // namespace geo

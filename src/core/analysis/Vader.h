@@ -10,7 +10,7 @@
 
 namespace geo {
 
-// VADER sentiment scores of a text (docs: ../shared/docs/VADER.md).
+// VADER sentiment scores of a text (docs/sentiment.md).
 struct SentimentScores
 {
     double neg = 0.0;
@@ -42,7 +42,21 @@ private:
     // What a word means to the rules besides its valence; the rules compare lower-case tokens
     // with these words, and a role is cheaper to compare than a string.
     enum class Role : std::uint8_t {
-        None, No, Or, Nor, Never, So, This, Without, Doubt, Least, At, Very, Kind, Of, But
+        None,
+        No,
+        Or,
+        Nor,
+        Never,
+        So,
+        This,
+        Without,
+        Doubt,
+        Least,
+        At,
+        Very,
+        Kind,
+        Of,
+        But
     };
 
     // Everything known about one lower-case word. Words of multi-word phrases have entries too
@@ -87,16 +101,15 @@ private:
     std::vector<Phrase> makePhrases(const QHash<QString, double> &phrases, PhraseKind kind);
 
     QStringView replaceEmoji(const QString &text, QString &buffer) const;
-    void tokenize(QStringView text, std::vector<Token> &tokens, int &exclamations,
-                  int &questions) const;
+    void tokenize(QStringView text, std::vector<Token> &tokens, int &exclamations, int &questions) const;
     double valence(const std::vector<Token> &tokens, std::size_t i, bool capDifferential) const;
     double specialCases(const std::vector<Token> &tokens, std::size_t i, double valence) const;
 
     std::vector<Entry> m_entries;
-    std::vector<QString> m_keys;      // m_keys[i] is the word of m_entries[i]
+    std::vector<QString> m_keys; // m_keys[i] is the word of m_entries[i]
     std::vector<Slot> m_slots;
     std::size_t m_mask = 0;
-    qsizetype m_maxKeyLength = 0;     // longer tokens cannot be in the table
+    qsizetype m_maxKeyLength = 0; // longer tokens cannot be in the table
 
     QHash<char32_t, QString> m_emoji; // single-code-point emoji -> description
     char32_t m_minEmoji = 0x10FFFF;

@@ -1,6 +1,8 @@
 #include "AnswerFile.h"
 
-#include <QFile>
+#include "model/BoundedRead.h"
+#include "model/PlainText.h"
+
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
@@ -44,27 +46,63 @@ struct CsvCollector
     }
 };
 
+// A JSON value's type, as a problem names what it found.
+QString jsonType(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return u"a boolean"_s;
+    case QJsonValue::Double:
+        return u"a number"_s;
+    case QJsonValue::String:
+        return u"text"_s;
+    case QJsonValue::Array:
+        return u"a list"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return u"missing"_s;
+}
+
+} // namespace
+
+namespace {
+
+// libcsv's own words ("error parsing data while strict checking enabled") name no fix.
+QString csvError(int error)
+{
+    switch (error) {
+    case CSV_EPARSE:
+        return u"a quote inside an unquoted field, or text after a closing quote"_s;
+    case CSV_ETOOBIG:
+        return u"a field too large"_s;
+    default:
+        return QString::fromLatin1(csv_strerror(error));
+    }
+}
+
 } // namespace
 
 AnswerFile AnswerFile::read(const QString &path)
 {
     AnswerFile out;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        out.problems << u"%1: cannot read it (%2)"_s.arg(path, file.errorString());
-        return out;
-    }
-    if (file.size() > MaxFileBytes) {
-        out.problems << u"%1: the file is over %2 MiB; split it"_s.arg(path).arg(MaxFileBytes >> 20);
-        return out;
-    }
-    const QByteArray data = file.readAll();
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"csv"_s)
-        return parseCsv(data);
-    if (suffix == u"jsonl"_s || suffix == u"ndjson"_s || suffix == u"json"_s)
-        return parseJsonLines(data);
-    out.problems << u"%1: not a .csv or .jsonl file; save the answers as CSV with a header row, or as JSON lines"_s.arg(path);
+    const bool csv = suffix == u"csv"_s;
+    if (!csv && suffix != u"jsonl"_s && suffix != u"ndjson"_s && suffix != u"json"_s) {
+        out.problems << u"not a .csv or .jsonl file; save the answers as CSV with a header row, or as JSON lines"_s;
+        return out;
+    }
+    const BoundedRead read = BoundedRead::file(path, MaxFileBytes);
+    if (read.status == BoundedRead::Status::Unreadable)
+        out.problems << u"cannot read it (%1)"_s.arg(read.error);
+    else if (read.status == BoundedRead::Status::TooLarge)
+        out.problems << u"the file is over %1 MiB; split it"_s.arg(MaxFileBytes >> 20);
+    else
+        out = csv ? parseCsv(read.data) : parseJsonLines(read.data);
     return out;
 }
 
@@ -83,10 +121,11 @@ AnswerFile AnswerFile::parseCsv(const QByteArray &data)
         qsizetype end = data.indexOf('\n', at);
         end = end < 0 ? data.size() : end + 1;
         const size_t length = size_t(end - at);
-        if (csv_parse(&parser, data.constData() + at, length, CsvCollector::field, CsvCollector::record, &collector) != length) {
-            out.problems << u"line %1: broken quoting (%2); quote the whole field and double the quotes inside it"_s.arg(
-                collector.fields.isEmpty() ? collector.line : collector.recordStart)
-                                .arg(QString::fromLatin1(csv_strerror(csv_error(&parser))));
+        if (csv_parse(&parser, data.constData() + at, length, CsvCollector::field, CsvCollector::record, &collector)
+            != length) {
+            out.problems << u"line %1: broken quoting (%2); quote the whole field and double the quotes inside it"_s
+                                .arg(collector.fields.isEmpty() ? collector.line : collector.recordStart)
+                                .arg(csvError(csv_error(&parser)));
             csv_free(&parser);
             csv_init(&parser, options);
             collector.fields.clear();
@@ -122,7 +161,8 @@ AnswerFile AnswerFile::parseCsv(const QByteArray &data)
                                 .arg(header.size());
             continue;
         }
-        const auto value = [&](const QString &name) { return column.contains(name) ? fields[column[name]] : QString(); };
+        const auto value
+            = [&](const QString &name) { return column.contains(name) ? fields[column[name]] : QString(); };
         ImportedAnswer a;
         a.line = line;
         a.prompt = value(u"prompt"_s);
@@ -153,8 +193,11 @@ AnswerFile AnswerFile::parseJsonLines(const QByteArray &data)
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(lines[i], &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-            out.problems << u"line %1: not a JSON object (%2); write one {\"prompt\", \"engine\", \"answer\"} object a line"_s.arg(line).arg(
-                error.error != QJsonParseError::NoError ? error.errorString() : u"a JSON value of another kind"_s);
+            out.problems
+                << u"line %1: not a JSON object (%2); write one {\"prompt\", \"engine\", \"answer\"} object a line"_s
+                       .arg(line)
+                       .arg(error.error != QJsonParseError::NoError ? error.errorString()
+                                                                    : u"a JSON value of another kind"_s);
             continue;
         }
         const QJsonObject o = doc.object();
@@ -163,28 +206,52 @@ AnswerFile AnswerFile::parseJsonLines(const QByteArray &data)
             if (!Columns.contains(it.key()))
                 unknown << it.key();
         if (!unknown.isEmpty()) {
-            out.problems << u"line %1: unknown key(s) %2; the keys are %3"_s.arg(line).arg(unknown.join(u", "_s), Columns.join(u", "_s));
+            out.problems << u"line %1: unknown key(s) %2; the keys are %3"_s.arg(line).arg(unknown.join(u", "_s),
+                                                                                           Columns.join(u", "_s));
             continue;
         }
+        // Each value of the wrong type is named with its key, what it is and what it should be.
+        QStringList wrong;
+        const auto text = [&](const QString &key, const QJsonValue &v) {
+            if (!v.isUndefined() && !v.isString())
+                wrong << u"%1 is %2; expected text"_s.arg(key, jsonType(v));
+            return v.toString();
+        };
+        ImportedAnswer a;
+        a.line = line;
+        a.prompt = text(u"\"prompt\""_s, o.value(u"prompt"_s));
+        a.engine = text(u"\"engine\""_s, o.value(u"engine"_s));
+        a.answer = text(u"\"answer\""_s, o.value(u"answer"_s));
+        a.model = text(u"\"model\""_s, o.value(u"model"_s));
         const QJsonValue sample = o.value(u"sample"_s);
-        if (!sample.isUndefined() && (!sample.isDouble() || sample.toDouble() < 1 || sample.toDouble() != double(sample.toInt()))) {
+        if (!sample.isUndefined() && !sample.isDouble())
+            wrong << u"\"sample\" is %1; expected a whole number of 1 or more"_s.arg(jsonType(sample));
+        const QJsonValue citations = o.value(u"citations"_s);
+        if (!citations.isUndefined() && !citations.isArray())
+            wrong << u"\"citations\" is %1; expected a list of addresses or {\"url\", \"title\"} objects"_s.arg(
+                jsonType(citations));
+        QStringList urls;
+        const QJsonArray list = citations.toArray();
+        for (qsizetype c = 0; c < list.size(); ++c) {
+            const QString key = u"\"citations\"[%1]"_s.arg(c);
+            if (list[c].isString())
+                urls << list[c].toString();
+            else if (list[c].isObject())
+                a.citations.append(
+                    {text(key + u".url"_s, list[c][u"url"_s]), text(key + u".title"_s, list[c][u"title"_s])});
+            else
+                wrong << u"%1 is %2; expected an address or a {\"url\", \"title\"} object"_s.arg(key,
+                                                                                                 jsonType(list[c]));
+        }
+        for (const QString &w : std::as_const(wrong))
+            out.problems << u"line %1: %2"_s.arg(line).arg(w);
+        if (!wrong.isEmpty())
+            continue;
+        if (sample.isDouble() && (sample.toDouble() < 1 || sample.toDouble() != double(sample.toInt()))) {
             out.problems << u"line %1: sample is not a whole number of 1 or more"_s.arg(line);
             continue;
         }
-        ImportedAnswer a;
-        a.line = line;
-        a.prompt = o.value(u"prompt"_s).toString();
-        a.engine = o.value(u"engine"_s).toString();
-        a.answer = o.value(u"answer"_s).toString();
-        a.model = o.value(u"model"_s).toString();
         a.sample = sample.toInt(0);
-        QStringList urls;
-        for (const QJsonValue &c : o.value(u"citations"_s).toArray()) {
-            if (c.isObject())
-                a.citations.append({c[u"url"_s].toString(), c[u"title"_s].toString()});
-            else
-                urls << c.toString();
-        }
         out.add(a, urls.join(u' '));
     }
     out.numberSamples();
@@ -194,10 +261,23 @@ AnswerFile AnswerFile::parseJsonLines(const QByteArray &data)
 void AnswerFile::add(ImportedAnswer a, const QString &citations)
 {
     static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$"_s);
+    const auto problem = [&](const QString &what) { problems << u"line %1: %2"_s.arg(a.line).arg(what); };
+    // Checked before any message quotes them.
+    const auto plain = [&](const QString &column, const QString &text) {
+        // A prompt's tabs and line breaks pass (they become spaces).
+        const qsizetype at
+            = controlCharacterAt(text, column == u"prompt"_s ? QStringView(u"\t\n\v\f\r") : QStringView());
+        if (at >= 0)
+            problem(u"%1 holds the control character U+%2 at character %3; remove it"_s.arg(
+                column, QString::number(text[at].unicode(), 16).rightJustified(4, u'0').toUpper(),
+                QString::number(at + 1)));
+        return at < 0;
+    };
+    if (!plain(u"prompt"_s, a.prompt) || !plain(u"engine"_s, a.engine) || !plain(u"model"_s, a.model))
+        return;
     a.prompt = a.prompt.simplified();
     a.engine = a.engine.trimmed();
     a.answer.remove(QChar(0)); // NUL bytes are not text
-    const auto problem = [&](const QString &what) { problems << u"line %1: %2"_s.arg(a.line).arg(what); };
     if (a.prompt.isEmpty())
         return problem(u"the prompt is empty"_s);
     if (!idPattern.match(a.engine).hasMatch())
@@ -228,7 +308,10 @@ void AnswerFile::numberSamples()
             continue;
         auto &samples = taken[key(a)];
         if (samples.contains(a.sample)) {
-            problems << u"line %1: sample %2 of this prompt on engine %3 is already on line %4"_s.arg(a.line).arg(a.sample).arg(a.engine).arg(samples[a.sample]);
+            problems << u"line %1: sample %2 of this prompt on engine %3 is already on line %4"_s.arg(a.line)
+                            .arg(a.sample)
+                            .arg(a.engine)
+                            .arg(samples[a.sample]);
             continue;
         }
         samples.insert(a.sample, a.line);
@@ -245,7 +328,8 @@ void AnswerFile::numberSamples()
         }
         kept.append(a);
     }
-    std::sort(kept.begin(), kept.end(), [](const ImportedAnswer &x, const ImportedAnswer &y) { return x.line < y.line; });
+    std::sort(kept.begin(), kept.end(),
+              [](const ImportedAnswer &x, const ImportedAnswer &y) { return x.line < y.line; });
     answers = kept;
 }
 

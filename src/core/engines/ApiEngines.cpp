@@ -1,5 +1,7 @@
 #include "ApiEngines.h"
 
+#include "Redaction.h"
+
 #include <QJsonArray>
 
 namespace geo {
@@ -50,7 +52,8 @@ Status OpenAiEngine::read(const QJsonObject &response, EngineReply &reply) const
     const QJsonValue content = message.value(u"content"_s);
     if (!content.isString()) {
         if (const QString refusal = message.value(u"refusal"_s).toString(); !refusal.isEmpty())
-            return Error{u"the model refused: %1"_s.arg(refusal.left(200))};
+            // Out of the key before the cut, which could leave a part of it that no longer matches.
+            return Error{u"the model refused: %1"_s.arg(redactSecrets(refusal, apiKey()).left(200))};
         return missing(u"choices[0].message.content text"_s, u"Chat Completions"_s);
     }
     reply.text = content.toString();
@@ -90,8 +93,9 @@ QJsonObject AnthropicEngine::body(const QString &prompt) const
                   {u"max_tokens"_s, 4096},
                   {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, prompt}}}}};
     if (spec().webSearch)
-        o.insert(u"tools"_s, QJsonArray{QJsonObject{{u"type"_s, u"web_search_20250305"_s}, {u"name"_s, u"web_search"_s},
-                                                    {u"max_uses"_s, 5}}});
+        o.insert(u"tools"_s,
+                 QJsonArray{QJsonObject{
+                     {u"type"_s, u"web_search_20250305"_s}, {u"name"_s, u"web_search"_s}, {u"max_uses"_s, 5}}});
     return o;
 }
 
@@ -133,8 +137,9 @@ QNetworkRequest GeminiEngine::request() const
 
 QJsonObject GeminiEngine::body(const QString &prompt) const
 {
-    QJsonObject o{{u"contents"_s, QJsonArray{QJsonObject{{u"role"_s, u"user"_s},
-                                                         {u"parts"_s, QJsonArray{QJsonObject{{u"text"_s, prompt}}}}}}}};
+    QJsonObject o{
+        {u"contents"_s,
+         QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"parts"_s, QJsonArray{QJsonObject{{u"text"_s, prompt}}}}}}}};
     if (spec().webSearch)
         o.insert(u"tools"_s, QJsonArray{QJsonObject{{u"google_search"_s, QJsonObject{}}}});
     return o;
@@ -159,7 +164,8 @@ Status GeminiEngine::read(const QJsonObject &response, EngineReply &reply) const
     const QJsonObject usage = response.value(u"usageMetadata"_s).toObject();
     reply.tokensIn = usage.value(u"promptTokenCount"_s).toInt();
     reply.tokensOut = usage.value(u"candidatesTokenCount"_s).toInt();
-    for (const QJsonValue &chunk : candidate.value(u"groundingMetadata"_s).toObject().value(u"groundingChunks"_s).toArray()) {
+    for (const QJsonValue &chunk :
+         candidate.value(u"groundingMetadata"_s).toObject().value(u"groundingChunks"_s).toArray()) {
         const QJsonObject web = chunk.toObject().value(u"web"_s).toObject();
         addCitation(reply, web.value(u"uri"_s), web.value(u"title"_s));
     }

@@ -8,7 +8,8 @@ namespace geo {
 
 using namespace Qt::StringLiterals;
 
-Result<std::unique_ptr<Engine>> createEngine(const EngineSpec &spec, QNetworkAccessManager *network, const QByteArray &apiKey)
+Result<std::unique_ptr<Engine>> createEngine(const EngineSpec &spec, QNetworkAccessManager *network,
+                                             const QByteArray &apiKey)
 {
     if (spec.kind == u"recorded"_s) {
         auto engine = RecordedEngine::load(spec);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Engine.h"
-#include "Result.h"
+#include "model/Result.h"
 
 #include <memory>
 

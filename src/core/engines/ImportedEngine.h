@@ -11,7 +11,7 @@ class ImportedEngine final : public Engine
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ImportedEngine)
 public:
-    explicit ImportedEngine(EngineSpec spec) : m_spec(std::move(spec)) {}
+    explicit ImportedEngine(EngineSpec spec) : m_spec(std::move(spec)) { }
 
     const EngineSpec &spec() const override { return m_spec; }
     void ask(const EngineRequest &request) override;

@@ -33,7 +33,8 @@ void KeyStore::lookup(const QString &name, QObject *context, std::function<void(
 {
     const QByteArray fromEnvironment = environmentKey(name);
     if (!fromEnvironment.isEmpty()) {
-        QMetaObject::invokeMethod(context, [done, fromEnvironment] { done(fromEnvironment); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done, fromEnvironment] { done(fromEnvironment); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(Service)); // see the note above
@@ -45,8 +46,9 @@ void KeyStore::lookup(const QString &name, QObject *context, std::function<void(
             done(key);
             return;
         }
-        const QString why = read->error() == QKeychain::EntryNotFound ? u"the keychain has no key under that name"_s
-                                                                      : u"the keychain could not be read: %1"_s.arg(read->errorString());
+        const QString why = read->error() == QKeychain::EntryNotFound
+            ? u"the keychain has no key under that name"_s
+            : u"the keychain could not be read: %1"_s.arg(read->errorString());
         done(Error{u"%1 is not set and %2; export %1=... before starting, or save the key under that name in the "
                    "app's API keys settings"_s.arg(name, why)});
     });

@@ -19,7 +19,8 @@ Result<std::unique_ptr<RecordedEngine>> RecordedEngine::load(const EngineSpec &s
 {
     QFile file(spec.file);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return Error{u"engine '%1': cannot read the recorded answers %2 (%3)"_s.arg(spec.id, spec.file, file.errorString())};
+        return Error{
+            u"engine '%1': cannot read the recorded answers %2 (%3)"_s.arg(spec.id, spec.file, file.errorString())};
     std::unique_ptr<RecordedEngine> engine(new RecordedEngine(spec));
     int lineNumber = 0;
     while (!file.atEnd()) {
@@ -33,8 +34,7 @@ Result<std::unique_ptr<RecordedEngine>> RecordedEngine::load(const EngineSpec &s
         const QJsonValue answer = o.value(u"answer"_s);
         if (error.error != QJsonParseError::NoError || prompt.isEmpty() || !answer.isString())
             return Error{u"engine '%1': %2 line %3 is not a recorded answer; each line needs "
-                         "{\"prompt\": text, \"sample\": number, \"answer\": text}"_s
-                             .arg(spec.id, spec.file)
+                         "{\"prompt\": text, \"sample\": number, \"answer\": text}"_s.arg(spec.id, spec.file)
                              .arg(lineNumber)};
         EngineReply reply;
         reply.text = answer.toString();

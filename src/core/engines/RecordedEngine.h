@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Engine.h"
-#include "Result.h"
+#include "model/Result.h"
 
 #include <QHash>
 
@@ -24,7 +24,7 @@ public:
     void ask(const EngineRequest &request) override;
 
 private:
-    explicit RecordedEngine(EngineSpec spec) : m_spec(std::move(spec)) {}
+    explicit RecordedEngine(EngineSpec spec) : m_spec(std::move(spec)) { }
 
     static QString key(const QString &prompt, int sample);
 

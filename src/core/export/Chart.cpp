@@ -42,7 +42,8 @@ void Chart::line(const QLineF &l, const QColor &color, double width)
     items << item;
 }
 
-void Chart::text(const QPointF &at, const QString &text, double fontSize, const QColor &color, ChartItem::Anchor anchor, bool bold)
+void Chart::text(const QPointF &at, const QString &text, double fontSize, const QColor &color, ChartItem::Anchor anchor,
+                 bool bold)
 {
     ChartItem item;
     item.kind = ChartItem::Kind::Text;
@@ -57,15 +58,17 @@ void Chart::text(const QPointF &at, const QString &text, double fontSize, const 
 
 QString Chart::toSvg() const
 {
-    QString svg = u"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"%1\" class=\"chart\" viewBox=\"0 0 %2 %3\" "
-                  "role=\"img\" aria-labelledby=\"%1-title\" font-family=\"%4, Helvetica, Arial, sans-serif\">"
-                  "<title id=\"%1-title\">%5</title>"_s.arg(id.toHtmlEscaped(), number(size.width()), number(size.height()),
-                                                           fontFamily(), (title + u": "_s + description).toHtmlEscaped());
+    QString svg
+        = u"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"%1\" class=\"chart\" viewBox=\"0 0 %2 %3\" "
+          "role=\"img\" aria-labelledby=\"%1-title\" font-family=\"%4, Helvetica, Arial, sans-serif\">"
+          "<title id=\"%1-title\">%5</title>"_s.arg(id.toHtmlEscaped(), number(size.width()), number(size.height()),
+                                                    fontFamily(), (title + u": "_s + description).toHtmlEscaped());
     for (const ChartItem &i : items) {
         switch (i.kind) {
         case ChartItem::Kind::Rect:
             svg += u"<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"/>"_s.arg(
-                number(i.rect.x()), number(i.rect.y()), number(i.rect.width()), number(i.rect.height()), i.color.name());
+                number(i.rect.x()), number(i.rect.y()), number(i.rect.width()), number(i.rect.height()),
+                i.color.name());
             break;
         case ChartItem::Kind::Line:
             svg += u"<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%4\" stroke=\"%5\" stroke-width=\"%6\"/>"_s.arg(
@@ -73,9 +76,9 @@ QString Chart::toSvg() const
                 number(i.size));
             break;
         case ChartItem::Kind::Text: {
-            const QString anchor = i.anchor == ChartItem::Anchor::Start    ? u"start"_s
-                                   : i.anchor == ChartItem::Anchor::Middle ? u"middle"_s
-                                                                           : u"end"_s;
+            const QString anchor = i.anchor == ChartItem::Anchor::Start ? u"start"_s
+                : i.anchor == ChartItem::Anchor::Middle                 ? u"middle"_s
+                                                                        : u"end"_s;
             svg += u"<text x=\"%1\" y=\"%2\" font-size=\"%3\" fill=\"%4\" text-anchor=\"%5\"%6>%7</text>"_s.arg(
                 number(i.at.x()), number(i.at.y()), number(i.size), i.color.name(), anchor,
                 i.bold ? u" font-weight=\"bold\""_s : QString(), i.text.toHtmlEscaped());
@@ -109,7 +112,9 @@ void Chart::paint(QPainter &painter, const QRectF &target) const
             painter.setFont(font);
             painter.setPen(i.color);
             const double width = QFontMetricsF(font, painter.device()).horizontalAdvance(i.text);
-            const double dx = i.anchor == ChartItem::Anchor::Start ? 0.0 : i.anchor == ChartItem::Anchor::Middle ? width / 2 : width;
+            const double dx = i.anchor == ChartItem::Anchor::Start ? 0.0
+                : i.anchor == ChartItem::Anchor::Middle            ? width / 2
+                                                                   : width;
             painter.drawText(QPointF(i.at.x() - dx, i.at.y()), i.text);
             break;
         }

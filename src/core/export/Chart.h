@@ -20,10 +20,10 @@ struct ChartItem
     enum class Anchor { Start, Middle, End };
 
     Kind kind = Kind::Rect;
-    QRectF rect;   // Rect
-    QLineF line;   // Line
-    QPointF at;    // Text: the start, middle or end of its baseline
-    QString text;  // plain text, never markup
+    QRectF rect;  // Rect
+    QLineF line;  // Line
+    QPointF at;   // Text: the start, middle or end of its baseline
+    QString text; // plain text, never markup
     QColor color;
     double size = 1.0; // Line: stroke width; Text: font size
     Anchor anchor = Anchor::Start;

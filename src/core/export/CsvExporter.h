@@ -1,15 +1,18 @@
 #pragma once
 
-#include "Result.h"
+#include "model/Result.h"
 
-#include <QSqlDatabase>
+#include <QFuture>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
 
 #include <atomic>
+#include <memory>
 
 namespace geo {
+
+class AuditStore;
 
 // Writes an audit's tables as CSV files into a folder: answers, mentions, citations, sites,
 // scores and failures (columns in docs/csv-format.md). Each file is replaced atomically.
@@ -24,8 +27,13 @@ public:
         std::atomic<bool> cancelled = false;
     };
 
-    static Result<QStringList> exportAudit(QSqlDatabase &db, qint64 auditId, const QString &folder,
-                                           Progress *progress = nullptr);
+    // Reads the rows on the store's reader thread and writes them there; scores.csv is scored
+    // on the global thread pool. Never blocks the caller.
+    static QFuture<Result<QStringList>> exportAudit(AuditStore *store, qint64 auditId, const QString &folder,
+                                                    std::shared_ptr<Progress> progress = {});
+    // The same, blocking: for worker threads.
+    static Result<QStringList> exportNow(AuditStore &store, qint64 auditId, const QString &folder,
+                                         Progress *progress = nullptr);
     static const QStringList &fileNames();
     // Writes rows (the first one the header) as one CSV file, replaced atomically: a table
     // as a view shows it, filtered and sorted.

@@ -1,5 +1,7 @@
 #include "CsvWriter.h"
 
+#include <QRegularExpression>
+
 namespace geo {
 
 using namespace Qt::StringLiterals;
@@ -26,9 +28,13 @@ QString CsvWriter::formatCell(const QVariant &value)
         break;
     }
     QString text = value.toString();
-    if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
+    const bool formula = !text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front());
+    if (formula)
         text.prepend(u'\'');
-    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r'))
+    // ";" too: where the list separator is ";" a spreadsheet splits there, and "m;=1+1" would
+    // leave a cell "=1+1" to run. A neutralised formula is quoted as well, whole in any locale.
+    static const QRegularExpression special(u"[,;\"\r\n]"_s);
+    if (formula || text.contains(special))
         text = u'"' + text.replace(u'"', u"\"\""_s) + u'"';
     return text;
 }

@@ -97,15 +97,17 @@ QString block(const ReportBlock &b)
 
 QByteArray HtmlReport::render(const ReportDocument &d)
 {
-    QString html = u"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                   "<meta name=\"generator\" content=\"GEO Audit\"/><title>%1</title><style>%2</style></head>\n"
-                   "<body><main><header><h1>%1</h1><p class=\"subtitle\">%3</p>"_s.arg(esc(d.title), style(), esc(d.subtitle));
+    QString html
+        = u"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+          "<meta name=\"generator\" content=\"GEO Audit\"/><title>%1</title><style>%2</style></head>\n"
+          "<body><main><header><h1>%1</h1><p class=\"subtitle\">%3</p>"_s.arg(esc(d.title), style(), esc(d.subtitle));
     if (!d.notice.isEmpty())
         html += u"<p class=\"notice\">%1</p>"_s.arg(esc(d.notice));
     html += u"</header>\n"_s;
     for (const ReportSection &s : d.sections) {
-        html += u"<section id=\"%1\"%2><h2>%3</h2>"_s.arg(esc(s.id), s.newPage ? u" class=\"page\""_s : QString(), esc(s.title));
+        html += u"<section id=\"%1\"%2><h2>%3</h2>"_s.arg(esc(s.id), s.newPage ? u" class=\"page\""_s : QString(),
+                                                          esc(s.title));
         for (const ReportBlock &b : s.blocks)
             html += block(b);
         html += u"</section>\n"_s;

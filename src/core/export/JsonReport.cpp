@@ -22,9 +22,12 @@ QJsonValue isoTime(const QDateTime &t)
 
 QJsonObject audit(const AuditSummary &a)
 {
-    return {{u"id"_s, a.id},           {u"name"_s, a.name},
-            {u"state"_s, a.state},     {u"sample_data"_s, a.sampleData},
-            {u"created_at"_s, isoTime(a.createdAt)}, {u"finished_at"_s, isoTime(a.finishedAt)}};
+    return {{u"id"_s, a.id},
+            {u"name"_s, a.name},
+            {u"state"_s, stateName(a.state)},
+            {u"sample_data"_s, a.sampleData},
+            {u"created_at"_s, isoTime(a.createdAt)},
+            {u"finished_at"_s, isoTime(a.finishedAt)}};
 }
 
 QJsonObject spec(const ReportData &data)
@@ -34,30 +37,35 @@ QJsonObject spec(const ReportData &data)
         engines.append(QJsonObject{{u"id"_s, e[u"id"_s]}, {u"kind"_s, e[u"kind"_s]}, {u"model"_s, e[u"model"_s]}});
     QJsonArray prompts;
     for (const PlannedPrompt &p : data.prompts)
-        prompts.append(QJsonObject{{u"text"_s, p.text}, {u"category"_s, p.category}, {u"topic"_s, p.topic}, {u"branded"_s, p.branded}});
-    return {{u"brand"_s, data.spec[u"brand"_s]},   {u"competitors"_s, data.spec[u"competitors"_s]},
-            {u"topics"_s, data.spec[u"topics"_s]}, {u"samples"_s, data.spec[u"samples"_s]},
-            {u"engines"_s, engines},                {u"prompts"_s, prompts}};
+        prompts.append(QJsonObject{
+            {u"text"_s, p.text}, {u"category"_s, p.category}, {u"topic"_s, p.topic}, {u"branded"_s, p.branded}});
+    return {{u"brand"_s, data.spec[u"brand"_s]},
+            {u"competitors"_s, data.spec[u"competitors"_s]},
+            {u"topics"_s, data.spec[u"topics"_s]},
+            {u"samples"_s, data.spec[u"samples"_s]},
+            {u"engines"_s, engines},
+            {u"prompts"_s, prompts}};
 }
 
 QJsonObject run(const RunStats &r)
 {
-    return {{u"planned"_s, r.planned},
-            {u"asked"_s, r.asked},
-            {u"answered"_s, r.answered},
-            {u"analysed"_s, r.analysed},
-            {u"failed"_s, r.failed},
-            {u"retries"_s, r.retries},
-            {u"elapsed_ms"_s, r.finished ? QJsonValue(r.elapsedMs) : QJsonValue(QJsonValue::Null)},
-            {u"answers_per_second"_s, r.finished ? QJsonValue(r.answersPerSecondOverall) : QJsonValue(QJsonValue::Null)},
-            {u"analyses_per_second"_s, r.finished ? QJsonValue(r.analysesPerSecondOverall) : QJsonValue(QJsonValue::Null)},
-            {u"latency_p50_ms"_s, r.latencyP50Ms},
-            {u"latency_p95_ms"_s, r.latencyP95Ms},
-            {u"tokens_in"_s, r.tokensIn},
-            {u"tokens_out"_s, r.tokensOut},
-            {u"cost_usd"_s, r.costUsd},
-            {u"sites_inspected"_s, r.sitesInspected},
-            {u"sites_unreachable"_s, r.sitesUnreachable}};
+    return {
+        {u"planned"_s, r.planned},
+        {u"asked"_s, r.asked},
+        {u"answered"_s, r.answered},
+        {u"analysed"_s, r.analysed},
+        {u"failed"_s, r.failed},
+        {u"retries"_s, r.retries},
+        {u"elapsed_ms"_s, r.finished ? QJsonValue(r.elapsedMs) : QJsonValue(QJsonValue::Null)},
+        {u"answers_per_second"_s, r.finished ? QJsonValue(r.answersPerSecondOverall) : QJsonValue(QJsonValue::Null)},
+        {u"analyses_per_second"_s, r.finished ? QJsonValue(r.analysesPerSecondOverall) : QJsonValue(QJsonValue::Null)},
+        {u"latency_p50_ms"_s, r.latencyP50Ms},
+        {u"latency_p95_ms"_s, r.latencyP95Ms},
+        {u"tokens_in"_s, r.tokensIn},
+        {u"tokens_out"_s, r.tokensOut},
+        {u"cost_usd"_s, r.costUsd},
+        {u"sites_inspected"_s, r.sitesInspected},
+        {u"sites_unreachable"_s, r.sitesUnreachable}};
 }
 
 QJsonObject named(const QList<Figure> &figures)
@@ -74,7 +82,8 @@ QJsonArray cuts(const ReportData &data)
     for (const CutScores &cut : data.scores.cuts) {
         QJsonArray brands;
         for (int b = 0; b < cut.brands.size(); ++b) {
-            QJsonObject brand{{u"brand"_s, data.scores.brands[b]}, {u"role"_s, data.brandRole(b)},
+            QJsonObject brand{{u"brand"_s, data.scores.brands[b]},
+                              {u"role"_s, data.brandRole(b)},
                               {u"figures"_s, named(figures(cut.brands[b]))}};
             if (const BrandChange *c = data.brandChange(cut.cut, b)) {
                 QJsonObject previous, change;
@@ -96,21 +105,25 @@ QJsonArray cuts(const ReportData &data)
 
 QJsonArray domains(const ReportData &data)
 {
-    static const QStringList groups{u"crawler_access"_s, u"structured_data"_s, u"metadata"_s,
-                                    u"content_structure"_s, u"llms_txt"_s, u"transport"_s};
+    static const QStringList groups{u"crawler_access"_s,    u"structured_data"_s, u"metadata"_s,
+                                    u"content_structure"_s, u"llms_txt"_s,        u"transport"_s};
     QJsonArray out;
     for (const ReportDomain &d : data.domains) {
-        QJsonObject domain{{u"domain"_s, d.domain}, {u"owner"_s, data.ownerName(d.owner)},
-                           {u"owner_role"_s, data.brandRole(d.owner)}, {u"citations"_s, d.citations}};
+        QJsonObject domain{{u"domain"_s, d.domain},
+                           {u"owner"_s, data.ownerName(d.owner)},
+                           {u"owner_role"_s, data.brandRole(d.owner)},
+                           {u"citations"_s, d.citations}};
         if (d.site) {
             QJsonObject points;
             for (qsizetype g = 0; g < groups.size() && g < d.site->groups.size(); ++g)
                 points.insert(groups[g], d.site->groups[g]);
-            domain.insert(u"inspection"_s, QJsonObject{{u"page"_s, d.site->page},
-                                                      {u"reachable"_s, d.site->reachable},
-                                                      {u"error"_s, d.site->error.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                                           : QJsonValue(d.site->error)},
-                                                      {u"points"_s, points}});
+            domain.insert(
+                u"inspection"_s,
+                QJsonObject{
+                    {u"page"_s, d.site->page},
+                    {u"reachable"_s, d.site->reachable},
+                    {u"error"_s, d.site->error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d.site->error)},
+                    {u"points"_s, points}});
             domain.insert(u"readiness"_s, d.site->reachable ? QJsonValue(d.site->score) : QJsonValue(QJsonValue::Null));
         } else {
             domain.insert(u"inspection"_s, QJsonValue::Null);
@@ -127,12 +140,16 @@ QJsonObject JsonReport::render(const ReportData &data)
 {
     QJsonArray discovered;
     for (const DiscoveredBrand &d : data.scores.discovered)
-        discovered.append(QJsonObject{{u"name"_s, d.name}, {u"answers"_s, d.answers}, {u"engines"_s, QJsonArray::fromStringList(d.engines)}});
+        discovered.append(QJsonObject{
+            {u"name"_s, d.name}, {u"answers"_s, d.answers}, {u"engines"_s, QJsonArray::fromStringList(d.engines)}});
     QJsonArray failures;
     int failed = 0;
     for (const FailureGroup &f : data.failures) {
-        failures.append(QJsonObject{{u"stage"_s, f.stage}, {u"engine"_s, f.engine}, {u"error_class"_s, f.errorClass},
-                                    {u"count"_s, f.count}, {u"example"_s, f.example}});
+        failures.append(QJsonObject{{u"stage"_s, f.stage},
+                                    {u"engine"_s, f.engine},
+                                    {u"error_class"_s, f.errorClass},
+                                    {u"count"_s, f.count},
+                                    {u"example"_s, f.example}});
         failed += f.count;
     }
     return {{u"format"_s, u"geoaudit-report"_s},
@@ -146,7 +163,8 @@ QJsonObject JsonReport::render(const ReportData &data)
             {u"score_weights"_s, data.scores.weights.toJson()},
             {u"score_formula"_s, data.scores.weights.formula()},
             {u"run"_s, run(data.scores.run)},
-            {u"previous_audit"_s, data.previousAudit ? QJsonValue(audit(*data.previousAudit)) : QJsonValue(QJsonValue::Null)},
+            {u"previous_audit"_s,
+             data.previousAudit ? QJsonValue(audit(*data.previousAudit)) : QJsonValue(QJsonValue::Null)},
             {u"cuts"_s, cuts(data)},
             {u"domains"_s, domains(data)},
             {u"discovered"_s, discovered},

@@ -43,7 +43,9 @@ QFont font(double points, bool bold = false)
 class Flow
 {
 public:
-    Flow(QPdfWriter &writer, QPainter &painter, const QString &footer) : m_writer(writer), m_p(painter), m_footer(footer) {}
+    Flow(QPdfWriter &writer, QPainter &painter, const QString &footer)
+        : m_writer(writer), m_p(painter), m_footer(footer)
+    { }
 
     void finish() { drawFooter(); }
 
@@ -82,10 +84,7 @@ public:
         m_y += 8;
     }
 
-    void paragraph(const QString &body)
-    {
-        text(body, font(9), Ink, 6);
-    }
+    void paragraph(const QString &body) { text(body, font(9), Ink, 6); }
 
     void figures(const QList<KeyFigure> &figures)
     {
@@ -190,7 +189,8 @@ private:
         return QFontMetricsF(f, &m_writer).boundingRect(QRectF(0, 0, width, 10000), Qt::TextWordWrap, s).height();
     }
 
-    void draw(const QRectF &r, const QString &s, const QFont &f, const QColor &color, int flags = Qt::AlignLeft | Qt::AlignTop)
+    void draw(const QRectF &r, const QString &s, const QFont &f, const QColor &color,
+              int flags = Qt::AlignLeft | Qt::AlignTop)
     {
         m_p.setFont(f);
         m_p.setPen(color);
@@ -220,7 +220,8 @@ private:
         return h + 2 * Pad;
     }
 
-    void row(const ReportTable &t, const QStringList &cells, const QList<double> &widths, const QFont &f, const QColor &fill)
+    void row(const ReportTable &t, const QStringList &cells, const QList<double> &widths, const QFont &f,
+             const QColor &fill)
     {
         const double h = rowHeight(cells, widths, f);
         m_p.fillRect(QRectF(Left, m_y, Width, h), fill);

@@ -123,8 +123,9 @@ Chart ReportCharts::visibility(const ReportData &data)
 {
     const CutScores &cut = data.headline();
     const int rows = int(cut.brands.size());
-    Chart c = frame(u"chart-visibility"_s, u"Visibility"_s,
-                    u"share of %1 that mention each brand, with the Wilson 95% interval as whiskers"_s.arg(cutName(data)), rows);
+    Chart c = frame(
+        u"chart-visibility"_s, u"Visibility"_s,
+        u"share of %1 that mention each brand, with the Wilson 95% interval as whiskers"_s.arg(cutName(data)), rows);
     legend(c, {{u"visibility"_s, BrandColor}, {u"95% interval"_s, Whisker}});
     axis(c, rows, 1.0, [](double v) { return percent(v); });
     for (int b = 0; b < rows; ++b) {
@@ -153,14 +154,16 @@ Chart ReportCharts::shareOfVoice(const ReportData &data)
 {
     const CutScores &cut = data.headline();
     const int rows = int(cut.brands.size());
-    Chart c = frame(u"chart-share-of-voice"_s, u"Share of voice"_s,
-                    u"each brand's share of all brand mentions in %1 (a brand counted once per answer)"_s.arg(cutName(data)), rows);
+    Chart c = frame(
+        u"chart-share-of-voice"_s, u"Share of voice"_s,
+        u"each brand's share of all brand mentions in %1 (a brand counted once per answer)"_s.arg(cutName(data)), rows);
     QList<double> values;
     for (const BrandScore &s : cut.brands)
         values << s.shareOfVoice.value_or(0.0);
     const double max = shareMax(values);
     legend(c, {{data.scores.brands.value(0), BrandColor}, {u"competitors"_s, CompetitorColor}});
-    axis(c, rows, max, [](double v) { return percent(v); }, shareSteps(max));
+    axis(
+        c, rows, max, [](double v) { return percent(v); }, shareSteps(max));
     for (int b = 0; b < rows; ++b) {
         const BrandScore &s = cut.brands[b];
         brandLabel(c, data, b, b);
@@ -182,7 +185,8 @@ Chart ReportCharts::rankDistribution(const ReportData &data)
     const int answers = cut.brands.isEmpty() ? 0 : cut.brands.front().answers;
     Chart c = frame(u"chart-rank-distribution"_s, u"Rank distribution"_s,
                     u"of %1 %2, how many placed each brand 1st, 2nd, 3rd or lower in their recommendation list, "
-                    "or mentioned it outside the list"_s.arg(answers).arg(cutName(data)),
+                    "or mentioned it outside the list"_s.arg(answers)
+                        .arg(cutName(data)),
                     rows);
     const QList<std::pair<QString, QColor>> keys{{u"1st"_s, QColor(0x0d, 0x47, 0xa1)},
                                                  {u"2nd"_s, QColor(0x19, 0x76, 0xd2)},
@@ -207,7 +211,8 @@ Chart ReportCharts::rankDistribution(const ReportData &data)
             c.rect(QRectF(x, mid - BarHeight / 2, w, BarHeight), keys[k].second);
             x += w;
         }
-        c.text(QPointF(ValueLeft, mid + 4), u"%1 ranked, %2 top 3"_s.arg(s.rankedAnswers).arg(s.top3Answers), SmallFont, Ink);
+        c.text(QPointF(ValueLeft, mid + 4), u"%1 ranked, %2 top 3"_s.arg(s.rankedAnswers).arg(s.top3Answers), SmallFont,
+               Ink);
     }
     return c;
 }
@@ -221,15 +226,19 @@ Chart ReportCharts::citationOwners(const ReportData &data)
     int own = 0, competitors = 0;
     for (int b = 0; b < cut.brands.size(); ++b)
         (b == 0 ? own : competitors) += cut.brands[b].citations;
-    const QList<std::tuple<QString, int, QColor>> rows{{label(data.scores.brands.value(0)), own, BrandColor},
-                                                      {u"Competitors"_s, competitors, CompetitorColor},
-                                                      {u"Third parties"_s, total - own - competitors, ThirdPartyColor}};
-    Chart c = frame(u"chart-citation-owners"_s, u"Citation owners"_s,
-                    u"who owns the %1 sources cited in %2: the brand's domains, competitors' or third parties'"_s.arg(total).arg(
-                        cutName(data)),
-                    int(rows.size()));
-    legend(c, {{u"the brand's domains"_s, BrandColor}, {u"competitors' domains"_s, CompetitorColor},
-               {u"third parties"_s, ThirdPartyColor}});
+    const QList<std::tuple<QString, int, QColor>> rows{
+        {label(data.scores.brands.value(0)), own, BrandColor},
+        {u"Competitors"_s, competitors, CompetitorColor},
+        {u"Third parties"_s, total - own - competitors, ThirdPartyColor}};
+    Chart c = frame(
+        u"chart-citation-owners"_s, u"Citation owners"_s,
+        u"who owns the %1 sources cited in %2: the brand's domains, competitors' or third parties'"_s.arg(total).arg(
+            cutName(data)),
+        int(rows.size()));
+    legend(c,
+           {{u"the brand's domains"_s, BrandColor},
+            {u"competitors' domains"_s, CompetitorColor},
+            {u"third parties"_s, ThirdPartyColor}});
     axis(c, int(rows.size()), 1.0, [](double v) { return percent(v); });
     for (int r = 0; r < rows.size(); ++r) {
         const auto &[name, count, color] = rows[r];
@@ -241,7 +250,8 @@ Chart ReportCharts::citationOwners(const ReportData &data)
         }
         const double share = double(count) / total;
         c.rect(QRectF(BarLeft, mid - BarHeight / 2, barX(share, 1.0) - BarLeft, BarHeight), color);
-        c.text(QPointF(ValueLeft, mid + 4), u"%1 (%2)"_s.arg(count).arg(QString::number(100.0 * share, 'f', 1) + u'%'), SmallFont, Ink);
+        c.text(QPointF(ValueLeft, mid + 4), u"%1 (%2)"_s.arg(count).arg(QString::number(100.0 * share, 'f', 1) + u'%'),
+               SmallFont, Ink);
     }
     return c;
 }
@@ -265,15 +275,17 @@ Chart ReportCharts::readiness(const ReportData &data)
         if (rows.size() == before)
             rows.append({b, QString(), nullptr});
     }
-    Chart c = frame(u"chart-readiness"_s, u"GEO readiness of the brands' sites"_s,
-                    u"how easy each tracked brand's own site is for answer engines to crawl, read and quote, 0 to 100"_s,
-                    int(rows.size()));
+    Chart c
+        = frame(u"chart-readiness"_s, u"GEO readiness of the brands' sites"_s,
+                u"how easy each tracked brand's own site is for answer engines to crawl, read and quote, 0 to 100"_s,
+                int(rows.size()));
     legend(c, {{data.scores.brands.value(0), BrandColor}, {u"competitors"_s, CompetitorColor}});
     axis(c, int(rows.size()), 100.0, [](double v) { return QString::number(v, 'f', 0); });
     for (int r = 0; r < rows.size(); ++r) {
         const Row &row = rows[r];
         const double mid = rowY(r) + RowHeight / 2;
-        c.text(QPointF(LabelWidth, mid - 1), label(data.scores.brands[row.brand]), FontSize, Ink, ChartItem::Anchor::End, row.brand == 0);
+        c.text(QPointF(LabelWidth, mid - 1), label(data.scores.brands[row.brand]), FontSize, Ink,
+               ChartItem::Anchor::End, row.brand == 0);
         c.text(QPointF(LabelWidth, mid + 11), label(row.domain, 30), SmallFont - 1, Muted, ChartItem::Anchor::End);
         if (!row.site) {
             c.text(QPointF(BarLeft + 4, mid + 4), u"not inspected"_s, FontSize, Muted);
@@ -283,7 +295,8 @@ Chart ReportCharts::readiness(const ReportData &data)
             c.text(QPointF(BarLeft + 4, mid + 4), u"unreachable"_s, FontSize, Muted);
             continue;
         }
-        c.rect(QRectF(BarLeft, mid - BarHeight / 2, barX(row.site->score, 100.0) - BarLeft, BarHeight), brandColor(row.brand));
+        c.rect(QRectF(BarLeft, mid - BarHeight / 2, barX(row.site->score, 100.0) - BarLeft, BarHeight),
+               brandColor(row.brand));
         c.text(QPointF(ValueLeft, mid + 4), u"%1 / 100"_s.arg(row.site->score), SmallFont, Ink);
     }
     return c;

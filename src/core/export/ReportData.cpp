@@ -1,5 +1,7 @@
 #include "ReportData.h"
 
+#include "store/AuditStore.h"
+
 namespace geo {
 
 using namespace Qt::StringLiterals;
@@ -7,7 +9,8 @@ using namespace Qt::StringLiterals;
 QString ReportData::headlineCut() const
 {
     const CutScores *nonBranded = scores.cut(u"non-branded"_s);
-    return nonBranded && !nonBranded->brands.isEmpty() && nonBranded->brands.front().answers > 0 ? u"non-branded"_s : u"all"_s;
+    return nonBranded && !nonBranded->brands.isEmpty() && nonBranded->brands.front().answers > 0 ? u"non-branded"_s
+                                                                                                 : u"all"_s;
 }
 
 const CutScores &ReportData::headline() const
@@ -44,53 +47,36 @@ QString ReportData::ownerName(int owner) const
     return owner >= 0 && owner < scores.brands.size() ? scores.brands[owner] : u"third party"_s;
 }
 
-Result<std::optional<AuditScores>> previousScores(QSqlDatabase &db, qint64 auditId)
-{
-    const Result<qint64> previousId = AuditRepository::previousInSeries(db, auditId);
-    if (!previousId)
-        return Error{previousId.error()};
-    if (previousId.value() == 0)
-        return std::optional<AuditScores>();
-    Result<AuditScores> previous = AuditRepository::scores(db, previousId.value());
-    if (!previous)
-        return Error{previous.error()};
-    return std::optional<AuditScores>(std::move(previous).value());
-}
-
-Result<ReportData> ReportData::load(QSqlDatabase &db, qint64 auditId)
+Result<ReportData> ReportData::load(AuditStore &store, qint64 auditId)
 {
     ReportData data;
     data.generatedAt = QDateTime::currentDateTimeUtc();
-    Result<AuditSummary> audit = AuditRepository::auditSummary(db, auditId);
+    Result<AuditSummary> audit = store.audit(auditId).result();
     if (!audit)
         return Error{audit.error()};
     data.audit = audit.value();
-    Result<QJsonObject> spec = AuditRepository::storedSpec(db, auditId);
+    Result<QJsonObject> spec = store.storedSpec(auditId).result();
     if (!spec)
         return Error{spec.error()};
     data.spec = spec.value();
-    Result<QList<PlannedPrompt>> prompts = AuditRepository::prompts(db, auditId);
+    Result<QList<PlannedPrompt>> prompts = store.promptsOf(auditId).result();
     if (!prompts)
         return Error{prompts.error()};
     data.prompts = prompts.value();
-    Result<AuditScores> scores = AuditRepository::scores(db, auditId);
-    if (!scores)
-        return Error{scores.error()};
-    data.scores = std::move(scores).value();
-
-    Result<std::optional<AuditScores>> previous = previousScores(db, auditId);
-    if (!previous)
-        return Error{previous.error()};
-    data.previous = std::move(previous).value();
+    Result<ScoredAudit> scored = AuditScoring::loadWithPrevious(store, auditId);
+    if (!scored)
+        return Error{scored.error()};
+    data.scores = std::move(scored->scores);
+    data.previous = std::move(scored->previous);
+    data.changes = std::move(scored->changes);
     if (data.previous) {
-        Result<AuditSummary> summary = AuditRepository::auditSummary(db, data.previous->auditId);
+        Result<AuditSummary> summary = store.audit(data.previous->auditId).result();
         if (!summary)
             return Error{summary.error()};
         data.previousAudit = summary.value();
     }
-    data.changes = ScoreComparison::compare(data.scores, data.previous ? &*data.previous : nullptr);
 
-    Result<QList<InspectedSite>> sites = AuditRepository::inspectedSites(db, auditId);
+    Result<QList<InspectedSite>> sites = store.inspectedSitesOf(auditId).result();
     if (!sites)
         return Error{sites.error()};
     QList<InspectedSite> uncited = sites.value();
@@ -105,11 +91,16 @@ Result<ReportData> ReportData::load(QSqlDatabase &db, qint64 auditId)
     for (const InspectedSite &s : uncited)
         data.domains.append({s.domain, s.owner, 0, s});
 
-    Result<QList<FailureGroup>> failures = AuditRepository::failureGroups(db, auditId);
+    Result<QList<FailureGroup>> failures = store.failureGroupsOf(auditId).result();
     if (!failures)
         return Error{failures.error()};
     data.failures = failures.value();
     return data;
+}
+
+QFuture<Result<ReportData>> ReportData::loadLater(AuditStore *store, qint64 auditId)
+{
+    return store->background([store, auditId] { return load(*store, auditId); });
 }
 
 } // namespace geo

@@ -1,27 +1,30 @@
 #pragma once
 
-#include "Result.h"
-#include "scoring/AuditScores.h"
+#include "model/Plan.h"
+#include "model/Result.h"
+#include "model/Scores.h"
+#include "scoring/AuditScoring.h"
 #include "scoring/ScoreComparison.h"
-#include "spec/PromptPlanner.h"
-#include "store/AuditRepository.h"
+#include "store/AuditRecords.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QJsonObject>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
 
 namespace geo {
 
+class AuditStore;
+
 // A registrable domain of the audit: cited, inspected, or both.
 struct ReportDomain
 {
     QString domain;
-    int owner = -1; // tracked brand index, -1 for a third party
-    int citations = 0; // over all answers
+    int owner = -1;                    // tracked brand index, -1 for a third party
+    int citations = 0;                 // over all answers
     std::optional<InspectedSite> site; // when it was inspected
 };
 
@@ -35,25 +38,23 @@ struct ReportData
     AuditScores scores;
     std::optional<AuditScores> previous; // the previous finished audit of its series
     std::optional<AuditSummary> previousAudit;
-    QList<BrandChange> changes; // every cut and brand against previous (no previous values without one)
+    QList<BrandChange> changes;  // every cut and brand against previous (no previous values without one)
     QList<ReportDomain> domains; // most cited first, then inspected but not cited
     QList<FailureGroup> failures;
     QDateTime generatedAt;
 
-    // Headline figures use non-branded prompts (METRICS.md), unless the audit has none.
+    // Headline figures use non-branded prompts (docs/metrics.md), unless the audit has none.
     QString headlineCut() const;
     const CutScores &headline() const;
     // A brand's figures in a cut against the previous audit; null when there is none.
     const BrandChange *brandChange(const QString &cut, int brand) const;
     const FigureChange *change(const QString &cut, int brand, const QString &figure) const;
     QString brandRole(int brand) const; // brand, competitor or third party (-1)
-    QString ownerName(int owner) const;  // the brand's name or "third party"
+    QString ownerName(int owner) const; // the brand's name or "third party"
 
-    static Result<ReportData> load(QSqlDatabase &db, qint64 auditId);
+    // Reads it all; blocks, so for worker threads. loadLater does it on the global thread pool.
+    static Result<ReportData> load(AuditStore &store, qint64 auditId);
+    static QFuture<Result<ReportData>> loadLater(AuditStore *store, qint64 auditId);
 };
-
-// The scores of the previous finished audit of an audit's series, if there is one: what
-// scores.csv and the reports compare with.
-Result<std::optional<AuditScores>> previousScores(QSqlDatabase &db, qint64 auditId);
 
 } // namespace geo

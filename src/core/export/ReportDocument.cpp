@@ -24,7 +24,8 @@ QString number(const std::optional<double> &v, int decimals = 1)
 
 QString interval(const std::optional<Interval> &i)
 {
-    return i ? u"%1–%2%"_s.arg(QString::number(100.0 * i->low, 'f', 1), QString::number(100.0 * i->high, 'f', 1)) : NotApplicable;
+    return i ? u"%1–%2%"_s.arg(QString::number(100.0 * i->low, 'f', 1), QString::number(100.0 * i->high, 'f', 1))
+             : NotApplicable;
 }
 
 QString signedNumber(double v, int decimals, const QString &unit)
@@ -90,15 +91,18 @@ ReportSection summary(const ReportData &data)
     const BrandScore &brand = cut.brands.front();
     ReportSection s{u"summary"_s, u"Summary"_s, {}};
     s.blocks << paragraph(
-        u"Figures over the %1 answers to %2. A prompt is branded when it names a tracked brand; such prompts say little "
-        "about whether engines recommend the brand on their own, so the headline leaves them out. Every figure of every "
+        u"Figures over the %1 answers to %2. A prompt is branded when it names a tracked brand; such prompts say "
+        u"little "
+        "about whether engines recommend the brand on their own, so the headline leaves them out. Every figure of "
+        "every "
         "cut is in the JSON and CSV exports."_s.arg(brand.answers)
             .arg(headline == u"non-branded"_s ? u"prompts that name no tracked brand"_s : u"every prompt"_s));
 
     ReportBlock figures;
     figures.kind = ReportBlock::Kind::Figures;
-    QString scoreNote = u"out of 100. Visibility score = %1, where V is visibility, SoV share of voice, R top-3 rate and S "
-                        "the sentiment index / 100"_s.arg(data.scores.weights.formula());
+    QString scoreNote
+        = u"out of 100. Visibility score = %1, where V is visibility, SoV share of voice, R top-3 rate and S "
+          "the sentiment index / 100"_s.arg(data.scores.weights.formula());
     if (const FigureChange *c = data.change(headline, 0, u"visibility_score"_s); c && c->change)
         scoreNote += u"; %1 since audit %2"_s.arg(signedNumber(*c->change, 1, QString())).arg(data.previous->auditId);
     figures.figures << KeyFigure{u"Visibility score"_s, number(brand.visibilityScore), scoreNote};
@@ -106,7 +110,8 @@ ReportSection summary(const ReportData &data)
                                  u"mentioned in %1 of %2 answers; 95% interval %3"_s.arg(brand.mentionedAnswers)
                                      .arg(brand.answers)
                                      .arg(interval(brand.visibilityInterval))};
-    figures.figures << KeyFigure{u"Share of voice"_s, percent(brand.shareOfVoice), u"of all tracked brands' mentions"_s};
+    figures.figures << KeyFigure{u"Share of voice"_s, percent(brand.shareOfVoice),
+                                 u"of all tracked brands' mentions"_s};
     figures.figures << KeyFigure{u"Top-3 rate"_s, percent(brand.top3Rate), u"answers ranking it 1st to 3rd"_s};
     figures.figures << KeyFigure{u"Average rank"_s, number(brand.averageRank),
                                  u"in the %1 answers that rank it"_s.arg(brand.rankedAnswers)};
@@ -119,8 +124,8 @@ ReportSection summary(const ReportData &data)
     s.blocks << figures;
 
     ReportTable t;
-    t.header = {u"Brand"_s, u"Score"_s, u"Visibility"_s, u"95% interval"_s, u"Share of voice"_s, u"Top-3 rate"_s,
-                u"Avg rank"_s, u"Sentiment"_s, u"Citation share"_s};
+    t.header = {u"Brand"_s,      u"Score"_s,    u"Visibility"_s, u"95% interval"_s,  u"Share of voice"_s,
+                u"Top-3 rate"_s, u"Avg rank"_s, u"Sentiment"_s,  u"Citation share"_s};
     t.numeric = {false, true, true, true, true, true, true, true, true};
     t.stretch = {4, 2, 2, 3, 2, 2, 2, 3, 2};
     if (data.previous) {
@@ -130,14 +135,15 @@ ReportSection summary(const ReportData &data)
     }
     for (int b = 0; b < cut.brands.size(); ++b) {
         const BrandScore &x = cut.brands[b];
-        QStringList row{data.scores.brands[b], number(x.visibilityScore), percent(x.visibility), interval(x.visibilityInterval),
-                        percent(x.shareOfVoice), percent(x.top3Rate), number(x.averageRank), number(x.sentimentIndex, 0),
-                        percent(x.citationShare)};
+        QStringList row{data.scores.brands[b],          number(x.visibilityScore),   percent(x.visibility),
+                        interval(x.visibilityInterval), percent(x.shareOfVoice),     percent(x.top3Rate),
+                        number(x.averageRank),          number(x.sentimentIndex, 0), percent(x.citationShare)};
         if (data.previous) {
             const FigureChange *score = data.change(headline, b, u"visibility_score"_s);
             const FigureChange *visibility = data.change(headline, b, u"visibility"_s);
             row << (score && score->change ? signedNumber(*score->change, 1, QString()) : NotApplicable);
-            QString v = visibility && visibility->change ? signedNumber(100.0 * *visibility->change, 1, u" pp"_s) : NotApplicable;
+            QString v = visibility && visibility->change ? signedNumber(100.0 * *visibility->change, 1, u" pp"_s)
+                                                         : NotApplicable;
             if (const BrandChange *c = data.brandChange(headline, b); c && c->intervalsOverlap)
                 v += *c->intervalsOverlap ? u", within noise"_s : u", beyond noise"_s;
             row << v;
@@ -147,17 +153,19 @@ ReportSection summary(const ReportData &data)
     t.emphasis = 0;
     s.blocks << table(t);
     if (data.previous)
-        s.blocks << paragraph(u"Changes are against audit %1 of the same series (%2). A visibility change is within noise "
-                              "when the two Wilson 95% intervals overlap: it may be sampling alone."_s.arg(data.previous->auditId)
-                                  .arg(dateTime(data.previousAudit ? data.previousAudit->finishedAt : QDateTime())));
+        s.blocks << paragraph(
+            u"Changes are against audit %1 of the same series (%2). A visibility change is within noise "
+            "when the two Wilson 95% intervals overlap: it may be sampling alone."_s.arg(data.previous->auditId)
+                .arg(dateTime(data.previousAudit ? data.previousAudit->finishedAt : QDateTime())));
     return s;
 }
 
 ReportSection byCut(const ReportData &data)
 {
     ReportSection s{u"cuts"_s, u"Visibility score by engine, category and topic"_s, {}};
-    s.blocks << paragraph(u"The visibility score (%1) of each brand in each cut of the answers; n/a where the cut has no "
-                          "answers or no brand was mentioned in it."_s.arg(data.scores.weights.formula()));
+    s.blocks << paragraph(
+        u"The visibility score (%1) of each brand in each cut of the answers; n/a where the cut has no "
+        "answers or no brand was mentioned in it."_s.arg(data.scores.weights.formula()));
     ReportTable t;
     t.header = {u"Cut"_s, u"Answers"_s};
     t.numeric = {false, true};
@@ -182,8 +190,8 @@ ReportSection readiness(const ReportData &data, const Chart &readinessChart)
     ReportSection s{u"readiness"_s, u"Site readiness"_s, {}};
     s.blocks << chart(readinessChart);
     ReportTable t;
-    t.header = {u"Domain"_s, u"Owner"_s, u"Score"_s, u"Crawlers /35"_s, u"Data /20"_s, u"Meta /15"_s, u"Content /15"_s,
-                u"llms.txt /5"_s, u"Transport /10"_s};
+    t.header = {u"Domain"_s,   u"Owner"_s,       u"Score"_s,       u"Crawlers /35"_s, u"Data /20"_s,
+                u"Meta /15"_s, u"Content /15"_s, u"llms.txt /5"_s, u"Transport /10"_s};
     t.numeric = {false, false, true, true, true, true, true, true, true};
     t.stretch = {4, 3, 2, 2, 2, 2, 2, 2, 3};
     QList<const ReportDomain *> owned; // the brand's first, then each competitor's, as in the chart
@@ -206,8 +214,9 @@ ReportSection readiness(const ReportData &data, const Chart &readinessChart)
         t.rows << row;
     }
     s.blocks << table(t);
-    s.blocks << paragraph(u"Points per group of GEO-READINESS.md: AI crawler access in robots.txt, structured data "
-                          "(JSON-LD), metadata, content structure, llms.txt and transport (HTTPS, HSTS)."_s);
+    s.blocks << paragraph(u"Points per group, of 35, 20, 15, 15, 5 and 10: AI crawler access in robots.txt, "
+                          "structured data (JSON-LD), metadata, content structure, llms.txt and transport "
+                          "(HTTPS, HSTS)."_s);
     return s;
 }
 
@@ -269,17 +278,18 @@ ReportSection run(const ReportData &data)
     t.header = {u"Figure"_s, u"Value"_s};
     t.numeric = {false, true};
     t.stretch = {6, 4};
-    t.rows = {{u"Answers planned"_s, QString::number(r.planned)},
-              {u"Answered"_s, QString::number(r.answered)},
-              {u"Analysed"_s, QString::number(r.analysed)},
-              {u"Failed"_s, QString::number(r.failed)},
-              {u"Retries"_s, QString::number(r.retries)},
-              {u"Duration"_s, r.finished ? QString::number(r.elapsedMs / 1000.0, 'f', 1) + u" s"_s : NotApplicable},
-              {u"Answers per second"_s, r.finished ? QString::number(r.answersPerSecondOverall, 'f', 1) : NotApplicable},
-              {u"Engine latency p50 / p95"_s, u"%1 ms / %2 ms"_s.arg(r.latencyP50Ms).arg(r.latencyP95Ms)},
-              {u"Tokens in / out"_s, u"%1 / %2"_s.arg(r.tokensIn).arg(r.tokensOut)},
-              {u"Cost"_s, u"$"_s + QString::number(r.costUsd, 'f', 4)},
-              {u"Sites inspected (unreachable)"_s, u"%1 (%2)"_s.arg(r.sitesInspected).arg(r.sitesUnreachable)}};
+    t.rows
+        = {{u"Answers planned"_s, QString::number(r.planned)},
+           {u"Answered"_s, QString::number(r.answered)},
+           {u"Analysed"_s, QString::number(r.analysed)},
+           {u"Failed"_s, QString::number(r.failed)},
+           {u"Retries"_s, QString::number(r.retries)},
+           {u"Duration"_s, r.finished ? QString::number(r.elapsedMs / 1000.0, 'f', 1) + u" s"_s : NotApplicable},
+           {u"Answers per second"_s, r.finished ? QString::number(r.answersPerSecondOverall, 'f', 1) : NotApplicable},
+           {u"Engine latency p50 / p95"_s, u"%1 ms / %2 ms"_s.arg(r.latencyP50Ms).arg(r.latencyP95Ms)},
+           {u"Tokens in / out"_s, u"%1 / %2"_s.arg(r.tokensIn).arg(r.tokensOut)},
+           {u"Cost"_s, u"$"_s + QString::number(r.costUsd, 'f', 4)},
+           {u"Sites inspected (unreachable)"_s, u"%1 (%2)"_s.arg(r.sitesInspected).arg(r.sitesUnreachable)}};
     s.blocks << table(t);
     if (data.failures.isEmpty()) {
         s.blocks << paragraph(u"No answer failed."_s);
@@ -299,18 +309,21 @@ ReportSection run(const ReportData &data)
 ReportSection method(const ReportData &data)
 {
     ReportSection s{u"method"_s, u"How the figures are computed"_s, {}};
-    s.blocks << paragraph(u"Each prompt was asked of each engine %1 time(s): engines answer differently each time, so every "
-                          "figure is a rate over many answers. Failed answers are left out of every denominator; a figure "
-                          "whose denominator is 0 is shown as n/a, never as 0."_s.arg(data.spec[u"samples"_s].toInt(1)));
-    s.blocks << paragraph(u"Visibility: the share of answers that mention the brand (its name or an alias as a whole "
-                          "word), with its Wilson 95% interval. Share of voice: the brand's share of all tracked brands' "
-                          "mentions, each brand counted once per answer. Rank: the brand's place in the answer's "
-                          "recommendation list (list items, table rows and headings naming a brand); top-3 rate: answers "
-                          "ranking it 1st to 3rd over all answers. Sentiment index: 50 × (1 + mean VADER compound of the "
-                          "sentences naming the brand), 0 to 100."_s);
-    s.blocks << paragraph(u"Visibility score = %1, with V visibility, SoV share of voice, R top-3 rate and S the sentiment "
-                          "index / 100 (0.5 for a brand never mentioned). The weights are settings of the audit."_s.arg(
-                              data.scores.weights.formula()));
+    s.blocks << paragraph(
+        u"Each prompt was asked of each engine %1 time(s): engines answer differently each time, so every "
+        "figure is a rate over many answers. Failed answers are left out of every denominator; a figure "
+        "whose denominator is 0 is shown as n/a, never as 0."_s.arg(data.spec[u"samples"_s].toInt(1)));
+    s.blocks << paragraph(
+        u"Visibility: the share of answers that mention the brand (its name or an alias as a whole "
+        "word), with its Wilson 95% interval. Share of voice: the brand's share of all tracked brands' "
+        "mentions, each brand counted once per answer. Rank: the brand's place in the answer's "
+        "recommendation list (list items, table rows and headings naming a brand); top-3 rate: answers "
+        "ranking it 1st to 3rd over all answers. Sentiment index: 50 × (1 + mean VADER compound of the "
+        "sentences naming the brand), 0 to 100."_s);
+    s.blocks << paragraph(
+        u"Visibility score = %1, with V visibility, SoV share of voice, R top-3 rate and S the sentiment "
+        "index / 100 (0.5 for a brand never mentioned). The weights are settings of the audit."_s.arg(
+            data.scores.weights.formula()));
     ReportTable t;
     t.header = {u"Prompt"_s, u"Category"_s, u"Topic"_s, u"Branded"_s};
     t.numeric = {false, false, false, false};
@@ -330,21 +343,23 @@ ReportDocument ReportDocument::build(const ReportData &data)
     const QString brand = data.scores.brands.value(0);
     d.title = u"AI answer engine visibility: %1"_s.arg(brand);
     d.subtitle = u"Audit %1 “%2”, %3 · engines: %4 · %5 answers, generated %6"_s.arg(data.audit.id)
-                     .arg(data.audit.name, dateTime(data.audit.finishedAt.isValid() ? data.audit.finishedAt : data.audit.createdAt),
+                     .arg(data.audit.name,
+                          dateTime(data.audit.finishedAt.isValid() ? data.audit.finishedAt : data.audit.createdAt),
                           engines(data.spec))
                      .arg(data.scores.run.planned)
                      .arg(dateTime(data.generatedAt));
     QStringList notices;
     if (data.audit.sampleData)
         notices << u"Sample data: these answers are recordings for demonstration, not real engine output."_s;
-    if (data.audit.state != u"finished"_s)
-        notices << u"This audit is %1: the figures cover the answers it has so far."_s.arg(data.audit.state);
+    if (data.audit.state != AuditState::Finished)
+        notices << u"This audit is %1: the figures cover the answers it has so far."_s.arg(stateName(data.audit.state));
     d.notice = notices.join(u' ');
     d.footer = u"GEO Audit %1 · audit %2 · %3"_s.arg(QStringLiteral(GEOAUDIT_VERSION)).arg(data.audit.id).arg(brand);
 
     const QList<Chart> charts = ReportCharts::build(data);
     d.sections << summary(data);
-    d.sections << ReportSection{u"visibility"_s, u"Visibility and share of voice"_s, {chart(charts[0]), chart(charts[1])}};
+    d.sections << ReportSection{
+        u"visibility"_s, u"Visibility and share of voice"_s, {chart(charts[0]), chart(charts[1])}};
     d.sections << ReportSection{u"ranking"_s, u"Ranking and sources"_s, {chart(charts[2]), chart(charts[3])}};
     d.sections << readiness(data, charts[4]);
     d.sections << byCut(data);

@@ -51,7 +51,8 @@ Result<QStringList> ReportWriter::parseFormats(const QString &list)
     for (const QString &name : list.split(u',', Qt::SkipEmptyParts)) {
         const QString format = name.trimmed().toLower();
         if (!formats().contains(format))
-            return Error{u"\"%1\" is not an export format; the formats are %2 (comma-separated)"_s.arg(name, formats().join(u", "_s))};
+            return Error{u"\"%1\" is not an export format; the formats are %2 (comma-separated)"_s.arg(
+                name, formats().join(u", "_s))};
         if (!out.contains(format))
             out << format;
     }
@@ -74,12 +75,15 @@ Result<QStringList> ReportWriter::write(const ReportData &data, const QString &f
         return ok();
     };
     if (formats.contains(u"json"_s))
-        if (Status s = add(u"report.json"_s, [&](QIODevice *d) { return bytes(d, QJsonDocument(JsonReport::render(data)).toJson()); }); !s)
+        if (Status s = add(u"report.json"_s,
+                           [&](QIODevice *d) { return bytes(d, QJsonDocument(JsonReport::render(data)).toJson()); });
+            !s)
             return Error{s.error()};
     if (formats.contains(u"html"_s) || formats.contains(u"pdf"_s)) {
         const ReportDocument document = ReportDocument::build(data);
         if (formats.contains(u"html"_s))
-            if (Status s = add(u"report.html"_s, [&](QIODevice *d) { return bytes(d, HtmlReport::render(document)); }); !s)
+            if (Status s = add(u"report.html"_s, [&](QIODevice *d) { return bytes(d, HtmlReport::render(document)); });
+                !s)
                 return Error{s.error()};
         if (formats.contains(u"pdf"_s))
             if (Status s = add(u"report.pdf"_s, [&](QIODevice *d) { return PdfReport::write(document, d); }); !s)

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "Result.h"
+#include "model/Result.h"
 
-#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 

@@ -58,16 +58,27 @@ int Pricing::estimateInputTokens(const QString &prompt)
 Pricing::Estimate Pricing::estimate(const AuditSpec &spec, const Plan &plan)
 {
     Estimate e;
-    for (const WorkItem &item : plan.items) {
-        const EngineSpec &engine = spec.engines[item.engine];
-        const int in = estimateInputTokens(plan.prompts[item.prompt].text);
-        e.tokensIn += in;
-        e.tokensOut += EstimatedOutputTokens;
-        if (const auto price = priceFor(engine))
-            e.costUsd += cost(*price, in, EstimatedOutputTokens);
-        else if (engine.kind != u"recorded"_s && !e.unpriced.contains(engine.id))
-            e.unpriced << engine.id;
+    QList<std::optional<Price>> prices;
+    for (const EngineSpec &engine : spec.engines)
+        prices << priceFor(engine);
+    const auto add = [&](int prompt, int engine, qint64 times) {
+        const qint64 in = estimateInputTokens(plan.prompts[prompt].text);
+        e.tokensIn += in * times;
+        e.tokensOut += qint64(EstimatedOutputTokens) * times;
+        if (const auto &price = prices[engine])
+            e.costUsd += cost(*price, in, EstimatedOutputTokens) * double(times);
+        else if (spec.engines[engine].kind != u"recorded"_s && !e.unpriced.contains(spec.engines[engine].id))
+            e.unpriced << spec.engines[engine].id;
+    };
+    // A grid of millions of answers is estimated per prompt and engine, not per answer.
+    if (plan.items.isGrid()) {
+        for (int p = 0; p < plan.prompts.size(); ++p)
+            for (int engine = 0; engine < plan.items.engines(); ++engine)
+                add(p, engine, plan.items.samples());
+        return e;
     }
+    for (const WorkItem &item : plan.items)
+        add(item.prompt, item.engine, 1);
     return e;
 }
 

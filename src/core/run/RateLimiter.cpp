@@ -7,8 +7,7 @@ namespace geo {
 
 RateLimiter::RateLimiter(double perMinute, double burst)
     : m_perMinute(perMinute), m_burst(std::max(1.0, burst)), m_tokens(m_burst)
-{
-}
+{ }
 
 void RateLimiter::refill(qint64 nowMs)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditScores.h"
 #include "Figures.h"
+#include "model/Scores.h"
 
 #include <QList>
 #include <QString>

@@ -29,8 +29,7 @@ Interval wilsonInterval(int successes, int n, double z)
 
 Scorer::Scorer(int brandCount, const ScoreWeights &weights, const QHash<QString, int> &readiness)
     : m_brandCount(brandCount), m_weights(weights), m_readiness(readiness)
-{
-}
+{ }
 
 CutScores Scorer::scoreCut(const QString &cut, const QList<const ScoredAnswer *> &answers) const
 {
@@ -93,8 +92,9 @@ CutScores Scorer::scoreCut(const QString &cut, const QList<const ScoredAnswer *>
         // A brand never mentioned has no sentiment; it counts as neither liked nor disliked.
         if (s.visibility && s.shareOfVoice && s.top3Rate) {
             const double sentiment = s.sentimentIndex ? *s.sentimentIndex / 100.0 : 0.5;
-            s.visibilityScore = 100.0 * (m_weights.visibility * *s.visibility + m_weights.shareOfVoice * *s.shareOfVoice
-                                         + m_weights.top3Rate * *s.top3Rate + m_weights.sentiment * sentiment);
+            s.visibilityScore = 100.0
+                * (m_weights.visibility * *s.visibility + m_weights.shareOfVoice * *s.shareOfVoice
+                   + m_weights.top3Rate * *s.top3Rate + m_weights.sentiment * sentiment);
         }
     }
     return out;
@@ -136,8 +136,9 @@ QList<CutScores> Scorer::score(const QList<ScoredAnswer> &answers) const
     out << scoreCut(u"all"_s, select([](const ScoredAnswer &) { return true; }));
     out << scoreCut(u"non-branded"_s, select([](const ScoredAnswer &a) { return !a.branded; }));
     out << scoreCut(u"branded"_s, select([](const ScoredAnswer &a) { return a.branded; }));
-    const std::pair<QString, QString ScoredAnswer::*> dimensions[] = {
-        {u"engine"_s, &ScoredAnswer::engine}, {u"category"_s, &ScoredAnswer::category}, {u"topic"_s, &ScoredAnswer::topic}};
+    const std::pair<QString, QString ScoredAnswer::*> dimensions[] = {{u"engine"_s, &ScoredAnswer::engine},
+                                                                      {u"category"_s, &ScoredAnswer::category},
+                                                                      {u"topic"_s, &ScoredAnswer::topic}};
     for (const auto &[name, field] : dimensions) {
         QStringList values;
         for (const ScoredAnswer &a : answers)

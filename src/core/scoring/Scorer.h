@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ScoreWeights.h"
-#include "analysis/ResponseAnalyzer.h"
+#include "model/ScoreWeights.h"
+#include "model/Scores.h"
 
 #include <QHash>
 #include <QList>
@@ -12,73 +12,8 @@
 
 namespace geo {
 
-// One answered (not failed) answer with its analysis, as the scorer needs it.
-struct ScoredAnswer
-{
-    QString engine;
-    QString category;
-    QString topic;
-    bool branded = false;
-    QList<BrandFigures> brands;   // per tracked brand
-    QList<CitationRef> citations; // domain and owner are what counts
-};
-
-struct Interval
-{
-    double low = 0.0;
-    double high = 0.0;
-};
-
 // The Wilson score interval of successes/n at z (95%: 1.96). n must be > 0.
 Interval wilsonInterval(int successes, int n, double z = 1.96);
-
-// Per brand figures over one cut of the answers (METRICS.md). A figure whose denominator is
-// 0 is std::nullopt, shown as "n/a"; counts are never n/a.
-struct BrandScore
-{
-    int answers = 0;          // |A|
-    int mentionedAnswers = 0; // answers that mention the brand
-    int mentions = 0;
-    std::optional<double> visibility;
-    std::optional<Interval> visibilityInterval;
-    std::optional<double> shareOfVoice;
-    std::optional<double> mentionShare;
-    int rankedAnswers = 0; // answers where the brand has a rank
-    // Of those, the answers ranking it 1st, 2nd, 3rd, and 4th or lower: the rank distribution.
-    std::array<int, 4> rankCounts{};
-    std::optional<double> averageRank;
-    int top3Answers = 0;
-    std::optional<double> top3Rate;
-    std::optional<double> averageOrder;
-    std::optional<double> sentimentIndex; // 0..100
-    int positive = 0;
-    int neutral = 0;
-    int negative = 0;
-    std::optional<double> pawcShare;
-    int citations = 0;     // citations of the brand's domains
-    int citingAnswers = 0; // answers citing one of its domains
-    std::optional<double> citationShare;
-    std::optional<double> citedRate;
-    // 0..100 with the weights; n/a when visibility or share of voice is (S is 0.5 for a
-    // brand never mentioned, so sentiment never makes it n/a).
-    std::optional<double> visibilityScore;
-};
-
-// A registrable domain cited in a cut.
-struct DomainScore
-{
-    QString domain;
-    int owner = -1; // tracked brand index, -1 for a third party
-    int citations = 0;
-    std::optional<int> readiness; // GEO readiness, when the domain was inspected
-};
-
-struct CutScores
-{
-    QString cut; // "all", "non-branded", "branded", "engine=gpt", "category=best-of", "topic=..."
-    QList<BrandScore> brands;  // in tracked-brand order
-    QList<DomainScore> domains; // most cited first, then by name
-};
 
 // Turns analysed answers into every cut's figures; a pure function of its inputs.
 class Scorer final

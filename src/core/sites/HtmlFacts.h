@@ -23,7 +23,7 @@ struct JsonLdBlock
 };
 
 // What a page says about itself, read with gumbo, for the GEO readiness checks
-// (docs GEO-READINESS.md: structured data, metadata, content structure).
+// (docs/readiness.md: structured data, metadata, content structure).
 struct HtmlFacts
 {
     // Entities decoded, white space runs collapsed to one space, trimmed. The first
@@ -41,8 +41,8 @@ struct HtmlFacts
     // nav/header/footer/aside, and only inside <main> (else <article>) when the page has one.
     // Words are Unicode (UAX #29) words, so text without spaces (Chinese, Japanese) counts.
     int wordCount = 0;
-    int lists = 0;  // <ul>/<ol>/<dl> in the body, nested ones included
-    int tables = 0; // <table> in the body
+    int lists = 0;             // <ul>/<ol>/<dl> in the body, nested ones included
+    int tables = 0;            // <table> in the body
     QList<JsonLdBlock> jsonLd; // every <script type="application/ld+json">, valid or not
     // An element #root, #app, #__next or #__nuxt with under 50 non-space characters of
     // text, on a page with under 100 words of rendered body text (nav and footer included).

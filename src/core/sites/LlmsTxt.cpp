@@ -13,7 +13,7 @@ namespace {
 struct Walker
 {
     LlmsTxt result;
-    int headingLevel = 0;    // of the heading being read, 0 outside one
+    int headingLevel = 0; // of the heading being read, 0 outside one
     bool inH2Section = false;
     bool sectionCounted = false;
     int listDepth = 0;

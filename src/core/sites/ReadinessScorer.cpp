@@ -11,10 +11,14 @@ using Status = ReadinessCheck::Status;
 QString ReadinessCheck::statusName(Status s)
 {
     switch (s) {
-    case Status::Pass: return u"pass"_s;
-    case Status::Partial: return u"partial"_s;
-    case Status::Fail: return u"fail"_s;
-    case Status::Unknown: break;
+    case Status::Pass:
+        return u"pass"_s;
+    case Status::Partial:
+        return u"partial"_s;
+    case Status::Fail:
+        return u"fail"_s;
+    case Status::Unknown:
+        break;
     }
     return u"unknown"_s;
 }
@@ -22,15 +26,15 @@ QString ReadinessCheck::statusName(Status s)
 const QList<std::pair<QString, int>> &ReadinessScorer::scoredCrawlers()
 {
     static const QList<std::pair<QString, int>> crawlers{
-        {u"OAI-SearchBot"_s, 6}, {u"ChatGPT-User"_s, 4}, {u"GPTBot"_s, 4},        {u"PerplexityBot"_s, 5},
+        {u"OAI-SearchBot"_s, 6},   {u"ChatGPT-User"_s, 4},     {u"GPTBot"_s, 4},    {u"PerplexityBot"_s, 5},
         {u"Perplexity-User"_s, 2}, {u"Claude-SearchBot"_s, 3}, {u"ClaudeBot"_s, 2}, {u"Claude-User"_s, 1},
-        {u"Google-Extended"_s, 3}, {u"Googlebot"_s, 3},      {u"Bingbot"_s, 2}};
+        {u"Google-Extended"_s, 3}, {u"Googlebot"_s, 3},        {u"Bingbot"_s, 2}};
     return crawlers;
 }
 
 const QStringList &ReadinessScorer::reportedCrawlers()
 {
-    static const QStringList crawlers{u"anthropic-ai"_s, u"Applebot-Extended"_s, u"CCBot"_s, u"Bytespider"_s,
+    static const QStringList crawlers{u"anthropic-ai"_s, u"Applebot-Extended"_s,  u"CCBot"_s,    u"Bytespider"_s,
                                       u"Amazonbot"_s,    u"meta-externalagent"_s, u"cohere-ai"_s};
     return crawlers;
 }
@@ -99,8 +103,8 @@ void structuredData(const HtmlFacts &f, Checks &c)
     const bool entity = types.contains(u"Organization"_s) || types.contains(u"WebSite"_s);
     c.graded(group, u"Organization or WebSite"_s, entity ? Status::Pass : Status::Fail, 5, 0,
              entity ? u"types: %1"_s.arg(types.join(u", "_s)) : u"no Organization or WebSite entity"_s);
-    static const QStringList answerTypes{u"FAQPage"_s, u"HowTo"_s,       u"Product"_s, u"Article"_s, u"BlogPosting"_s,
-                                         u"NewsArticle"_s, u"Review"_s, u"AggregateRating"_s};
+    static const QStringList answerTypes{u"FAQPage"_s,     u"HowTo"_s,       u"Product"_s, u"Article"_s,
+                                         u"BlogPosting"_s, u"NewsArticle"_s, u"Review"_s,  u"AggregateRating"_s};
     QStringList found;
     for (const QString &t : types)
         if (answerTypes.contains(t) && !found.contains(t))
@@ -118,7 +122,8 @@ void metadata(const HtmlFacts &f, Checks &c)
 {
     const QString group = u"Metadata"_s;
     c.graded(group, u"Title of 10-70 characters"_s, inRange(f.title.size(), 10, 70), 4, 2,
-             f.title.isEmpty() ? u"no <title>"_s : u"\"%1\" (%2 characters)"_s.arg(f.title.left(80)).arg(f.title.size()));
+             f.title.isEmpty() ? u"no <title>"_s
+                               : u"\"%1\" (%2 characters)"_s.arg(f.title.left(80)).arg(f.title.size()));
     c.graded(group, u"Meta description of 50-170 characters"_s, inRange(f.description.size(), 50, 170), 4, 2,
              f.description.isEmpty() ? u"no meta description"_s : u"%1 characters"_s.arg(f.description.size()));
     c.graded(group, u"Canonical link"_s, f.canonical.isEmpty() ? Status::Fail : Status::Pass, 2, 0,
@@ -134,17 +139,24 @@ void contentStructure(const HtmlFacts &f, Checks &c)
 {
     const QString group = u"Content structure"_s;
     const int h1 = f.h1Count();
-    c.graded(group, u"Exactly one H1"_s, h1 == 1 ? Status::Pass : h1 > 1 ? Status::Partial : Status::Fail, 4, 2,
-             u"%1 H1 element(s)"_s.arg(h1));
+    c.graded(group, u"Exactly one H1"_s,
+             h1 == 1      ? Status::Pass
+                 : h1 > 1 ? Status::Partial
+                          : Status::Fail,
+             4, 2, u"%1 H1 element(s)"_s.arg(h1));
     c.graded(group, u"No skipped heading levels"_s, f.skipsHeadingLevels() ? Status::Fail : Status::Pass, 3, 0,
-             f.skipsHeadingLevels() ? u"a heading level is skipped"_s : u"%1 heading(s) in order"_s.arg(f.headings.size()));
+             f.skipsHeadingLevels() ? u"a heading level is skipped"_s
+                                    : u"%1 heading(s) in order"_s.arg(f.headings.size()));
     c.graded(group, u"Main text of 300+ words"_s,
-             f.wordCount >= 300 ? Status::Pass : f.wordCount >= 100 ? Status::Partial : Status::Fail, 4, 2,
-             u"%1 words of main text"_s.arg(f.wordCount));
+             f.wordCount >= 300       ? Status::Pass
+                 : f.wordCount >= 100 ? Status::Partial
+                                      : Status::Fail,
+             4, 2, u"%1 words of main text"_s.arg(f.wordCount));
     c.graded(group, u"A list or table"_s, f.lists + f.tables > 0 ? Status::Pass : Status::Fail, 2, 0,
              u"%1 list(s), %2 table(s)"_s.arg(f.lists).arg(f.tables));
     c.graded(group, u"Server-rendered content"_s, f.appShell ? Status::Fail : Status::Pass, 2, 0,
-             f.appShell ? u"an empty application shell: the text arrives by JavaScript"_s : u"the text is in the HTML"_s);
+             f.appShell ? u"an empty application shell: the text arrives by JavaScript"_s
+                        : u"the text is in the HTML"_s);
 }
 
 } // namespace
@@ -179,9 +191,23 @@ void ReadinessScorer::score(const Inputs &in, SiteReport &report)
         contentStructure(*report.facts, c);
     } else {
         for (const auto &[group, names] : std::initializer_list<std::pair<QString, QList<std::pair<QString, int>>>>{
-                 {u"Structured data"_s, {{u"JSON-LD present"_s, 5}, {u"JSON-LD parses"_s, 5}, {u"Organization or WebSite"_s, 5}, {u"Content type for answers"_s, 5}}},
-                 {u"Metadata"_s, {{u"Title of 10-70 characters"_s, 4}, {u"Meta description of 50-170 characters"_s, 4}, {u"Canonical link"_s, 2}, {u"og:title and og:description"_s, 3}, {u"<html lang>"_s, 2}}},
-                 {u"Content structure"_s, {{u"Exactly one H1"_s, 4}, {u"No skipped heading levels"_s, 3}, {u"Main text of 300+ words"_s, 4}, {u"A list or table"_s, 2}, {u"Server-rendered content"_s, 2}}}})
+                 {u"Structured data"_s,
+                  {{u"JSON-LD present"_s, 5},
+                   {u"JSON-LD parses"_s, 5},
+                   {u"Organization or WebSite"_s, 5},
+                   {u"Content type for answers"_s, 5}}},
+                 {u"Metadata"_s,
+                  {{u"Title of 10-70 characters"_s, 4},
+                   {u"Meta description of 50-170 characters"_s, 4},
+                   {u"Canonical link"_s, 2},
+                   {u"og:title and og:description"_s, 3},
+                   {u"<html lang>"_s, 2}}},
+                 {u"Content structure"_s,
+                  {{u"Exactly one H1"_s, 4},
+                   {u"No skipped heading levels"_s, 3},
+                   {u"Main text of 300+ words"_s, 4},
+                   {u"A list or table"_s, 2},
+                   {u"Server-rendered content"_s, 2}}}})
             for (const auto &[name, max] : names)
                 c.unknown(group, name, max, why);
     }
@@ -200,7 +226,8 @@ void ReadinessScorer::score(const Inputs &in, SiteReport &report)
 
     const QString transport = u"Transport"_s;
     if (in.pageOnly) {
-        for (const auto &[name, max] : {std::pair{u"HTTPS"_s, 5}, std::pair{u"Strict-Transport-Security"_s, 2}, std::pair{u"Answered 200 in time"_s, 3}})
+        for (const auto &[name, max] : {std::pair{u"HTTPS"_s, 5}, std::pair{u"Strict-Transport-Security"_s, 2},
+                                        std::pair{u"Answered 200 in time"_s, 3}})
             c.unknown(transport, name, max, savedPage);
     } else if (!report.reachable()) {
         c.unknown(transport, u"HTTPS"_s, 5, why);
@@ -213,8 +240,10 @@ void ReadinessScorer::score(const Inputs &in, SiteReport &report)
         c.graded(transport, u"Strict-Transport-Security"_s, hsts ? Status::Pass : Status::Fail, 2, 0,
                  hsts ? QString::fromLatin1(in.page.headers.value("strict-transport-security")) : u"no HSTS header"_s);
         c.graded(transport, u"Answered 200 in time"_s, in.page.status == 200 ? Status::Pass : Status::Fail, 3, 0,
-                 in.page.truncated ? u"HTTP %1; the page is over %2 MiB and only that much was read"_s.arg(in.page.status).arg(in.page.body.size() / (1024 * 1024))
-                                   : u"HTTP %1"_s.arg(in.page.status));
+                 in.page.truncated
+                     ? u"HTTP %1; the page is over %2 MiB and only that much was read"_s.arg(in.page.status)
+                           .arg(in.page.body.size() / (1024 * 1024))
+                     : u"HTTP %1"_s.arg(in.page.status));
     }
 
     report.score = 0;

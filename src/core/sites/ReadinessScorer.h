@@ -4,7 +4,7 @@
 
 namespace geo {
 
-// Scores a site from what was fetched (GEO-READINESS.md): every check with its status,
+// Scores a site from what was fetched (docs/readiness.md): every check with its status,
 // points and evidence, 0..100 in all. A pure function.
 class ReadinessScorer final
 {

@@ -23,9 +23,24 @@ constexpr bool isUnreserved(uchar c)
 constexpr bool isReserved(uchar c)
 {
     switch (c) {
-    case ':': case '/': case '?': case '#': case '[': case ']': case '@':
-    case '!': case '$': case '&': case '\'': case '(': case ')':
-    case '*': case '+': case ',': case ';': case '=':
+    case ':':
+    case '/':
+    case '?':
+    case '#':
+    case '[':
+    case ']':
+    case '@':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
         return true;
     default:
         return false;
@@ -178,8 +193,8 @@ RobotsTxt RobotsTxt::parse(const QByteArray &body)
     if (data.startsWith("\xEF\xBB\xBF"))
         data = data.sliced(3);
 
-    int current = -1;         // the group rules go to; none before the first User-agent line
-    bool inAgentRun = false;  // the last group or rule line was a User-agent line
+    int current = -1;        // the group rules go to; none before the first User-agent line
+    bool inAgentRun = false; // the last group or rule line was a User-agent line
     qsizetype pos = 0;
     while (pos < data.size()) {
         qsizetype end = pos;
@@ -288,11 +303,13 @@ RobotsTxt::Verdict RobotsTxt::check(const QString &userAgent, const QString &pat
 
     switch (m_kind) {
     case Kind::AllowAll:
-        return {true, m_status > 0 ? u"robots.txt answered %1: everything allowed"_s.arg(m_status)
-                                   : u"robots.txt is unavailable (4xx): everything allowed"_s};
+        return {true,
+                m_status > 0 ? u"robots.txt answered %1: everything allowed"_s.arg(m_status)
+                             : u"robots.txt is unavailable (4xx): everything allowed"_s};
     case Kind::DisallowAll:
-        return {false, m_status > 0 ? u"robots.txt answered %1: everything disallowed"_s.arg(m_status)
-                                    : u"robots.txt could not be fetched: everything disallowed"_s};
+        return {false,
+                m_status > 0 ? u"robots.txt answered %1: everything disallowed"_s.arg(m_status)
+                             : u"robots.txt could not be fetched: everything disallowed"_s};
     case Kind::Parsed:
         break;
     }
@@ -300,7 +317,7 @@ RobotsTxt::Verdict RobotsTxt::check(const QString &userAgent, const QString &pat
     // Said whenever the verdict rests on part of a larger file.
     const QString partial = m_bodySize > MaxBytes
         ? u" (robots.txt is %1 KiB; only its first %2 KiB were read, RFC 9309 2.5)"_s.arg(
-              QString::number((m_bodySize + 1023) / 1024), QString::number(MaxBytes / 1024))
+            QString::number((m_bodySize + 1023) / 1024), QString::number(MaxBytes / 1024))
         : QString();
 
     const Applicable a = applicable(userAgent);
@@ -324,10 +341,11 @@ RobotsTxt::Verdict RobotsTxt::check(const QString &userAgent, const QString &pat
     if (bestDisallow && (!bestAllow || bestDisallow->length() > bestAllow->length()))
         return {false, u"%1 disallows %2 (rule '%3')"_s.arg(a.label, path, bestDisallow->text()) + partial};
     if (bestAllow && bestDisallow) {
-        const QString how = bestAllow->length() == bestDisallow->length() ? u"wins the tie with"_s
-                                                                          : u"is more specific than"_s;
-        return {true, u"%1 allows %2 (rule '%3' %4 '%5')"_s.arg(a.label, path, bestAllow->text(), how,
-                                                                   bestDisallow->text()) + partial};
+        const QString how
+            = bestAllow->length() == bestDisallow->length() ? u"wins the tie with"_s : u"is more specific than"_s;
+        return {true,
+                u"%1 allows %2 (rule '%3' %4 '%5')"_s.arg(a.label, path, bestAllow->text(), how, bestDisallow->text())
+                    + partial};
     }
     if (bestAllow)
         return {true, u"%1 allows %2 (rule '%3')"_s.arg(a.label, path, bestAllow->text()) + partial};

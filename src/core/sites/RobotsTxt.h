@@ -5,8 +5,8 @@
 #include <QHash>
 #include <QList>
 #include <QString>
-#include <QUrl>
 #include <QStringList>
+#include <QUrl>
 
 namespace geo {
 
@@ -86,8 +86,8 @@ private:
 
     Kind m_kind = Kind::Parsed;
     int m_status = 0;
-    qsizetype m_bodySize = 0; // to say when only part of a larger file was read
-    QList<QList<Rule>> m_groups;                // rules of each group, in file order
+    qsizetype m_bodySize = 0;                    // to say when only part of a larger file was read
+    QList<QList<Rule>> m_groups;                 // rules of each group, in file order
     QHash<QByteArray, QList<int>> m_agentGroups; // lower-case token -> groups naming it
     QHash<QByteArray, QString> m_agentSpelling;  // lower-case token -> first spelling in the file
     QList<int> m_starGroups;

@@ -29,7 +29,8 @@ void finishLater(QObject *context, SiteFetcher::Done done, FetchResult result)
 // which Qt reports as an error too.
 bool transportError(QNetworkReply::NetworkError e)
 {
-    return (e > QNetworkReply::NoError && e < QNetworkReply::ContentAccessDenied) || e == QNetworkReply::ProtocolFailure;
+    return (e > QNetworkReply::NoError && e < QNetworkReply::ContentAccessDenied)
+        || e == QNetworkReply::ProtocolFailure;
 }
 
 QString schemeProblem(const QUrl &url)
@@ -45,8 +46,7 @@ QString schemeProblem(const QUrl &url)
 
 NetworkFetcher::NetworkFetcher(QNetworkAccessManager *network, Options options, QObject *parent)
     : SiteFetcher(parent), m_network(network), m_options(options)
-{
-}
+{ }
 
 QByteArray NetworkFetcher::userAgent()
 {
@@ -59,11 +59,11 @@ QString NetworkFetcher::forbiddenAddress(const QHostAddress &input)
     const QHostAddress v4(input.toIPv4Address(&mapped));
     const QHostAddress address = mapped ? v4 : input;
     static const QList<std::pair<QString, QString>> ranges{
-        {u"0.0.0.0/8"_s, u"unspecified"_s},     {u"10.0.0.0/8"_s, u"private"_s},      {u"100.64.0.0/10"_s, u"private"_s},
-        {u"127.0.0.0/8"_s, u"loopback"_s},      {u"169.254.0.0/16"_s, u"link-local"_s}, {u"172.16.0.0/12"_s, u"private"_s},
-        {u"192.168.0.0/16"_s, u"private"_s},    {u"224.0.0.0/4"_s, u"multicast"_s},   {u"240.0.0.0/4"_s, u"reserved"_s},
-        {u"::/128"_s, u"unspecified"_s},        {u"::1/128"_s, u"loopback"_s},        {u"fc00::/7"_s, u"private"_s},
-        {u"fe80::/10"_s, u"link-local"_s},      {u"ff00::/8"_s, u"multicast"_s}};
+        {u"0.0.0.0/8"_s, u"unspecified"_s},  {u"10.0.0.0/8"_s, u"private"_s},        {u"100.64.0.0/10"_s, u"private"_s},
+        {u"127.0.0.0/8"_s, u"loopback"_s},   {u"169.254.0.0/16"_s, u"link-local"_s}, {u"172.16.0.0/12"_s, u"private"_s},
+        {u"192.168.0.0/16"_s, u"private"_s}, {u"224.0.0.0/4"_s, u"multicast"_s},     {u"240.0.0.0/4"_s, u"reserved"_s},
+        {u"::/128"_s, u"unspecified"_s},     {u"::1/128"_s, u"loopback"_s},          {u"fc00::/7"_s, u"private"_s},
+        {u"fe80::/10"_s, u"link-local"_s},   {u"ff00::/8"_s, u"multicast"_s}};
     for (const auto &[subnet, kind] : ranges)
         if (address.isInSubnet(QHostAddress::parseSubnet(subnet)))
             return u"%1 is a %2 address"_s.arg(address.toString(), kind);
@@ -92,7 +92,8 @@ void NetworkFetcher::vet(Job job)
     const QString allowHint = u"; private hosts are fetched only when allowed (--allow-private-hosts)"_s;
     const QHostAddress literal(url.host());
     if (!literal.isNull() || url.host() == u"localhost"_s) {
-        if (const QString why = forbiddenAddress(literal.isNull() ? QHostAddress(QHostAddress::LocalHost) : literal); !why.isEmpty())
+        if (const QString why = forbiddenAddress(literal.isNull() ? QHostAddress(QHostAddress::LocalHost) : literal);
+            !why.isEmpty())
             return refuse(std::move(job), why + allowHint);
         return start(std::move(job));
     }
@@ -155,6 +156,8 @@ void NetworkFetcher::send(Job job)
     auto body = std::make_shared<QByteArray>();
     auto truncated = std::make_shared<bool>(false);
     connect(reply, &QIODevice::readyRead, reply, [this, reply, body, truncated] {
+        if (!reply->isOpen())
+            return; // aborted: reading would only warn that the device is not open
         body->append(reply->read(m_options.maxBodyBytes + 1 - body->size()));
         if (body->size() > m_options.maxBodyBytes) {
             body->truncate(m_options.maxBodyBytes);
@@ -167,7 +170,8 @@ void NetworkFetcher::send(Job job)
         --m_inFlight;
         --m_perHost[job.current.host()];
         admit();
-        FetchResult r{job.url, job.current, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), {}, {}, {}, *truncated};
+        FetchResult r{job.url, job.current, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), {}, {},
+                      {},      *truncated};
         for (const auto &[name, value] : reply->rawHeaderPairs())
             r.headers.insert(name.toLower(), value);
         if (!*truncated && reply->isOpen())
@@ -189,7 +193,8 @@ void NetworkFetcher::send(Job job)
             r.error = u"no answer within %1 s"_s.arg(m_options.timeoutMs / 1000.0);
         } else if (r.status > 0 && r.status < 200) {
             r.status = 0;
-            r.error = u"no final answer, only HTTP %1"_s.arg(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            r.error = u"no final answer, only HTTP %1"_s.arg(
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
         } else if (transportError(reply->error()) && !*truncated) {
             r.error = reply->errorString(); // with a status: the body was cut short
         }
@@ -197,9 +202,7 @@ void NetworkFetcher::send(Job job)
     });
 }
 
-RecordedFetcher::RecordedFetcher(QString folder, QObject *parent) : SiteFetcher(parent), m_folder(std::move(folder))
-{
-}
+RecordedFetcher::RecordedFetcher(QString folder, QObject *parent) : SiteFetcher(parent), m_folder(std::move(folder)) { }
 
 FetchResult RecordedFetcher::lookup(const QUrl &start) const
 {
@@ -248,8 +251,7 @@ void RecordedFetcher::fetch(const QUrl &url, Done done)
 
 RecordingFetcher::RecordingFetcher(std::unique_ptr<SiteFetcher> inner, QString folder, QObject *parent)
     : SiteFetcher(parent), m_inner(std::move(inner)), m_folder(std::move(folder))
-{
-}
+{ }
 
 void RecordingFetcher::fetch(const QUrl &url, Done done)
 {
@@ -263,7 +265,8 @@ void RecordingFetcher::fetch(const QUrl &url, Done done)
     });
 }
 
-void RecordingFetcher::record(const QUrl &url, int status, const QHash<QByteArray, QByteArray> &headers, const QByteArray *body)
+void RecordingFetcher::record(const QUrl &url, int status, const QHash<QByteArray, QByteArray> &headers,
+                              const QByteArray *body)
 {
     const QDir site(QDir(m_folder).filePath(url.host()));
     if (!site.mkpath(u"."_s)) {
@@ -286,7 +289,9 @@ void RecordingFetcher::record(const QUrl &url, int status, const QHash<QByteArra
         if (name.isEmpty() || name.startsWith(u'.'))
             name.prepend(u"index"_s);
         if (name != path.mid(1)) // two paths may sanitise alike; their hashes differ
-            name += u'-' + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+            name += u'-'
+                + QString::fromLatin1(
+                        QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
         QFile file(site.filePath(name + u".body"_s));
         if (!file.open(QIODevice::WriteOnly) || file.write(*body) != body->size()) {
             m_error = u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString());

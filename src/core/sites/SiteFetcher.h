@@ -26,7 +26,7 @@ public:
     virtual void fetch(const QUrl &url, Done done) = 0;
 };
 
-// GEO-READINESS.md's fetching rules over the shared QNetworkAccessManager: http and https
+// The fetching rules of docs/readiness.md over the shared QNetworkAccessManager: http and https
 // only; hosts that are or resolve to loopback, private, link-local, multicast or unspecified
 // addresses refused unless allowed; at most 6 requests per host and 16 in all; 5 s timeout;
 // 5 redirects, each checked; a 2 MiB body cap; a User-Agent naming the product.
@@ -68,8 +68,8 @@ private:
     Options m_options;
     std::deque<Job> m_waiting;
     QHash<QString, int> m_perHost;
-    QHash<QString, QString> m_verdicts;     // host name -> why it is refused; empty: it may be fetched
-    QHash<QString, QList<Job>> m_lookups;   // jobs waiting for their host name's lookup
+    QHash<QString, QString> m_verdicts;   // host name -> why it is refused; empty: it may be fetched
+    QHash<QString, QList<Job>> m_lookups; // jobs waiting for their host name's lookup
     int m_inFlight = 0;
 };
 

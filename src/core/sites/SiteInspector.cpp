@@ -1,8 +1,9 @@
 #include "SiteInspector.h"
 
-#include "ReadinessScorer.h"
+#include "model/WhenReady.h"
 
 #include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace geo {
 
@@ -18,13 +19,16 @@ struct SiteInspector::Pending
 
 SiteInspector::SiteInspector(std::unique_ptr<SiteFetcher> fetcher, Options options, QObject *parent)
     : QObject(parent), m_fetcher(std::move(fetcher)), m_options(options), m_cache(qsizetype(options.cacheBytes))
-{
-}
+{ }
 
 SiteInspector::~SiteInspector()
 {
     for (const auto &pending : std::as_const(m_inFlight))
         pending->promise.finish(); // nobody waits forever on a report that will not come
+    // Parses not yet started are dropped; m_parsing's destructor waits for those under way
+    // (HtmlFacts bounds one at about half a second). They touch nothing of the inspector, and
+    // their results, posted to watchers that go with it, are never delivered.
+    m_parsing.clear();
 }
 
 bool SiteInspector::fresh(const SiteReport &report) const
@@ -72,7 +76,8 @@ QFuture<SiteReport> SiteInspector::inspect(const QString &domain, const QUrl &pa
     if (QThread::currentThread() == thread())
         fetchNext(pending);
     else
-        QMetaObject::invokeMethod(this, [this, pending] { fetchNext(pending); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, pending] { fetchNext(pending); }, Qt::QueuedConnection);
     return future;
 }
 
@@ -85,13 +90,12 @@ void SiteInspector::reuse(QFuture<Result<QList<SiteReport>>> earlier)
     // A watcher rather than .then(this, ...): the inspector may be dropped before the store
     // answers, and a watcher lets go of the future with it.
     m_earlierWatcher.disconnect(this);
-    connect(&m_earlierWatcher, &QFutureWatcherBase::finished, this,
-            [this] {
-                // Without the earlier reports (the store failed), every site is fetched.
-                const auto stored = m_earlierWatcher.isCanceled() ? Result<QList<SiteReport>>(QList<SiteReport>())
-                                                                  : m_earlierWatcher.result();
-                remember(stored ? stored.value() : QList<SiteReport>());
-            });
+    connect(&m_earlierWatcher, &QFutureWatcherBase::finished, this, [this] {
+        // Without the earlier reports (the store failed), every site is fetched.
+        const auto stored = m_earlierWatcher.isCanceled() ? Result<QList<SiteReport>>(QList<SiteReport>())
+                                                          : m_earlierWatcher.result();
+        remember(stored ? stored.value() : QList<SiteReport>());
+    });
     m_earlierWatcher.setFuture(earlier);
 }
 
@@ -154,16 +158,26 @@ void SiteInspector::fetchNext(const std::shared_ptr<Pending> &pending)
     QUrl next;
     FetchResult *target = nullptr;
     switch (pending->step++) {
-    case 0: next = in.page.url; target = &in.page; break;
-    case 1: next = at(u"/robots.txt"_s); target = &in.robots; break;
-    case 2: next = at(u"/llms.txt"_s); target = &in.llms; break;
+    case 0:
+        next = in.page.url;
+        target = &in.page;
+        break;
+    case 1:
+        next = at(u"/robots.txt"_s);
+        target = &in.robots;
+        break;
+    case 2:
+        next = at(u"/llms.txt"_s);
+        target = &in.llms;
+        break;
     case 3:
         if (in.llms.ok()) {
             next = at(u"/llms-full.txt"_s);
             target = &in.llmsFull;
         }
         break;
-    default: break;
+    default:
+        break;
     }
     if (!target)
         return finish(pending);
@@ -173,14 +187,24 @@ void SiteInspector::fetchNext(const std::shared_ptr<Pending> &pending)
     });
 }
 
+// Everything is fetched: the report is made on the pool, and delivered back on this thread.
 void SiteInspector::finish(const std::shared_ptr<Pending> &pending)
 {
-    SiteReport report;
-    report.domain = pending->domain;
-    report.page = pending->inputs.page.url;
-    report.inspectedAt = QDateTime::currentDateTimeUtc();
-    ReadinessScorer::score(pending->inputs, report);
-    report.pageFetch.body.clear(); // the facts are kept; the page itself is not
+    auto score = [scoring = m_scoring, domain = pending->domain, inputs = std::move(pending->inputs)] {
+        SiteReport report;
+        report.domain = domain;
+        report.page = inputs.page.url;
+        report.inspectedAt = QDateTime::currentDateTimeUtc();
+        scoring(inputs, report);
+        report.pageFetch.body.clear(); // the facts are kept; the page itself is not
+        return report;
+    };
+    whenReady(QtConcurrent::run(&m_parsing, std::move(score)), this,
+              [this, pending](const SiteReport &report) { deliver(pending, report); });
+}
+
+void SiteInspector::deliver(const std::shared_ptr<Pending> &pending, const SiteReport &report)
+{
     {
         QMutexLocker lock(&m_mutex);
         m_inFlight.remove(pending->domain);

@@ -10,9 +10,12 @@ QJsonObject SiteReport::toJson() const
 {
     QJsonArray checkArray;
     for (const ReadinessCheck &c : checks)
-        checkArray.append(QJsonObject{{u"group"_s, c.group}, {u"name"_s, c.name},
-                                      {u"status"_s, ReadinessCheck::statusName(c.status)}, {u"points"_s, c.points},
-                                      {u"max_points"_s, c.maxPoints}, {u"evidence"_s, c.evidence}});
+        checkArray.append(QJsonObject{{u"group"_s, c.group},
+                                      {u"name"_s, c.name},
+                                      {u"status"_s, ReadinessCheck::statusName(c.status)},
+                                      {u"points"_s, c.points},
+                                      {u"max_points"_s, c.maxPoints},
+                                      {u"evidence"_s, c.evidence}});
     QJsonObject o{{u"domain"_s, domain},
                   {u"page"_s, page.toString()},
                   {u"final_url"_s, pageFetch.finalUrl.toString()},
@@ -32,7 +35,8 @@ QJsonObject SiteReport::toJson() const
         QJsonArray blocks;
         for (const JsonLdBlock &b : facts->jsonLd) {
             types += b.types;
-            blocks.append(QJsonObject{{u"valid"_s, b.valid}, {u"types"_s, QJsonArray::fromStringList(b.types)}, {u"error"_s, b.error}});
+            blocks.append(QJsonObject{
+                {u"valid"_s, b.valid}, {u"types"_s, QJsonArray::fromStringList(b.types)}, {u"error"_s, b.error}});
         }
         types.removeDuplicates();
         QJsonArray outline;
@@ -76,7 +80,8 @@ SiteReport SiteReport::fromJson(const QJsonObject &o)
         const QJsonObject c = v.toObject();
         r.checks.append({c.value(u"group"_s).toString(), c.value(u"name"_s).toString(),
                          statuses.value(c.value(u"status"_s).toString(), ReadinessCheck::Status::Unknown),
-                         c.value(u"points"_s).toInt(), c.value(u"max_points"_s).toInt(), c.value(u"evidence"_s).toString()});
+                         c.value(u"points"_s).toInt(), c.value(u"max_points"_s).toInt(),
+                         c.value(u"evidence"_s).toString()});
     }
     r.robotsStatus = o.value(u"robots_status"_s).toInt();
     r.llmsPresent = o.value(u"llms_txt"_s).toBool();

@@ -18,10 +18,10 @@ namespace geo {
 // One resource as fetched (or as recorded): where it ended up and what came back.
 struct FetchResult
 {
-    QUrl url;      // as asked
-    QUrl finalUrl; // after redirects
-    int status = 0; // HTTP status; 0 when nothing came back
-    QString error;  // why nothing (or not all) came back
+    QUrl url;                              // as asked
+    QUrl finalUrl;                         // after redirects
+    int status = 0;                        // HTTP status; 0 when nothing came back
+    QString error;                         // why nothing (or not all) came back
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
     bool truncated = false; // the body went past the cap and the rest was not read
@@ -30,7 +30,7 @@ struct FetchResult
     QByteArray contentType() const { return headers.value("content-type").split(';').front().trimmed().toLower(); }
 };
 
-// One readiness check (GEO-READINESS.md) with its points and the evidence in words.
+// One readiness check (docs/readiness.md) with its points and the evidence in words.
 struct ReadinessCheck
 {
     enum class Status { Pass, Partial, Fail, Unknown };

@@ -81,10 +81,7 @@ Result<Plan> PromptPlanner::plan(const AuditSpec &spec)
         add(p, u"custom"_s, topic);
     }
 
-    for (int p = 0; p < plan.prompts.size(); ++p)
-        for (int e = 0; e < spec.engines.size(); ++e)
-            for (int s = 1; s <= spec.samples; ++s)
-                plan.items.append({p, e, s});
+    plan.items = WorkItems::grid(int(plan.prompts.size()), int(spec.engines.size()), spec.samples);
     return plan;
 }
 

@@ -1,7 +1,9 @@
 #include "SpecReader.h"
 
+#include "model/BoundedRead.h"
+#include "model/PlainText.h"
+
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,13 +23,20 @@ namespace {
 QString typeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return u"null"_s;
-    case QJsonValue::Bool: return v.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double: return QString::number(v.toDouble());
-    case QJsonValue::String: return u"\"%1\""_s.arg(v.toString().left(60));
-    case QJsonValue::Array: return u"a list"_s;
-    case QJsonValue::Object: return u"an object"_s;
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return v.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Double:
+        return QString::number(v.toDouble());
+    case QJsonValue::String:
+        return u"\"%1\""_s.arg(v.toString().left(60));
+    case QJsonValue::Array:
+        return u"a list"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Undefined:
+        break;
     }
     return u"nothing"_s;
 }
@@ -51,6 +60,7 @@ int editDistance(const QString &a, const QString &b)
 
 QString lineAndColumn(const QByteArray &text, int offset)
 {
+    offset = std::min(offset, int(text.size())); // past the end when the text ends too soon
     const QByteArray before = text.left(offset);
     const int line = before.count('\n') + 1;
     const int column = offset - (before.lastIndexOf('\n') + 1) + 1;
@@ -61,19 +71,42 @@ QString lineAndColumn(const QByteArray &text, int offset)
 class Checker
 {
 public:
-    explicit Checker(QString baseDir) : m_baseDir(std::move(baseDir)) {}
+    explicit Checker(QString baseDir) : m_baseDir(std::move(baseDir)) { }
 
     QStringList problems;
 
     void problem(const QString &path, const QString &message)
     {
-        problems << (path.isEmpty() ? message : path + u": "_s + message);
+        problems << visible(path.isEmpty() ? message : path + u": "_s + message);
     }
 
-    static QString join(const QString &path, const QString &key)
+    // A problem may quote a key or value holding a control character; shown raw, a NUL
+    // would cut the line where it is printed. They are shown as JSON writes them.
+    static QString visible(QString text)
     {
-        return path.isEmpty() ? key : path + u'.' + key;
+        for (qsizetype i = text.size() - 1; i >= 0; --i)
+            if (text[i].unicode() < 0x20)
+                text.replace(i, 1, u"\\u"_s + QString::number(text[i].unicode(), 16).rightJustified(4, u'0'));
+        return text;
     }
+
+    // NUL and the other C0 control characters are not text: a name stored with a NUL is cut
+    // short wherever it is shown. A prompt may span lines, so tabs and line feeds pass there.
+    bool plainText(const QString &path, const QString &raw, bool multiLine)
+    {
+        const qsizetype i = controlCharacterAt(raw, multiLine ? QStringView(u"\t\n") : QStringView());
+        if (i < 0)
+            return true;
+        const QString code = QString::number(raw[i].unicode(), 16).rightJustified(4, u'0').toUpper();
+        const QString allowed = multiLine ? u"a prompt may hold tabs and line feeds, no other control characters"_s
+                                          : u"this is one line of plain text"_s;
+        problem(path,
+                u"holds the control character U+%1 at character %2; remove it (%3)"_s.arg(code, QString::number(i + 1),
+                                                                                          allowed));
+        return false;
+    }
+
+    static QString join(const QString &path, const QString &key) { return path.isEmpty() ? key : path + u'.' + key; }
 
     void onlyKeys(const QJsonObject &o, const QString &path, const QStringList &known)
     {
@@ -96,8 +129,7 @@ public:
         }
     }
 
-    QString string(const QJsonObject &o, const QString &path, const QString &key, bool required,
-                   const QString &what)
+    QString string(const QJsonObject &o, const QString &path, const QString &key, bool required, const QString &what)
     {
         const QJsonValue v = o.value(key);
         const QString p = join(path, key);
@@ -110,14 +142,16 @@ public:
             problem(p, u"expected text (%1), got %2"_s.arg(what, typeName(v)));
             return {};
         }
+        if (!plainText(p, v.toString(), false))
+            return {};
         const QString s = v.toString().trimmed();
         if (s.isEmpty() && required)
             problem(p, u"is empty; give %1"_s.arg(what));
         return s;
     }
 
-    QStringList strings(const QJsonObject &o, const QString &path, const QString &key,
-                        const QString &what)
+    QStringList strings(const QJsonObject &o, const QString &path, const QString &key, const QString &what,
+                        bool multiLine = false)
     {
         const QJsonValue v = o.value(key);
         const QString p = join(path, key);
@@ -133,17 +167,20 @@ public:
             const QString ip = u"%1[%2]"_s.arg(p).arg(i);
             if (!a[i].isString()) {
                 problem(ip, u"expected text (%1), got %2"_s.arg(what, typeName(a[i])));
-            } else if (a[i].toString().trimmed().isEmpty()) {
-                problem(ip, u"is empty; remove it or write %1"_s.arg(what));
-            } else {
-                out << a[i].toString().trimmed();
+                continue;
             }
+            const QString text = a[i].toString();
+            if (!plainText(ip, text, multiLine))
+                continue;
+            if (text.trimmed().isEmpty())
+                problem(ip, u"is empty; remove it or write %1"_s.arg(what));
+            else
+                out << text.trimmed();
         }
         return out;
     }
 
-    int integer(const QJsonObject &o, const QString &path, const QString &key, int fallback,
-                int min, int max)
+    int integer(const QJsonObject &o, const QString &path, const QString &key, int fallback, int min, int max)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
@@ -157,8 +194,8 @@ public:
         return int(d);
     }
 
-    double number(const QJsonObject &o, const QString &path, const QString &key, double fallback,
-                  double min, double max, const QString &what)
+    double number(const QJsonObject &o, const QString &path, const QString &key, double fallback, double min,
+                  double max, const QString &what)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
@@ -189,8 +226,9 @@ public:
         if (v.isUndefined() && !required)
             return {};
         if (!v.isObject()) {
-            problem(join(path, key), v.isUndefined() ? u"missing; give %1"_s.arg(what)
-                                                     : u"expected an object (%1), got %2"_s.arg(what, typeName(v)));
+            problem(join(path, key),
+                    v.isUndefined() ? u"missing; give %1"_s.arg(what)
+                                    : u"expected an object (%1), got %2"_s.arg(what, typeName(v)));
             return {};
         }
         return v.toObject();
@@ -204,7 +242,7 @@ public:
         b.aliases = strings(o, path, u"aliases"_s, u"other names of the brand"_s);
         const QStringList domains = strings(o, path, u"domains"_s, u"domain names such as \"example.com\""_s);
         for (qsizetype i = 0; i < domains.size(); ++i) {
-            if (SpecReader::isDomainName(domains[i]))
+            if (isDomainName(domains[i]))
                 b.domains << domains[i].toLower();
             else
                 problem(u"%1.domains[%2]"_s.arg(path).arg(i),
@@ -219,8 +257,9 @@ public:
         const QString resolved = QDir::isAbsolutePath(name) ? name : QDir(m_baseDir).filePath(name);
         const QFileInfo info(resolved);
         if (!info.exists() || info.isDir() != directory) {
-            problem(path, u"\"%1\" not found (looked for %2 %3); give a path relative to the spec's folder"_s
-                              .arg(name, directory ? u"the folder"_s : u"the file"_s, resolved));
+            problem(path,
+                    u"\"%1\" not found (looked for %2 %3); give a path relative to the spec's folder"_s.arg(
+                        name, directory ? u"the folder"_s : u"the file"_s, resolved));
             return name;
         }
         return resolved;
@@ -231,17 +270,19 @@ public:
         const QStringList &kinds = SpecReader::engineKinds();
         static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$"_s);
         static const QRegularExpression envPattern(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
-        onlyKeys(o, path, {u"id"_s, u"kind"_s, u"model"_s, u"base_url"_s, u"api_key_env"_s,
-                           u"concurrency"_s, u"rpm"_s, u"tpm"_s, u"timeout_ms"_s, u"web_search"_s, u"file"_s,
-                           u"speed"_s, u"price"_s});
+        onlyKeys(o, path,
+                 {u"id"_s, u"kind"_s, u"model"_s, u"base_url"_s, u"api_key_env"_s, u"concurrency"_s, u"rpm"_s, u"tpm"_s,
+                  u"timeout_ms"_s, u"web_search"_s, u"file"_s, u"speed"_s, u"price"_s});
         EngineSpec e;
         e.id = string(o, path, u"id"_s, true, u"a short name for the engine such as \"gpt\""_s);
         if (!e.id.isEmpty() && !idPattern.match(e.id).hasMatch())
-            problem(join(path, u"id"_s), u"\"%1\" is not a usable id; use up to 40 letters, digits, "
-                                         "\"-\", \"_\" or \".\""_s.arg(e.id));
+            problem(join(path, u"id"_s),
+                    u"\"%1\" is not a usable id; use up to 40 letters, digits, "
+                    "\"-\", \"_\" or \".\""_s.arg(e.id));
         e.kind = string(o, path, u"kind"_s, true, u"one of %1"_s.arg(kinds.join(u", "_s)));
         if (!e.kind.isEmpty() && !kinds.contains(e.kind))
-            problem(join(path, u"kind"_s), u"\"%1\" is not an engine kind; use one of %2"_s.arg(e.kind, kinds.join(u", "_s)));
+            problem(join(path, u"kind"_s),
+                    u"\"%1\" is not an engine kind; use one of %2"_s.arg(e.kind, kinds.join(u", "_s)));
         const bool recorded = e.kind == u"recorded"_s;
         const bool asksNothing = recorded || e.kind == u"imported"_s;
         e.model = string(o, path, u"model"_s, !asksNothing, u"the model to ask, such as \"gpt-4o-mini\""_s);
@@ -252,6 +293,10 @@ public:
                 || e.baseUrl.host().isEmpty())
                 problem(join(path, u"base_url"_s),
                         u"\"%1\" is not an http(s) address; write it like \"https://api.openai.com/v1\""_s.arg(url));
+            // The spec is stored with the audit and shown; a password or key has no place in it.
+            else if (!e.baseUrl.userInfo().isEmpty())
+                problem(join(path, u"base_url"_s),
+                        u"holds a user name or password; remove it, and give the key's variable in \"api_key_env\""_s);
         } else if (e.kind == u"openai"_s) {
             e.baseUrl = QUrl(u"https://api.openai.com/v1"_s);
         } else if (e.kind == u"anthropic"_s) {
@@ -262,8 +307,8 @@ public:
         e.apiKeyEnv = string(o, path, u"api_key_env"_s, false, u"the environment variable holding the key"_s);
         if (!e.apiKeyEnv.isEmpty() && !envPattern.match(e.apiKeyEnv).hasMatch())
             problem(join(path, u"api_key_env"_s),
-                    u"\"%1\" is not an environment variable name; use letters, digits and \"_\" such as \"OPENAI_API_KEY\""_s
-                        .arg(e.apiKeyEnv));
+                    u"\"%1\" is not an environment variable name; use letters, digits and \"_\" such as "
+                    "\"OPENAI_API_KEY\""_s.arg(e.apiKeyEnv));
         e.concurrency = integer(o, path, u"concurrency"_s, 10, 1, 100);
         e.rpm = integer(o, path, u"rpm"_s, 0, 0, 1000000);
         e.tpm = integer(o, path, u"tpm"_s, 0, 0, 1000000000);
@@ -272,7 +317,8 @@ public:
         e.speed = number(o, path, u"speed"_s, 0.0, 0.0, 1e6, u"a replay speed-up of 0 (at once) or more"_s);
         if (o.contains(u"price"_s)) {
             const QString pricePath = join(path, u"price"_s);
-            const QJsonObject price = object(o, path, u"price"_s, true, u"{\"input\": USD, \"output\": USD} per million tokens"_s);
+            const QJsonObject price
+                = object(o, path, u"price"_s, true, u"{\"input\": USD, \"output\": USD} per million tokens"_s);
             onlyKeys(price, pricePath, {u"input"_s, u"output"_s});
             const QString what = u"USD per million tokens, 0 or more"_s;
             e.price = Price{number(price, pricePath, u"input"_s, 0.0, 0.0, 1e6, what),
@@ -301,20 +347,6 @@ const QStringList &SpecReader::engineKinds()
     return kinds;
 }
 
-bool SpecReader::isDomainName(const QString &text)
-{
-    const QString ace = QString::fromLatin1(QUrl::toAce(text));
-    if (ace.isEmpty() || ace.size() > 253 || ace.endsWith(u'.'))
-        return false;
-    static const QRegularExpression label(u"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$"_s);
-    const QStringList labels = ace.split(u'.');
-    if (labels.size() < 2)
-        return false;
-    return std::all_of(labels.begin(), labels.end(),
-                       [](const QString &l) { return label.match(l).hasMatch(); })
-        && !labels.last().front().isDigit();
-}
-
 SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &baseDir)
 {
     Outcome out;
@@ -331,8 +363,8 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
-        out.problems << u"%1: the JSON is malformed (%2); fix the syntax there"_s.arg(
-            lineAndColumn(json, error.offset), error.errorString());
+        out.problems << u"%1: the JSON is malformed (%2); fix the syntax there"_s.arg(lineAndColumn(json, error.offset),
+                                                                                      error.errorString());
         return out;
     }
     if (!doc.isObject()) {
@@ -342,9 +374,9 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     const QJsonObject root = doc.object();
     Checker c(baseDir);
     AuditSpec spec;
-    c.onlyKeys(root, {}, {u"name"_s, u"brand"_s, u"competitors"_s, u"topics"_s, u"templates"_s,
-                          u"prompts"_s, u"samples"_s, u"engines"_s, u"analysis"_s, u"scoring"_s,
-                          u"budget_usd"_s, u"sample_data"_s});
+    c.onlyKeys(root, {},
+               {u"name"_s, u"brand"_s, u"competitors"_s, u"topics"_s, u"templates"_s, u"prompts"_s, u"samples"_s,
+                u"engines"_s, u"analysis"_s, u"scoring"_s, u"budget_usd"_s, u"sample_data"_s});
     spec.name = c.string(root, {}, u"name"_s, true, u"a name for the audit such as \"Acme CRM audit\""_s);
     spec.brand = c.brand(c.object(root, {}, u"brand"_s, true, u"the audited brand: {\"name\": ...}"_s), u"brand"_s);
 
@@ -355,8 +387,9 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     for (qsizetype i = 0; i < competitorArray.size(); ++i) {
         const QString path = u"competitors[%1]"_s.arg(i);
         if (!competitorArray[i].isObject())
-            c.problem(path, u"expected a brand {\"name\": ..., \"aliases\": [], \"domains\": []}, got %1"_s
-                                .arg(typeName(competitorArray[i])));
+            c.problem(path,
+                      u"expected a brand {\"name\": ..., \"aliases\": [], \"domains\": []}, got %1"_s.arg(
+                          typeName(competitorArray[i])));
         else
             spec.competitors << c.brand(competitorArray[i].toObject(), path);
     }
@@ -375,17 +408,21 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
 
     spec.topics = c.strings(root, {}, u"topics"_s, u"topics such as \"CRM for small business\""_s);
     spec.templates = c.boolean(root, {}, u"templates"_s, true);
-    spec.prompts = c.strings(root, {}, u"prompts"_s, u"a question to ask the engines"_s);
-    if (spec.prompts.isEmpty() && !(spec.templates && !spec.topics.isEmpty()))
-        c.problem(u"prompts"_s, u"no prompts to ask; add prompts, or set \"templates\": true and give at least one topic"_s);
+    const qsizetype problemsBefore = c.problems.size();
+    spec.prompts = c.strings(root, {}, u"prompts"_s, u"questions to ask the engines"_s, true);
+    // Prompts refused one by one are problems enough; "no prompts" would say it twice.
+    if (spec.prompts.isEmpty() && c.problems.size() == problemsBefore && !(spec.templates && !spec.topics.isEmpty()))
+        c.problem(u"prompts"_s,
+                  u"no prompts to ask; add prompts, or set \"templates\": true and give at least one topic"_s);
     spec.samples = c.integer(root, {}, u"samples"_s, 1, 1, 100);
 
     const QJsonValue engines = root.value(u"engines"_s);
     if (!engines.isArray() || engines.toArray().isEmpty())
-        c.problem(u"engines"_s, engines.isUndefined() || engines.isArray()
-                                    ? u"%1; give at least one engine such as {\"id\": \"gpt\", \"kind\": \"openai\", \"model\": \"gpt-4o-mini\"}"_s
-                                          .arg(engines.isUndefined() ? u"missing"_s : u"none given"_s)
-                                    : u"expected a non-empty list of engines, got %1"_s.arg(typeName(engines)));
+        c.problem(u"engines"_s,
+                  engines.isUndefined() || engines.isArray()
+                      ? u"%1; give at least one engine such as {\"id\": \"gpt\", \"kind\": \"openai\", \"model\": "
+                        "\"gpt-4o-mini\"}"_s.arg(engines.isUndefined() ? u"missing"_s : u"none given"_s)
+                      : u"expected a non-empty list of engines, got %1"_s.arg(typeName(engines)));
     const QJsonArray engineArray = engines.toArray();
     QSet<QString> ids;
     for (qsizetype i = 0; i < engineArray.size(); ++i) {
@@ -405,20 +442,24 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     c.onlyKeys(analysis, u"analysis"_s, {u"threads"_s, u"inspect_sites"_s, u"recorded_sites"_s});
     spec.analysis.threads = c.integer(analysis, u"analysis"_s, u"threads"_s, 10, 1, 64);
     spec.analysis.inspectSites = c.boolean(analysis, u"analysis"_s, u"inspect_sites"_s, true);
-    const QString sites = c.string(analysis, u"analysis"_s, u"recorded_sites"_s, false, u"a folder of recorded sites"_s);
+    const QString sites
+        = c.string(analysis, u"analysis"_s, u"recorded_sites"_s, false, u"a folder of recorded sites"_s);
     if (!sites.isEmpty())
         spec.analysis.recordedSites = c.existingPath(u"analysis.recorded_sites"_s, sites, true);
     const QJsonObject scoring = c.object(root, {}, u"scoring"_s, false, u"scoring settings"_s);
     c.onlyKeys(scoring, u"scoring"_s, {u"weights"_s});
-    const QJsonObject weights = c.object(scoring, u"scoring"_s, u"weights"_s, false, u"the visibility score's weights"_s);
+    const QJsonObject weights
+        = c.object(scoring, u"scoring"_s, u"weights"_s, false, u"the visibility score's weights"_s);
     QStringList weightKeys;
     for (const auto &[key, weight] : ScoreWeights::keys())
         weightKeys << key;
     c.onlyKeys(weights, u"scoring.weights"_s, weightKeys);
     for (const auto &[key, weight] : ScoreWeights::keys())
-        spec.weights.*weight = c.number(weights, u"scoring.weights"_s, key, spec.weights.*weight, 0.0, 1.0, u"a weight from 0 to 1"_s);
+        spec.weights.*weight
+            = c.number(weights, u"scoring.weights"_s, key, spec.weights.*weight, 0.0, 1.0, u"a weight from 0 to 1"_s);
     // The score is read as 0..100, which holds only when the weights add up to 1.
-    if (const double sum = spec.weights.visibility + spec.weights.shareOfVoice + spec.weights.top3Rate + spec.weights.sentiment;
+    if (const double sum
+        = spec.weights.visibility + spec.weights.shareOfVoice + spec.weights.top3Rate + spec.weights.sentiment;
         std::abs(sum - 1.0) > 1e-6)
         c.problem(u"scoring.weights"_s, u"the weights add up to %1; make them add up to 1"_s.arg(sum));
     spec.budgetUsd = c.number(root, {}, u"budget_usd"_s, 0.0, 0.0, 1e9, u"an amount in US dollars, 0 or more"_s);
@@ -432,21 +473,16 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
 
 SpecReader::Outcome SpecReader::readFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        Outcome out;
-        out.problems << u"%1: cannot read the spec (%2); check the path"_s.arg(path, file.errorString());
-        return out;
-    }
-    if (file.size() > MaxSpecBytes) {
-        Outcome out;
-        out.problems << u"%1: the file is %2 MiB; a spec is at most %3 MiB of JSON, so check that this is the right file"_s
-                            .arg(path)
-                            .arg(double(file.size()) / (1024 * 1024), 0, 'f', 1)
-                            .arg(MaxSpecBytes / (1024 * 1024));
-        return out;
-    }
-    return parse(file.readAll(), QFileInfo(path).absolutePath());
+    const BoundedRead read = BoundedRead::file(path, MaxSpecBytes);
+    if (read.status == BoundedRead::Status::Read)
+        return parse(read.data, QFileInfo(path).absolutePath());
+    Outcome out;
+    if (read.status == BoundedRead::Status::Unreadable)
+        out.problems << u"%1: cannot read the spec (%2); check the path"_s.arg(path, read.error);
+    else
+        out.problems << u"%1: the file is over %2 MiB; a spec is at most %2 MiB of JSON, so check that this is the "
+                        "right file"_s.arg(path, QString::number(MaxSpecBytes >> 20));
+    return out;
 }
 
 } // namespace geo

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AuditSpec.h"
+#include "model/AuditSpec.h"
 
 #include <QByteArray>
 #include <QString>
@@ -26,7 +26,6 @@ public:
     static Outcome parse(const QByteArray &json, const QString &baseDir);
     static Outcome readFile(const QString &path);
 
-    static bool isDomainName(const QString &text);
     // The engine kinds a spec may name, for editors that offer them.
     static const QStringList &engineKinds();
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditSpec.h"
-#include "Result.h"
+#include "model/AuditSpec.h"
+#include "model/Result.h"
 
 #include <QString>
 

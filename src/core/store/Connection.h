@@ -1,7 +1,7 @@
 #pragma once
 
 #include "DatabaseTarget.h"
-#include "Result.h"
+#include "model/Result.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

@@ -31,7 +31,9 @@ Result<DatabaseTarget> DatabaseTarget::parse(const QString &text)
     const QString scheme = schemed.match(trimmed).captured(1).toLower();
     if (scheme != u"postgresql"_s && scheme != u"postgres"_s) {
         if (!scheme.isEmpty() && trimmed.mid(scheme.size() + 1).startsWith(u"//"_s))
-            return Error{u"the database %1 is neither a file nor a PostgreSQL URL; give a SQLite file's path or %2"_s.arg(trimmed, Form)};
+            return Error{
+                u"the database %1 is neither a file nor a PostgreSQL URL; give a SQLite file's path or %2"_s.arg(
+                    trimmed, Form)};
         DatabaseTarget sqlite;
         sqlite.path = text;
         return sqlite;
@@ -43,9 +45,10 @@ Result<DatabaseTarget> DatabaseTarget::parse(const QString &text)
     const QString rest = trimmed.mid(scheme.size() + 3);
     const QString authority = rest.left(rest.indexOf(QRegularExpression(u"[/?#]"_s)));
     if (const qsizetype at = authority.lastIndexOf(u'@'); at >= 0 && authority.left(at).contains(u':'))
-        return Error{u"the PostgreSQL URL %1://%2… holds a password; leave it out and give it in PGPASSWORD or ~/.pgpass "
-                     "(host:port:dbname:user:password), which keeps it out of process lists and settings"_s.arg(
-                         scheme, authority.left(authority.indexOf(u':')) + authority.mid(at))};
+        return Error{
+            u"the PostgreSQL URL %1://%2… holds a password; leave it out and give it in PGPASSWORD or ~/.pgpass "
+            "(host:port:dbname:user:password), which keeps it out of process lists and settings"_s.arg(
+                scheme, authority.left(authority.indexOf(u':')) + authority.mid(at))};
 
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid())
@@ -67,22 +70,29 @@ Result<DatabaseTarget> DatabaseTarget::parse(const QString &text)
     if (pg.database.isEmpty())
         return Error{u"the PostgreSQL URL %1 names no database; write it as %2"_s.arg(shown, Form)};
     if (pg.database.contains(u'/'))
-        return Error{u"the PostgreSQL URL %1 has a path of several parts; its path is the database's name alone, as in %2"_s.arg(shown, Form)};
+        return Error{
+            u"the PostgreSQL URL %1 has a path of several parts; its path is the database's name alone, as in %2"_s.arg(
+                shown, Form)};
     if (url.port() == 0)
-        return Error{u"the PostgreSQL URL %1 has port 0; leave the port out for 5432 or give the server's"_s.arg(shown)};
+        return Error{
+            u"the PostgreSQL URL %1 has port 0; leave the port out for 5432 or give the server's"_s.arg(shown)};
 
     static const QRegularExpression keyword(u"^[a-z_]+$"_s);
     const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
     bool timeout = false;
     for (const auto &[key, value] : items) {
         if (key == u"password"_s)
-            return Error{u"the PostgreSQL URL %1 holds a password; leave it out and give it in PGPASSWORD or ~/.pgpass"_s.arg(
-                url.toString(QUrl::RemoveQuery))};
+            return Error{
+                u"the PostgreSQL URL %1 holds a password; leave it out and give it in PGPASSWORD or ~/.pgpass"_s.arg(
+                    url.toString(QUrl::RemoveQuery))};
         if (!keyword.match(key).hasMatch())
-            return Error{u"the PostgreSQL URL %1 has the parameter \"%2\", which is no libpq keyword (such as sslmode)"_s.arg(shown, key)};
+            return Error{
+                u"the PostgreSQL URL %1 has the parameter \"%2\", which is no libpq keyword (such as sslmode)"_s.arg(
+                    shown, key)};
         // QPSQL turns each ';' of the options into a space, which would change the value.
         if (value.contains(u';'))
-            return Error{u"the PostgreSQL URL %1 has a ';' in the value of %2, which the driver cannot pass on"_s.arg(shown, key)};
+            return Error{u"the PostgreSQL URL %1 has a ';' in the value of %2, which the driver cannot pass on"_s.arg(
+                shown, key)};
         timeout = timeout || key == u"connect_timeout"_s;
         pg.options << key + u'=' + quoted(value);
     }

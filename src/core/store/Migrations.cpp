@@ -43,7 +43,7 @@ Status migrate(QSqlQuery &q, const SqlDialect &dialect, const DatabaseTarget &ta
 {
     const auto failed = [&] { return Status(Connection::explain(target, q.lastError())); };
     if (!q.exec(dialect.schema(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                                "applied_at TEXT NOT NULL)"_s)))
+                               "applied_at TEXT NOT NULL)"_s)))
         return failed();
     if (!q.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s) || !q.next())
         return failed();
@@ -53,8 +53,8 @@ Status migrate(QSqlQuery &q, const SqlDialect &dialect, const DatabaseTarget &ta
         const bool file = target.backend == DatabaseTarget::Backend::SQLite;
         return Error{u"the database %1 has schema version %2, but this GEO Audit knows only up to %3; "
                      "update GEO Audit or choose another %4 with --db"_s.arg(target.display(), QString::number(current),
-                                                                           QString::number(all.size()),
-                                                                           file ? u"file"_s : u"database"_s)};
+                                                                             QString::number(all.size()),
+                                                                             file ? u"file"_s : u"database"_s)};
     }
     for (int v = current + 1; v <= all.size(); ++v) {
         for (const QString &sql : statements(all[v - 1]))

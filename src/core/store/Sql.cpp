@@ -1,6 +1,5 @@
 #include "Sql.h"
 
-
 #include <QSqlError>
 
 #include <map>
@@ -19,6 +18,16 @@ struct Statement
 
 // Per thread, because a connection and its queries belong to the thread that made them.
 thread_local std::map<QString, std::map<QString, Statement>> statements;
+
+bool isLarge(const QVariant &v)
+{
+    constexpr qsizetype Large = 64 * 1024;
+    if (v.typeId() == QMetaType::QString)
+        return static_cast<const QString *>(v.constData())->size() > Large;
+    if (v.typeId() == QMetaType::QByteArray)
+        return static_cast<const QByteArray *>(v.constData())->size() > Large;
+    return false;
+}
 
 } // namespace
 
@@ -44,7 +53,8 @@ void forget(const QSqlDatabase &db)
 
 Error failure(const QSqlQuery &query)
 {
-    return Error{u"database error: %1 (in \"%2\")"_s.arg(query.lastError().text(), query.lastQuery().simplified().left(120))};
+    return Error{
+        u"database error: %1 (in \"%2\")"_s.arg(query.lastError().text(), query.lastQuery().simplified().left(120))};
 }
 
 Status exec(QSqlQuery &query, std::initializer_list<QVariant> values)
@@ -55,7 +65,17 @@ Status exec(QSqlQuery &query, std::initializer_list<QVariant> values)
         const bool emptyText = v.typeId() == QMetaType::QString && v.toString().isNull();
         query.bindValue(i++, emptyText ? QVariant(QString(u""_s)) : v);
     }
-    if (!query.exec())
+    const bool done = query.exec();
+    // A prepared query is kept for the next time and would hold its values until then: the
+    // text of a 30 MB answer would stay in memory while the next ones arrive (issue #17).
+    // Not while rows are read: SQLite may read a parameter again at each step.
+    i = 0;
+    for (const QVariant &v : values) {
+        if (!query.isSelect() && isLarge(v))
+            query.bindValue(i, QVariant());
+        ++i;
+    }
+    if (!done)
         return failure(query);
     return ok();
 }
@@ -84,7 +104,8 @@ QString upsert(const QString &table, const QStringList &key, const QStringList &
         updates << u"%1 = excluded.%1"_s.arg(c);
     const QStringList all = key + columns;
     return u"INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5"_s.arg(
-        table, all.join(u", "_s), QStringList(all.size(), u"?"_s).join(u", "_s), key.join(u", "_s), updates.join(u", "_s));
+        table, all.join(u", "_s), QStringList(all.size(), u"?"_s).join(u", "_s), key.join(u", "_s),
+        updates.join(u", "_s));
 }
 
 } // namespace geo::Sql

@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 namespace geo {
 
@@ -33,9 +34,14 @@ public:
     QString joined(const QString &expr, const QString &separator) const;
     // The distinct texts of expr joined with commas.
     QString joinedDistinct(const QString &expr) const;
+    // A placeholder for a long text (an answer) and the value to bind to it. SQLite is given
+    // the text's UTF-8 to store as text: from Qt's UTF-16 it converts in a buffer of twice
+    // the UTF-16's size, four times the text's UTF-8 (issue #17). PostgreSQL takes the text.
+    QString longTextParameter() const;
+    QVariant longTextValue(const QString &text) const;
 
 private:
-    explicit SqlDialect(DatabaseTarget::Backend backend) : m_backend(backend) {}
+    explicit SqlDialect(DatabaseTarget::Backend backend) : m_backend(backend) { }
 
     DatabaseTarget::Backend m_backend;
 };

@@ -1,0 +1,290 @@
+#include "CitationsModel.h"
+#include "DiscoveredModel.h"
+#include "ReadinessChecksModel.h"
+#include "SitesModel.h"
+
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+using Table = QList<QStringList>;      // display text, row by row
+using SortTable = QList<QVariantList>; // Qt::UserRole, row by row
+
+Q_DECLARE_METATYPE(QList<geo::DomainScore>)
+Q_DECLARE_METATYPE(QList<geo::DiscoveredBrand>)
+Q_DECLARE_METATYPE(QList<geo::StoredSiteReport>)
+Q_DECLARE_METATYPE(QList<geo::ReadinessCheck>)
+
+namespace {
+
+DomainScore domain(const QString &name, int owner, int citations, std::optional<int> readiness)
+{
+    DomainScore d;
+    d.domain = name;
+    d.owner = owner;
+    d.citations = citations;
+    d.readiness = readiness;
+    return d;
+}
+
+StoredSiteReport site(const QString &name, int owner, int status, int score)
+{
+    StoredSiteReport s;
+    s.report.domain = name;
+    s.report.pageFetch.status = status; // 0: never answered
+    s.report.score = score;
+    s.owner = owner;
+    return s;
+}
+
+ReadinessCheck check(const QString &group, const QString &name, ReadinessCheck::Status status, int points,
+                     int maxPoints, const QString &evidence)
+{
+    return ReadinessCheck{group, name, status, points, maxPoints, evidence};
+}
+
+QStringList headers(const QAbstractItemModel &model)
+{
+    QStringList out;
+    for (int c = 0; c < model.columnCount(); ++c)
+        out << model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+    return out;
+}
+
+Table displayed(const QAbstractItemModel &model, int role = Qt::DisplayRole)
+{
+    Table out;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList row;
+        for (int c = 0; c < model.columnCount(); ++c)
+            row << model.index(r, c).data(role).toString();
+        out << row;
+    }
+    return out;
+}
+
+SortTable sortValues(const QAbstractItemModel &model)
+{
+    SortTable out;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QVariantList row;
+        for (int c = 0; c < model.columnCount(); ++c)
+            row << model.index(r, c).data(Qt::UserRole);
+        out << row;
+    }
+    return out;
+}
+
+// The first column's text in the order a view sorting by column (ascending) shows.
+QStringList sortedBy(QAbstractItemModel *model, int column)
+{
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(model);
+    proxy.setSortRole(Qt::UserRole);
+    proxy.sort(column, Qt::AscendingOrder);
+    QStringList out;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        out << proxy.index(r, 0).data().toString();
+    return out;
+}
+
+} // namespace
+
+// The result pages' models, each fed one batch of the store's or the scores' typed results:
+// their rows and columns, the exact text shown and the values sorted by.
+class TestResultModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void citations_data()
+    {
+        QTest::addColumn<QStringList>("brands");
+        QTest::addColumn<QList<DomainScore>>("domains");
+        QTest::addColumn<Table>("display");
+        QTest::addColumn<SortTable>("sort");
+        const QStringList brands{u"Acme"_s, u"Globex"_s};
+        QTest::newRow("none") << brands << QList<DomainScore>{} << Table{} << SortTable{};
+        QTest::newRow("owned, third party, not inspected")
+            << brands
+            << QList<DomainScore>{domain(u"acme.example"_s, 0, 12, 81), domain(u"globex.example"_s, 1, 7, 0),
+                                  domain(u"news.example"_s, -1, 3, std::nullopt)}
+            << Table{{u"acme.example"_s, u"Acme"_s, u"12"_s, u"81"_s},
+                     {u"globex.example"_s, u"Globex"_s, u"7"_s, u"0"_s},
+                     {u"news.example"_s, u"third party"_s, u"3"_s, u"not inspected"_s}}
+            << SortTable{{u"acme.example"_s, u"Acme"_s, 12, 81},
+                         {u"globex.example"_s, u"Globex"_s, 7, 0},
+                         {u"news.example"_s, u"third party"_s, 3, -1}};
+        // An owner the brands do not name (scores of another spec) shows as no one.
+        QTest::newRow("owner out of range")
+            << QStringList{u"Acme"_s} << QList<DomainScore>{domain(u"x.example"_s, 4, 1, 5)}
+            << Table{{u"x.example"_s, QString(), u"1"_s, u"5"_s}} << SortTable{{u"x.example"_s, QString(), 1, 5}};
+    }
+
+    void citations()
+    {
+        QFETCH(QStringList, brands);
+        QFETCH(QList<DomainScore>, domains);
+        QFETCH(Table, display);
+        QFETCH(SortTable, sort);
+        CitationsModel model;
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setRows(brands, domains);
+        QCOMPARE(reset.size(), 1); // one batch
+        QCOMPARE(headers(model), (QStringList{u"Domain"_s, u"Owner"_s, u"Citations"_s, u"GEO readiness"_s}));
+        QCOMPARE(model.columnCount(), int(CitationsModel::ColumnCount));
+        QCOMPARE(displayed(model), display);
+        QCOMPARE(sortValues(model), sort);
+    }
+
+    // Numbers sort as numbers (9 before 10, unlike their text) and the domains never
+    // inspected come before the worst inspected.
+    void citationsSortByTheirValues()
+    {
+        CitationsModel model;
+        model.setRows({u"Acme"_s},
+                      {domain(u"a.example"_s, -1, 10, 100), domain(u"b.example"_s, -1, 9, std::nullopt),
+                       domain(u"c.example"_s, -1, 100, 9), domain(u"d.example"_s, -1, 2, 90)});
+        QCOMPARE(sortedBy(&model, CitationsModel::Citations),
+                 (QStringList{u"d.example"_s, u"b.example"_s, u"a.example"_s, u"c.example"_s}));
+        QCOMPARE(sortedBy(&model, CitationsModel::Readiness),
+                 (QStringList{u"b.example"_s, u"c.example"_s, u"d.example"_s, u"a.example"_s}));
+    }
+
+    void discovered_data()
+    {
+        QTest::addColumn<QList<DiscoveredBrand>>("brands");
+        QTest::addColumn<Table>("display");
+        QTest::addColumn<SortTable>("sort");
+        QTest::newRow("none") << QList<DiscoveredBrand>{} << Table{} << SortTable{};
+        QTest::newRow("two") << QList<DiscoveredBrand>{{u"Pipewise"_s, 14, {u"gpt"_s, u"claude"_s}},
+                                                       {u"Initech"_s, 2, {u"gpt"_s}}}
+                             << Table{{u"Pipewise"_s, u"14"_s, u"gpt, claude"_s}, {u"Initech"_s, u"2"_s, u"gpt"_s}}
+                             << SortTable{{u"Pipewise"_s, 14, u"gpt, claude"_s}, {u"Initech"_s, 2, u"gpt"_s}};
+        QTest::newRow("no engine") << QList<DiscoveredBrand>{{u"Umbrella"_s, 1, {}}}
+                                   << Table{{u"Umbrella"_s, u"1"_s, QString()}}
+                                   << SortTable{{u"Umbrella"_s, 1, QString()}};
+    }
+
+    void discovered()
+    {
+        QFETCH(QList<DiscoveredBrand>, brands);
+        QFETCH(Table, display);
+        QFETCH(SortTable, sort);
+        DiscoveredModel model;
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setRows(brands);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(headers(model), (QStringList{u"Brand"_s, u"Answers naming it"_s, u"Engines"_s}));
+        QCOMPARE(displayed(model), display);
+        QCOMPARE(sortValues(model), sort);
+    }
+
+    void sites_data()
+    {
+        QTest::addColumn<QList<StoredSiteReport>>("reports");
+        QTest::addColumn<QStringList>("brands");
+        QTest::addColumn<Table>("display");
+        QTest::addColumn<SortTable>("sort");
+        const QList<StoredSiteReport> reports{site(u"acme.example"_s, 0, 200, 74), site(u"down.example"_s, -1, 0, 0),
+                                              site(u"globex.example"_s, 1, 404, 12)};
+        QTest::newRow("none") << QList<StoredSiteReport>{} << QStringList{u"Acme"_s} << Table{} << SortTable{};
+        QTest::newRow("owners named") << reports << QStringList{u"Acme"_s, u"Globex"_s}
+                                      << Table{{u"acme.example"_s, u"Acme"_s, u"74"_s},
+                                               {u"down.example"_s, u"third party"_s, u"unreachable"_s},
+                                               {u"globex.example"_s, u"Globex"_s, u"12"_s}}
+                                      << SortTable{{u"acme.example"_s, u"Acme"_s, 74},
+                                                   {u"down.example"_s, u"third party"_s, -1},
+                                                   {u"globex.example"_s, u"Globex"_s, 12}};
+        // Before the scores name the brands, a tracked brand's site is nobody's yet, not a
+        // third party's.
+        QTest::newRow("brands not yet scored") << reports << QStringList{}
+                                               << Table{{u"acme.example"_s, QString(), u"74"_s},
+                                                        {u"down.example"_s, u"third party"_s, u"unreachable"_s},
+                                                        {u"globex.example"_s, QString(), u"12"_s}}
+                                               << SortTable{{u"acme.example"_s, QString(), 74},
+                                                            {u"down.example"_s, u"third party"_s, -1},
+                                                            {u"globex.example"_s, QString(), 12}};
+    }
+
+    void sites()
+    {
+        QFETCH(QList<StoredSiteReport>, reports);
+        QFETCH(QStringList, brands);
+        QFETCH(Table, display);
+        QFETCH(SortTable, sort);
+        SitesModel model;
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setRows(reports);
+        model.setBrands(brands);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(headers(model), (QStringList{u"Site"_s, u"Owner"_s, u"GEO readiness"_s}));
+        QCOMPARE(displayed(model), display);
+        QCOMPARE(sortValues(model), sort);
+        for (int r = 0; r < reports.size(); ++r)
+            QCOMPARE(model.report(r)->domain, reports[r].report.domain);
+        QVERIFY(!model.report(int(reports.size())));
+        QVERIFY(!model.report(-1));
+    }
+
+    // The brands come with the scores, after the reports: only the owners change, so the
+    // site the analyst selected stays selected.
+    void sitesNameTheirOwnersWhenTheBrandsArrive()
+    {
+        SitesModel model;
+        model.setRows({site(u"acme.example"_s, 0, 200, 74), site(u"news.example"_s, -1, 200, 50)});
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QCOMPARE(model.index(0, SitesModel::Owner).data().toString(), QString());
+        model.setBrands({u"Acme"_s});
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed[0][0].toModelIndex(), model.index(0, SitesModel::Owner));
+        QCOMPARE(changed[0][1].toModelIndex(), model.index(1, SitesModel::Owner));
+        QCOMPARE(model.index(0, SitesModel::Owner).data().toString(), u"Acme"_s);
+    }
+
+    void readinessChecks_data()
+    {
+        using S = ReadinessCheck::Status;
+        QTest::addColumn<QList<ReadinessCheck>>("checks");
+        QTest::addColumn<Table>("display");
+        QTest::addColumn<SortTable>("sort");
+        QTest::newRow("none") << QList<ReadinessCheck>{} << Table{} << SortTable{};
+        QTest::newRow("each result")
+            << QList<ReadinessCheck>{check(u"AI crawler access"_s, u"GPTBot"_s, S::Pass, 10, 10,
+                                           u"robots.txt allows /"_s),
+                                     check(u"Metadata"_s, u"Description"_s, S::Partial, 3, 5, u"74 characters"_s),
+                                     check(u"Structured data"_s, u"Organization"_s, S::Fail, 0, 8, u"no JSON-LD"_s),
+                                     check(u"Transport"_s, u"HSTS"_s, S::Unknown, 0, 0, QString())}
+            << Table{{u"AI crawler access"_s, u"GPTBot"_s, u"pass"_s, u"10 of 10"_s, u"robots.txt allows /"_s},
+                     {u"Metadata"_s, u"Description"_s, u"partial"_s, u"3 of 5"_s, u"74 characters"_s},
+                     {u"Structured data"_s, u"Organization"_s, u"fail"_s, u"0 of 8"_s, u"no JSON-LD"_s},
+                     {u"Transport"_s, u"HSTS"_s, u"unknown"_s, u"–"_s, QString()}}
+            << SortTable{{u"AI crawler access"_s, u"GPTBot"_s, 0, 10, u"robots.txt allows /"_s},
+                         {u"Metadata"_s, u"Description"_s, 1, 3, u"74 characters"_s},
+                         {u"Structured data"_s, u"Organization"_s, 2, 0, u"no JSON-LD"_s},
+                         {u"Transport"_s, u"HSTS"_s, 3, -1, QString()}};
+    }
+
+    void readinessChecks()
+    {
+        QFETCH(QList<ReadinessCheck>, checks);
+        QFETCH(Table, display);
+        QFETCH(SortTable, sort);
+        ReadinessChecksModel model;
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setRows(checks);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(headers(model), (QStringList{u"Group"_s, u"Check"_s, u"Result"_s, u"Points"_s, u"Evidence"_s}));
+        QCOMPARE(displayed(model), display);
+        QCOMPARE(displayed(model, Qt::ToolTipRole), display); // evidence runs long: the tip shows it whole
+        QCOMPARE(sortValues(model), sort);
+    }
+};
+
+QTEST_MAIN(TestResultModels)
+#include "tst_resultmodels.moc"
