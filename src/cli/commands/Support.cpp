@@ -41,6 +41,8 @@ std::optional<AuditSpec> readSpec(const QString &specPath)
         for (const QString &p : read.problems)
             say(u"  "_s + p);
     }
+    for (const QString &w : read.warnings)
+        say(u"%1: warning: %2"_s.arg(specPath, w));
     return read.spec;
 }
 
