@@ -1,5 +1,6 @@
 #include "CompetitorsModel.h"
 
+#include "CaseNote.h"
 #include "FormText.h"
 
 namespace geo {
@@ -55,9 +56,11 @@ QVariant CompetitorsModel::data(const QModelIndex &index, int role) const
         return {};
     if (const QVariant mark = m_problems.data(index.row(), index.column(), role); mark.isValid())
         return mark;
+    const BrandSpec &b = m_brands[index.row()];
+    if (index.column() == Matching && (role == Qt::DisplayRole || role == Qt::ToolTipRole))
+        return CaseNote::of(b);
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
-    const BrandSpec &b = m_brands[index.row()];
     switch (index.column()) {
     case Name:
         return b.name;
@@ -89,12 +92,18 @@ bool CompetitorsModel::setData(const QModelIndex &index, const QVariant &value, 
         return false;
     }
     emit dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});
+    if (index.column() != Domains) // a name or alias may be an ordinary word
+        emit dataChanged(this->index(index.row(), Matching), this->index(index.row(), Matching),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
     return true;
 }
 
 Qt::ItemFlags CompetitorsModel::flags(const QModelIndex &index) const
 {
-    return index.isValid() ? Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable : Qt::NoItemFlags;
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return index.column() == Matching ? Qt::ItemIsSelectable | Qt::ItemIsEnabled
+                                      : Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
 }
 
 QVariant CompetitorsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -109,6 +118,8 @@ QVariant CompetitorsModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Aliases");
         case Domains:
             return tr("Domains");
+        case Matching:
+            return tr("Matching");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -119,6 +130,9 @@ QVariant CompetitorsModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Other names of the competitor, separated by commas");
         case Domains:
             return tr("Its websites' host names such as example.com, separated by commas");
+        case Matching:
+            return tr("How answers are searched for the names: a name that is also an ordinary word is found only "
+                      "as written");
         }
     }
     return {};

@@ -8,13 +8,13 @@
 namespace geo {
 
 // The set-up form's competitors, one editable row each: name, aliases and domains (the
-// lists as comma-separated text).
+// lists as comma-separated text), and a note when the names are matched only as written.
 class CompetitorsModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CompetitorsModel)
 public:
-    enum Column { Name, Aliases, Domains, ColumnCount };
+    enum Column { Name, Aliases, Domains, Matching, ColumnCount };
 
     explicit CompetitorsModel(QObject *parent = nullptr);
 

@@ -1,5 +1,6 @@
 #include "SpecForm.h"
 
+#include "CaseNote.h"
 #include "ChoiceDelegate.h"
 #include "CompetitorsModel.h"
 #include "EnginesModel.h"
@@ -269,8 +270,9 @@ AuditSpec SpecForm::formSpec() const
 {
     AuditSpec s = m_document->spec(); // carries what the form does not show: weights, sample data
     s.name = m_ui->nameEdit->text().trimmed();
-    s.brand = {m_ui->brandEdit->text().trimmed(), FormText::splitCommas(m_ui->aliasesEdit->text()),
-               FormText::splitCommas(m_ui->domainsEdit->text())};
+    s.brand.name = m_ui->brandEdit->text().trimmed(); // the brand's match_case stays the document's
+    s.brand.aliases = FormText::splitCommas(m_ui->aliasesEdit->text());
+    s.brand.domains = FormText::splitCommas(m_ui->domainsEdit->text());
     s.competitors = m_competitors->brands();
     s.topics = FormText::splitLines(m_ui->topicsEdit->toPlainText());
     s.templates = m_ui->templatesCheck->isChecked();
@@ -364,6 +366,9 @@ void SpecForm::validateNow()
 {
     m_validation.stop();
     m_outcome = m_document->read();
+    const QString caseNote = CaseNote::of(m_document->spec().brand);
+    m_ui->brandCaseNote->setText(caseNote);
+    m_ui->brandCaseNote->setVisible(!caseNote.isEmpty());
     showProblems();
     emit validated();
 }

@@ -1,3 +1,4 @@
+#include "analysis/CaseMatching.h"
 #include "analysis/MentionFinder.h"
 #include "analysis/ResponseAnalyzer.h"
 
@@ -67,6 +68,154 @@ private slots:
         }
         QCOMPARE(foundBrands, brands);
         QCOMPARE(foundText, matched);
+    }
+
+    void ordinaryWords_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("ordinary");
+        QTest::newRow("Ring") << u"Ring"_s << true;
+        QTest::newRow("Nothing") << u"Nothing"_s << true;
+        QTest::newRow("On") << u"On"_s << true;
+        QTest::newRow("Apple, listed as a proper noun and as the fruit") << u"Apple"_s << true;
+        QTest::newRow("Subway") << u"Subway"_s << true;
+        QTest::newRow("Nike, listed only as a proper noun") << u"Nike"_s << false;
+        QTest::newRow("several words read as a name") << u"Sales Nest"_s << false;
+        QTest::newRow("Ring Video Doorbell") << u"Ring Video Doorbell"_s << false;
+        // The demo audit's brands: its figures must not change.
+        QTest::newRow("Brightlane") << u"Brightlane"_s << false;
+        QTest::newRow("Pipewise") << u"Pipewise"_s << false;
+        QTest::newRow("Clientory") << u"Clientory"_s << false;
+        QTest::newRow("SalesNest") << u"SalesNest"_s << false;
+        QTest::newRow("Relata") << u"Relata"_s << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+
+    void ordinaryWords()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, ordinary);
+        QCOMPARE(CaseMatching::isOrdinaryWord(name), ordinary);
+    }
+
+    void commonWordBrands_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QList<int>>("brands"); // 0 Nothing, 1 On, 2 Ring, 3 Nike
+        QTest::addColumn<QList<qsizetype>>("offsets");
+        QTest::addColumn<QStringList>("matched");
+        QTest::newRow("ordinary words") << u"There is nothing better than this. Put it on a ring light."_s
+                                        << QList<int>{} << QList<qsizetype>{} << QStringList{};
+        QTest::newRow("products") << u"Nothing Phone (2a), On Cloudmonster and Ring Video Doorbell."_s
+                                  << QList<int>{0, 1, 2} << QList<qsizetype>{0, 20, 40}
+                                  << QStringList{u"Nothing"_s, u"On"_s, u"Ring"_s};
+        QTest::newRow("capitals") << u"Buy a ring light. NOTHING beats RING."_s << QList<int>{0, 2}
+                                  << QList<qsizetype>{18, 32} << QStringList{u"NOTHING"_s, u"RING"_s};
+        QTest::newRow("mid-sentence capital") << u"I like Ring, but a ring light is not a doorbell."_s << QList<int>{2}
+                                              << QList<qsizetype>{7} << QStringList{u"Ring"_s};
+        QTest::newRow("inside other words")
+            << u"Ringo, Ringer and Onward"_s << QList<int>{} << QList<qsizetype>{} << QStringList{};
+        // At a sentence's start before a lower-case word, the capital may be the sentence's.
+        QTest::newRow("sentence start, the word used in lower case")
+            << u"Ring lights are cheap. A ring light on a stand helps."_s << QList<int>{} << QList<qsizetype>{}
+            << QStringList{};
+        QTest::newRow("after a full stop, the word used in lower case")
+            << u"Buy a ring light. Ring lights glow."_s << QList<int>{} << QList<qsizetype>{} << QStringList{};
+        QTest::newRow("preposition at the start")
+            << u"On balance, go on a run."_s << QList<int>{} << QList<qsizetype>{} << QStringList{};
+        QTest::newRow("sentence start, the brand named elsewhere")
+            << u"Ring lights are cheap. The Ring Video Doorbell is not."_s << QList<int>{2, 2}
+            << QList<qsizetype>{0, 27} << QStringList{u"Ring"_s, u"Ring"_s};
+        QTest::newRow("sentence start, the word never in lower case")
+            << u"Ring makes doorbells."_s << QList<int>{2} << QList<qsizetype>{0} << QStringList{u"Ring"_s};
+        QTest::newRow("sentence start before a capitalised word")
+            << u"Nothing Phone (2a) is good. There is nothing like it."_s << QList<int>{0} << QList<qsizetype>{0}
+            << QStringList{u"Nothing"_s};
+        QTest::newRow("line start before a dash") << u"Ring – video doorbells\nGet a ring light too."_s << QList<int>{2}
+                                                  << QList<qsizetype>{0} << QStringList{u"Ring"_s};
+        QTest::newRow("possessive at the start") << u"Ring's app is fine, unlike a ring light."_s << QList<int>{2}
+                                                 << QList<qsizetype>{0} << QStringList{u"Ring"_s};
+        QTest::newRow("quoted at the start") << u"\"Ring lights\" is what a ring light is called."_s << QList<int>{}
+                                             << QList<qsizetype>{} << QStringList{};
+        QTest::newRow("not an ordinary word: any case")
+            << u"nike and NIKE"_s << QList<int>{3, 3} << QList<qsizetype>{0, 9} << QStringList{u"nike"_s, u"NIKE"_s};
+        // Searched in pieces of 64 Ki characters; the lower-case word in one piece still
+        // decides for a doubtful mention in another.
+        QTest::newRow("across pieces") << (u"Ring lights are cheap.\n"_s + QString(70000, u'x')
+                                           + u"\nA ring light.\n"_s)
+                                       << QList<int>{} << QList<qsizetype>{} << QStringList{};
+    }
+
+    void commonWordBrands()
+    {
+        QFETCH(QString, text);
+        QFETCH(QList<int>, brands);
+        QFETCH(QList<qsizetype>, offsets);
+        QFETCH(QStringList, matched);
+        const MentionFinder finder(
+            {{u"Nothing"_s, {}, {}}, {u"On"_s, {}, {}}, {u"Ring"_s, {}, {}}, {u"Nike"_s, {}, {}}});
+        QList<int> foundBrands;
+        QList<qsizetype> foundOffsets;
+        QStringList foundText;
+        for (const BrandMention &m : finder.find(text)) {
+            foundBrands << m.brand;
+            foundOffsets << m.offset;
+            foundText << text.mid(m.offset, m.length);
+        }
+        QCOMPARE(foundBrands, brands);
+        QCOMPARE(foundOffsets, offsets);
+        QCOMPARE(foundText, matched);
+    }
+
+    void matchCaseOverride_data()
+    {
+        QTest::addColumn<std::optional<bool>>("matchCase");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("matched");
+        const QString text = u"ring, Ring, RING, zendesk, Zendesk, ZENDESK"_s;
+        QTest::newRow("ordinary word, unset")
+            << std::optional<bool>() << u"Ring"_s << QStringList{u"Ring"_s, u"RING"_s};
+        QTest::newRow("ordinary word, false")
+            << std::optional<bool>(false) << u"Ring"_s << QStringList{u"ring"_s, u"Ring"_s, u"RING"_s};
+        QTest::newRow("other name, unset")
+            << std::optional<bool>() << u"Zendesk"_s << QStringList{u"zendesk"_s, u"Zendesk"_s, u"ZENDESK"_s};
+        QTest::newRow("other name, true")
+            << std::optional<bool>(true) << u"Zendesk"_s << QStringList{u"Zendesk"_s, u"ZENDESK"_s};
+    }
+
+    void matchCaseOverride()
+    {
+        QFETCH(std::optional<bool>, matchCase);
+        QFETCH(QString, name);
+        QFETCH(QStringList, matched);
+        BrandSpec brand{name, {}, {}};
+        brand.matchCase = matchCase;
+        const QString text = u"ring, Ring, RING, zendesk, Zendesk, ZENDESK"_s;
+        QStringList found;
+        for (const BrandMention &m : MentionFinder({brand}).find(text))
+            found << text.mid(m.offset, m.length);
+        QCOMPARE(found, matched);
+    }
+
+    // The answer as analysed: no mentions of the three brands, until their products.
+    void commonWordFigures()
+    {
+        AuditSpec spec;
+        spec.brand = {u"Nothing"_s, {}, {}};
+        spec.competitors = {{u"On"_s, {}, {}}, {u"Ring"_s, {}, {}}};
+        const ResponseAnalyzer analyzer(spec);
+        const Analysis none = analyzer.analyze(u"There is nothing better than this. Put it on a ring light."_s, {});
+        for (const BrandFigures &f : none.brands)
+            QCOMPARE(f.mentions, 0);
+        const QString text = u"Try **Ring Video Doorbell**, the *On Cloudmonster* and a Nothing Phone (2a)."_s;
+        const Analysis named = analyzer.analyze(text, {});
+        QCOMPARE(named.brands[0].mentions, 1);
+        QCOMPARE(named.brands[0].firstOffset, text.indexOf(u"Nothing"_s));
+        QCOMPARE(named.brands[0].order, 3);
+        QCOMPARE(named.brands[1].firstOffset, text.indexOf(u"On "_s));
+        QCOMPARE(named.brands[1].order, 2);
+        QCOMPARE(named.brands[2].firstOffset, text.indexOf(u"Ring"_s));
+        QCOMPARE(named.brands[2].order, 1);
     }
 
     void analysisFigures()

@@ -636,6 +636,31 @@ private slots:
         QVERIFY(o.out.contains(u"tokens in"_s) && o.out.contains(u"$0.0"_s));
     }
 
+    // A brand named by an ordinary word is matched only as written: plan says so on stderr,
+    // with the spec's path and the name's JSON path, and plans as usual.
+    void planWarnsOfNamesMatchedAsWritten()
+    {
+        QTemporaryDir dir;
+        QFile spec(dir.filePath(u"spec.json"_s));
+        QVERIFY(spec.open(QIODevice::WriteOnly));
+        spec.write(R"({"name": "p", "brand": {"name": "Ring"}, "competitors": [{"name": "Arlo"}, )"
+                   R"({"name": "Nothing", "aliases": ["Nothing Phone"]}, {"name": "Chase", "match_case": false}], )"
+                   R"("prompts": ["Is Ring better than Arlo?", "Which doorbell is best?"], )"
+                   R"("engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini"}]})");
+        spec.close();
+        const Outcome o = cli({u"plan"_s, spec.fileName()});
+        QCOMPARE(o.exitCode, 0);
+        const QString warning = u"%1: warning: %2: \"%3\" is also an ordinary word, so only \"%3\" and \"%4\" count "
+                                "as mentions, not \"%5\"; set \"match_case\": false to count it in any case, or true "
+                                "to keep this without a warning\n"_s;
+        QCOMPARE(
+            o.err,
+            warning.arg(spec.fileName(), u"brand.name"_s, u"Ring"_s, u"RING"_s, u"ring"_s)
+                + warning.arg(spec.fileName(), u"competitors[1].name"_s, u"Nothing"_s, u"NOTHING"_s, u"nothing"_s));
+        QVERIFY2(o.out.contains(u"custom\t\tbranded\tIs Ring better than Arlo?\n"_s), qPrintable(o.out));
+        QVERIFY(o.out.contains(u"custom\t\tnon-branded\tWhich doorbell is best?\n"_s));
+    }
+
     // Above either limit, run and resume start nothing without --yes: exit status 4 and a
     // message with the figures and the ways on. The demo asks 192 answers at no cost; the
     // priced spec 5 answers at $12 each (12 tokens in at $1 a token).

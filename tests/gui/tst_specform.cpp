@@ -6,6 +6,7 @@
 #include "spec/SpecReader.h"
 
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -14,6 +15,7 @@
 #include <QTest>
 
 #include <functional>
+#include <optional>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -178,6 +180,79 @@ private slots:
     }
 
     // Leaving a field ends its step; rows added and cells committed are a step each.
+    // Beside the brand's name and in a competitor's row: whether its names are matched as
+    // written, and why.
+    void saysWhenNamesAreMatchedAsWritten_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("aliases");
+        QTest::addColumn<std::optional<bool>>("matchCase");
+        QTest::addColumn<QString>("note");
+        QTest::newRow("no ordinary word")
+            << u"Brightlane"_s << QStringList{u"Brightlane CRM"_s} << std::optional<bool>() << QString();
+        QTest::newRow("ordinary word")
+            << u"Ring"_s << QStringList() << std::optional<bool>()
+            << u"Matched as written (or in capitals): \u201Cring\u201D is an ordinary word"_s;
+        QTest::newRow("name and alias")
+            << u"Nothing"_s << QStringList{u"Nothing Phone"_s, u"On"_s} << std::optional<bool>()
+            << u"Matched as written (or in capitals): \u201Cnothing\u201D and \u201Con\u201D are ordinary words"_s;
+        QTest::newRow("match_case true")
+            << u"Zendesk"_s << QStringList() << std::optional<bool>(true)
+            << u"Matched as written (or in capitals): the spec sets \u201Cmatch_case\u201D"_s;
+        QTest::newRow("match_case false")
+            << u"Ring"_s << QStringList() << std::optional<bool>(false)
+            << u"Matched in any case: the spec sets \u201Cmatch_case\u201D to false, so \u201Cring\u201D counts too"_s;
+    }
+
+    void saysWhenNamesAreMatchedAsWritten()
+    {
+        QFETCH(QString, name);
+        QFETCH(QStringList, aliases);
+        QFETCH(std::optional<bool>, matchCase);
+        QFETCH(QString, note);
+        BrandSpec brand{name, aliases, {}};
+        brand.matchCase = matchCase;
+        AuditSpec spec = valid();
+        spec.brand = brand;
+        SpecForm form;
+        form.setSpec(spec);
+        const auto *label = form.findChild<QLabel *>(u"brandCaseNote"_s);
+        QCOMPARE(label->text(), note);
+        QCOMPARE(label->isVisibleTo(&form), !note.isEmpty());
+        QCOMPARE(form.outcome().spec.value().brand.matchCase, matchCase); // carried unseen, not lost
+
+        spec = valid();
+        spec.competitors = {brand};
+        form.setSpec(spec);
+        const QAbstractItemModel *competitors = form.findChild<QTableView *>(u"competitorsView"_s)->model();
+        QCOMPARE(competitors->index(0, CompetitorsModel::Matching).data().toString(), note);
+        QCOMPARE(form.outcome().spec.value().competitors.value(0).matchCase, matchCase);
+    }
+
+    void caseNoteFollowsWhatIsTyped()
+    {
+        SpecForm form;
+        form.setSpec(valid());
+        const auto *label = form.findChild<QLabel *>(u"brandCaseNote"_s);
+        QCOMPARE(label->text(), u"Matched as written (or in capitals): \u201Cacme\u201D is an ordinary word"_s);
+        auto *brand = form.findChild<QLineEdit *>(u"brandEdit"_s);
+        brand->selectAll();
+        QTest::keyClicks(brand, u"Brightlane"_s);
+        QTRY_COMPARE(label->text(), QString());
+        QVERIFY(!label->isVisibleTo(&form));
+        QAbstractItemModel *competitors = form.findChild<QTableView *>(u"competitorsView"_s)->model();
+        const QModelIndex matching = competitors->index(0, CompetitorsModel::Matching);
+        QCOMPARE(matching.data().toString(), QString());
+        QSignalSpy changed(competitors, &QAbstractItemModel::dataChanged);
+        QVERIFY(competitors->setData(competitors->index(0, CompetitorsModel::Aliases), u"Apple"_s, Qt::EditRole));
+        QVERIFY(changed.count() >= 2);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(CompetitorsModel::Aliases));
+        QCOMPARE(changed.at(1).at(0).toModelIndex().column(), int(CompetitorsModel::Matching)); // its row's note
+        QCOMPARE(matching.data().toString(),
+                 u"Matched as written (or in capitals): \u201Capple\u201D is an ordinary word"_s);
+        QVERIFY(!(matching.flags() & Qt::ItemIsEditable));
+    }
+
     void eachFieldEditIsAStep()
     {
         SpecForm form;

@@ -240,9 +240,8 @@ private slots:
         QTest::newRow("unknown fields ignored")
             << star + "Crawl-delay: 10\nNoindex: /b\nHost: example.com\nDisallow: /a\n"_ba << u"GPTBot"_s << u"/b"_s
             << true;
-        QTest::newRow("line without a colon ignored")
-            << star + "Disallow /a\nDisallow: /b\n"_ba << u"GPTBot"_s << u"/a"_s << true;
-        QTest::newRow("misspelt field ignored") << star + "Dissallow: /a\n"_ba << u"GPTBot"_s << u"/a"_s << true;
+        QTest::newRow("misspelling Google does not forgive ignored")
+            << star + "Dsallow: /a\n"_ba << u"GPTBot"_s << u"/a"_s << true;
         QTest::newRow("rules before any user-agent line ignored")
             << "Disallow: /\nUser-agent: GPTBot\nDisallow: /x\n"_ba << u"GPTBot"_s << u"/y"_s << true;
         QTest::newRow("rules before any user-agent line do not form a star group")
@@ -254,6 +253,59 @@ private slots:
         QTest::newRow("binary junk lines skipped")
             << "\x01\x02\xff\xfe\n\x00:\x00\nUser-agent: GPTBot\n\xc3\x28: x\nDisallow: /a\n"_ba << u"GPTBot"_s
             << u"/a"_s << false;
+
+        // Google's leniencies (github.com/google/robotstxt, robots.cc), which sites rely on
+        QTest::newRow("line without a colon read as if it had one")
+            << star + "Disallow /a\nDisallow: /b\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("tab instead of a colon") << star + "Disallow\t/a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("user-agent without a colon")
+            << "User-agent FooBot\nDisallow: /private\n"_ba << u"FooBot"_s << u"/private"_s << false;
+        QTest::newRow("user-agent without a colon keeps its group apart")
+            << "User-agent FooBot\nDisallow: /private\n"_ba << u"GPTBot"_s << u"/private"_s << true;
+        QTest::newRow("line without a colon, comment after")
+            << star + "Disallow /a # old area\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("line without a colon of three words is nothing")
+            << star + "Disallow /a /b\n"_ba << u"GPTBot"_s << u"/a"_s << true;
+        QTest::newRow("white space before the colon") << star + "Disallow :/a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("line without a colon, a colon in its value")
+            << star + "Disallow /a:b\n"_ba << u"GPTBot"_s << u"/a:b"_s << false;
+        QTest::newRow("user agent without a colon is three words, nothing")
+            << "user agent FooBot\nDisallow: /\n"_ba << u"FooBot"_s << u"/x"_s << true;
+        QTest::newRow("misspelt dissallow") << star + "Dissallow: /a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("misspelt dissalow") << star + "dissalow: /a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("misspelt disalow") << star + "DISALOW: /a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("misspelt diasllow") << star + "Diasllow: /a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("misspelt disallaw") << star + "Disallaw: /a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("misspelt useragent")
+            << "useragent: FooBot\nDisallow: /a\n"_ba << u"FooBot"_s << u"/a"_s << false;
+        QTest::newRow("misspelt user agent")
+            << "User Agent: FooBot\nDisallow: /a\n"_ba << u"FooBot"_s << u"/a"_s << false;
+        QTest::newRow("misspelling without a colon") << star + "Disalow /a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("key read by its start") << star + "Disallowed: /a\n"_ba << u"GPTBot"_s << u"/a"_s << false;
+        QTest::newRow("byte order mark cut short")
+            << "\xEF\xBBUser-agent: GPTBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s << false;
+        QTest::newRow("first byte of a byte order mark")
+            << "\xEFUser-agent: GPTBot\nDisallow: /\n"_ba << u"GPTBot"_s << u"/x"_s << false;
+        QTest::newRow("CR, LF and CRLF in one file")
+            << "User-agent: GPTBot\rDisallow: /a\n\r\nDisallow: /b\r\nDisallow: /c"_ba << u"GPTBot"_s << u"/b"_s
+            << false;
+        const QByteArray longRule = "Disallow: /"_ba + QByteArray(RobotsTxt::MaxLineBytes - 12, 'a');
+        QTest::newRow("long line read up to its first MaxLineBytes octets")
+            << star + longRule + "bcd\n"_ba << u"GPTBot"_s << QString::fromLatin1(longRule.sliced(10) + 'b') << false;
+        QTest::newRow("long line's rest dropped")
+            << star + longRule + "bcd\n"_ba << u"GPTBot"_s << QString::fromLatin1(longRule.sliced(10) + 'x') << true;
+        QTest::newRow("line after a long line read")
+            << star + longRule + "bcd\nDisallow: /z\n"_ba << u"GPTBot"_s << u"/z"_s << false;
+        QTest::newRow("allowing index.html allows its directory")
+            << star + "Disallow: /\nAllow: /index.html\n"_ba << u"GPTBot"_s << u"/"_s << true;
+        QTest::newRow("allowing index.html allows the page")
+            << star + "Disallow: /\nAllow: /index.html\n"_ba << u"GPTBot"_s << u"/index.html"_s << true;
+        QTest::newRow("allowing index.htm allows its directory, not below it")
+            << star + "Disallow: /shop\nAllow: /shop/index.htm\n"_ba << u"GPTBot"_s << u"/shop/boots"_s << false;
+        QTest::newRow("allowing index.htm allows its directory itself")
+            << star + "Disallow: /shop\nAllow: /shop/index.htm\n"_ba << u"GPTBot"_s << u"/shop/"_s << true;
+        QTest::newRow("disallowing index.html leaves its directory")
+            << star + "Disallow: /index.html\n"_ba << u"GPTBot"_s << u"/"_s << true;
 
         // 500 KiB
         const QByteArray rule = "Disallow: /private"_ba;
@@ -326,6 +378,13 @@ private slots:
         QTest::newRow("percent signs in the path kept")
             << "User-agent: GPTBot\nDisallow: /a%20b\n"_ba << u"GPTBot"_s << u"/a%20b%1"_s
             << u"robots.txt group 'User-agent: GPTBot' disallows /a%20b%1 (rule 'Disallow: /a%20b')"_s;
+        QTest::newRow("index page rule quoted for its directory")
+            << "User-agent: GPTBot\nDisallow: /\nAllow: /index.html\n"_ba << u"GPTBot"_s << u"/"_s
+            << u"robots.txt group 'User-agent: GPTBot' allows / (rule 'Allow: /index.html' is more specific than "
+               "'Disallow: /')"_s;
+        QTest::newRow("misspelt key quoted as the rule it stands for")
+            << "User-agent: GPTBot\nDisalow /a\n"_ba << u"GPTBot"_s << u"/a/b"_s
+            << u"robots.txt group 'User-agent: GPTBot' disallows /a/b (rule 'Disallow: /a')"_s;
         QTest::newRow("robots.txt itself") << "User-agent: *\nDisallow: /\n"_ba << u"GPTBot"_s << u"/robots.txt"_s
                                            << u"/robots.txt is always allowed (RFC 9309 2.2.2)"_s;
     }
@@ -429,6 +488,10 @@ private slots:
             << QStringList{u"https://example.com/s.xml"_s, u"https://example.com/s.xml"_s};
         QTest::newRow("empty sitemap line skipped") << "Sitemap:\nSitemap: # none\n"_ba << QStringList{};
         QTest::newRow("no sitemap") << "User-agent: *\nDisallow:\n"_ba << QStringList{};
+        QTest::newRow("sitemap line without a colon")
+            << "Sitemap https://example.com/s.xml\n"_ba << QStringList{u"https://example.com/s.xml"_s};
+        QTest::newRow("site-map spelling, as Google reads it")
+            << "Site-map: https://example.com/s.xml\n"_ba << QStringList{u"https://example.com/s.xml"_s};
     }
 
     void sitemaps()

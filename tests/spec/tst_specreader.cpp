@@ -115,6 +115,12 @@ private slots:
             R"({"name": "x", "brand": {"name": "B"}, "templates": false, "engines": [{"id": "g", "kind": )"
             R"("openai", "model": "m"}]})")
                                     << u"prompts: no prompts to ask"_s;
+        QTest::newRow("match_case not a boolean")
+            << minimal(R"(, "competitors": [{"name": "Ring", "match_case": "yes"}])")
+            << u"competitors[0].match_case: expected true or false, got \"yes\""_s;
+        QTest::newRow("match_case misspelt")
+            << minimal(R"(, "competitors": [{"name": "Ring", "matchcase": true}])")
+            << u"competitors[0].matchcase: unknown key; did you mean \"match_case\"?"_s;
         QTest::newRow("name twice") << minimal(R"(, "competitors": [{"name": "Acme"}])")
                                     << u"competitors[0]: the name \"Acme\" is given twice"_s;
         QTest::newRow("malformed json") << QByteArray("{\n  \"name\": \"x\",\n  \"brand\": {\"name\": \"B\"\n}")
@@ -312,7 +318,8 @@ private slots:
         QTest::newRow("minimal") << minimal();
         QTest::newRow("every key")
             << minimal(
-                   R"(, "competitors": [{"name": "HubSpot", "aliases": ["Hub Spot"], "domains": ["hubspot.com"]}], )"
+                   R"(, "competitors": [{"name": "HubSpot", "aliases": ["Hub Spot"], "domains": ["hubspot.com"]}, )"
+                   R"({"name": "Ring", "match_case": false}, {"name": "Zendesk", "match_case": true}], )"
                    R"("topics": ["CRM"], "templates": false, "samples": 3, "budget_usd": 12.5, "sample_data": true, )"
                    R"("analysis": {"threads": 4, "inspect_sites": false}, )"
                    R"("scoring": {"weights": {"visibility": 0.4, "share_of_voice": 0.2, "top3_rate": 0.2, )"
@@ -320,6 +327,47 @@ private slots:
                    .replace(R"("api_key_env": "OPENAI_API_KEY"})",
                             R"("api_key_env": "OPENAI_API_KEY", "rpm": 60, "tpm": 90000, "concurrency": 3, )"
                             R"("timeout_ms": 5000, "web_search": true, "price": {"input": 1, "output": 2}})");
+    }
+
+    // A name that is an ordinary word is matched as written; the spec holds, and says so.
+    void warnsOfNamesMatchedAsWritten_data()
+    {
+        QTest::addColumn<QByteArray>("brands");
+        QTest::addColumn<QList<std::optional<bool>>>("matchCase"); // the brand's, then each competitor's
+        QTest::addColumn<QStringList>("warnings");
+        const QString warning = u"%1: \"%2\" is also an ordinary word, so only \"%2\" and \"%3\" count as mentions, "
+                                "not \"%4\"; set \"match_case\": false to count it in any case, or true to keep this "
+                                "without a warning"_s;
+        QTest::newRow("no ordinary word") << QByteArray(R"("brand": {"name": "Brightlane"})")
+                                          << QList<std::optional<bool>>{std::nullopt} << QStringList{};
+        QTest::newRow("brand, alias and competitors")
+            << QByteArray(
+                   R"("brand": {"name": "Nothing", "aliases": ["Nothing Phone", "Nothing Tech"]}, )"
+                   R"("competitors": [{"name": "Ring"}, {"name": "Anker", "aliases": ["Soundcore", "Eufy", "On"]}])")
+            << QList<std::optional<bool>>{std::nullopt, std::nullopt, std::nullopt}
+            << QStringList{warning.arg(u"brand.name"_s, u"Nothing"_s, u"NOTHING"_s, u"nothing"_s),
+                           warning.arg(u"competitors[0].name"_s, u"Ring"_s, u"RING"_s, u"ring"_s),
+                           warning.arg(u"competitors[1].aliases[2]"_s, u"On"_s, u"ON"_s, u"on"_s)};
+        QTest::newRow("match_case given either way: no warning")
+            << QByteArray(R"("brand": {"name": "Ring", "match_case": true}, )"
+                          R"("competitors": [{"name": "Apple", "match_case": false}])")
+            << QList<std::optional<bool>>{true, false} << QStringList{};
+    }
+
+    void warnsOfNamesMatchedAsWritten()
+    {
+        QFETCH(QByteArray, brands);
+        QFETCH(QList<std::optional<bool>>, matchCase);
+        QFETCH(QStringList, warnings);
+        const QByteArray json = R"({"name": "Phones", )" + brands
+            + R"(, "prompts": ["Which phone?"], "engines": [{"id": "g", "kind": "openai", "model": "m"}]})";
+        const auto out = SpecReader::parse(json, {});
+        QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
+        QCOMPARE(out.warnings, warnings);
+        QList<std::optional<bool>> read;
+        for (const BrandSpec &b : out.spec->trackedBrands())
+            read << b.matchCase;
+        QCOMPARE(read, matchCase);
     }
 
     void writtenSpecsReadBackTheSame()

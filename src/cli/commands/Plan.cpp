@@ -14,7 +14,7 @@ namespace {
 int plan(const Invocation &in)
 {
     const QString specPath = in.isSet(u"demo"_s) ? demoSpecPath() : in.argument(u"SPEC"_s);
-    const std::optional<AuditSpec> spec = readSpec(specPath);
+    const std::optional<AuditSpec> spec = readSpec(specPath, true);
     if (!spec)
         return BadInput;
     const Result<Plan> planned = PromptPlanner::plan(*spec);

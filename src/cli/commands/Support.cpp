@@ -33,7 +33,7 @@ std::optional<qint64> parseAuditId(const QString &text)
     return id;
 }
 
-std::optional<AuditSpec> readSpec(const QString &specPath)
+std::optional<AuditSpec> readSpec(const QString &specPath, bool warnings)
 {
     SpecReader::Outcome read = SpecReader::readFile(specPath);
     if (!read.spec) {
@@ -41,6 +41,8 @@ std::optional<AuditSpec> readSpec(const QString &specPath)
         for (const QString &p : read.problems)
             say(u"  "_s + p);
     }
+    for (const QString &w : warnings ? read.warnings : QStringList())
+        say(u"%1: warning: %2"_s.arg(specPath, w));
     return read.spec;
 }
 

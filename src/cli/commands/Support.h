@@ -22,6 +22,8 @@ int openStore(std::unique_ptr<AuditStore> &store, const QString &path);
 std::optional<qint64> parseAuditId(const QString &text);
 
 // Reads and validates a spec file, saying every problem it has.
-std::optional<AuditSpec> readSpec(const QString &specPath);
+// With warnings, also says what holds but may surprise (names matched as written); plan
+// does, so that it is said once before a run, not on every run.
+std::optional<AuditSpec> readSpec(const QString &specPath, bool warnings = false);
 
 } // namespace geo::cli

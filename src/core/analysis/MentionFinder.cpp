@@ -1,5 +1,7 @@
 #include "MentionFinder.h"
 
+#include "CaseMatching.h"
+
 #include <algorithm>
 
 namespace geo {
@@ -85,43 +87,76 @@ QString foldForMatching(QStringView text, FoldMap *map)
 MentionFinder::MentionFinder(const QList<BrandSpec> &brands) : m_brandCount(int(brands.size()))
 {
     for (int b = 0; b < brands.size(); ++b)
-        for (const QString &name : brands[b].names())
-            if (const QString folded = foldForMatching(name.simplified()); !folded.isEmpty())
+        for (const QString &raw : brands[b].names()) {
+            const QString name = raw.simplified();
+            if (name.isEmpty())
+                continue;
+            if (CaseMatching::matchedAsWritten(brands[b], name)) {
+                const QString lower = name.toLower();
+                const bool sentenceCase = name.front().isUpper() && name.mid(1) == lower.mid(1);
+                m_written.append({name, name.toUpper(), sentenceCase ? lower : QString(), b});
+            } else if (const QString folded = foldForMatching(name); !folded.isEmpty()) {
                 m_needles.append({folded, b});
+            }
+        }
 }
 
-void MentionFinder::findInLines(QStringView text, qsizetype offset, QList<BrandMention> &out) const
+namespace {
+
+bool wholeWord(QStringView text, qsizetype at, qsizetype end, QStringView needle)
+{
+    if (isWordChar(needle.front()) && at > 0 && isWordChar(text[at - 1]))
+        return false;
+    return !(isWordChar(needle.back()) && end < text.size() && isWordChar(text[end]));
+}
+
+// Whether `at` starts a sentence: nothing but spaces, opening quotes or brackets between it
+// and the start of its line or a full stop, question or exclamation mark or colon.
+bool startsSentence(QStringView text, qsizetype at)
+{
+    qsizetype i = at - 1;
+    while (i >= 0 && (text[i] == u' ' || text[i] == u'\t' || QStringView(u"\"'\u201C\u2018([*_").contains(text[i])))
+        --i;
+    return i < 0 || QStringView(u"\n.!?:\u2026").contains(text[i]);
+}
+
+bool followedByLowerCaseWord(QStringView text, qsizetype end)
+{
+    while (end < text.size() && (text[end] == u' ' || text[end] == u'\t'))
+        ++end;
+    return end < text.size() && text[end].isLower();
+}
+
+} // namespace
+
+void MentionFinder::findInLines(QStringView text, qsizetype offset, QList<Hit> &hits, QList<bool> &usedAsWord) const
 {
     FoldMap map;
     const QString folded = foldForMatching(text, &map);
-    struct Hit
-    {
-        qsizetype start;
-        qsizetype length;
-        int brand;
-    };
-    QList<Hit> hits;
-    for (const Needle &n : m_needles) {
-        const bool wordStart = isWordChar(n.folded.front());
-        const bool wordEnd = isWordChar(n.folded.back());
-        for (qsizetype at = folded.indexOf(n.folded); at >= 0; at = folded.indexOf(n.folded, at + 1)) {
-            const qsizetype end = at + n.folded.size();
-            if (wordStart && at > 0 && isWordChar(folded[at - 1]))
-                continue;
-            if (wordEnd && end < folded.size() && isWordChar(folded[end]))
-                continue;
-            hits.append({at, n.folded.size(), n.brand});
+    for (const Needle &n : m_needles)
+        for (qsizetype at = folded.indexOf(n.folded); at >= 0; at = folded.indexOf(n.folded, at + 1))
+            if (const qsizetype end = at + n.folded.size(); wholeWord(folded, at, end, n.folded))
+                hits.append({offset + map[at], offset + map[end], n.brand});
+    for (int w = 0; w < m_written.size(); ++w) {
+        const WrittenNeedle &n = m_written[w];
+        for (const bool asGiven : {true, false}) {
+            if (!asGiven && n.upper == n.name)
+                break;
+            const QString &form = asGiven ? n.name : n.upper;
+            for (qsizetype at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+                const qsizetype end = at + form.size();
+                if (!wholeWord(text, at, end, form))
+                    continue;
+                // Only a name whose one capital is its first letter reads as the word at a
+                // sentence's start; "RING" and "Sales Nest" do not.
+                const bool doubtful
+                    = asGiven && !n.lower.isEmpty() && startsSentence(text, at) && followedByLowerCaseWord(text, end);
+                hits.append({offset + at, offset + end, n.brand, w, doubtful});
+            }
         }
-    }
-    std::sort(hits.begin(), hits.end(),
-              [](const Hit &a, const Hit &b) { return a.start != b.start ? a.start < b.start : a.length > b.length; });
-    qsizetype coveredUntil = 0;
-    for (const Hit &h : hits) {
-        if (h.start < coveredUntil)
-            continue; // inside a longer name that starts at or before it
-        coveredUntil = h.start + h.length;
-        const qsizetype begin = map[h.start];
-        out.append({h.brand, offset + begin, map[coveredUntil] - begin});
+        if (!n.lower.isEmpty() && !usedAsWord[w])
+            for (qsizetype at = text.indexOf(n.lower); at >= 0 && !usedAsWord[w]; at = text.indexOf(n.lower, at + 1))
+                usedAsWord[w] = wholeWord(text, at, at + n.lower.size(), n.lower);
     }
 }
 
@@ -132,13 +167,32 @@ QList<BrandMention> MentionFinder::find(const QString &text) const
     // Pieces of some 64 Ki characters, not single lines: each piece is searched for every
     // name, and an audit may track 10,000 brands.
     constexpr qsizetype PieceChars = 64 * 1024;
-    QList<BrandMention> out;
+    QList<Hit> hits;
+    QList<bool> usedAsWord(m_written.size(), false);
     for (qsizetype start = 0; start < text.size();) {
         qsizetype end = start + PieceChars < text.size() ? text.indexOf(u'\n', start + PieceChars) : -1;
         if (end < 0)
             end = text.size();
-        findInLines(QStringView(text).mid(start, end - start), start, out);
+        findInLines(QStringView(text).mid(start, end - start), start, hits, usedAsWord);
         start = end + 1;
+    }
+    // A doubtful hit is read as the word when the text uses the word and names the brand
+    // nowhere beyond doubt: "Ring lights are cheap. A ring light ..." names no brand.
+    QList<bool> named(m_brandCount, false);
+    for (const Hit &h : hits)
+        if (!h.doubtful)
+            named[h.brand] = true;
+    hits.removeIf([&](const Hit &h) { return h.doubtful && !named[h.brand] && usedAsWord[h.written]; });
+
+    std::sort(hits.begin(), hits.end(),
+              [](const Hit &a, const Hit &b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
+    QList<BrandMention> out;
+    qsizetype coveredUntil = 0;
+    for (const Hit &h : hits) {
+        if (h.start < coveredUntil)
+            continue; // inside a longer name that starts at or before it
+        coveredUntil = h.end;
+        out.append({h.brand, h.start, h.end - h.start});
     }
     return out;
 }

@@ -37,7 +37,12 @@ QString foldForMatching(QStringView text, FoldMap *map = nullptr);
 
 // Finds whole-word occurrences of the tracked brands' names and aliases. "Acme's", "Acme-based"
 // and "(Acme)" count, "Acmeville" does not; where names overlap the longer one wins, so
-// "Acme CRM" is one mention, not "Acme CRM" and "Acme". Immutable and safe on any thread.
+// "Acme CRM" is one mention, not "Acme CRM" and "Acme". Names are matched in any case, but
+// those matched as written (CaseMatching.h) only as written or in capitals: "Ring", "RING",
+// never "ring". Such a name that starts a sentence and is followed by a lower-case word ("Ring
+// lights are cheap.") may be the word itself: it counts only when the brand is also named
+// beyond doubt in the text, or the text never uses the word in lower case.
+// Immutable and safe on any thread.
 class MentionFinder final
 {
 public:
@@ -48,15 +53,33 @@ public:
     int brandCount() const { return m_brandCount; }
 
 private:
-    // Appends the mentions in whole lines of a text, which start at `offset` of the text.
-    void findInLines(QStringView text, qsizetype offset, QList<BrandMention> &out) const;
+    struct Hit
+    {
+        qsizetype start; // in the original text
+        qsizetype end;
+        int brand;
+        int written = -1;      // the index of the needle matched as written, or -1
+        bool doubtful = false; // a sentence-initial common word followed by a lower-case word
+    };
+    // Appends the hits in whole lines of a text, which start at `offset` of the text, and the
+    // needles matched as written whose word the lines use in lower case.
+    void findInLines(QStringView text, qsizetype offset, QList<Hit> &hits, QList<bool> &usedAsWord) const;
 
     struct Needle
     {
         QString folded;
         int brand;
     };
+    // A name matched as written: as given, or in capitals.
+    struct WrittenNeedle
+    {
+        QString name;
+        QString upper;
+        QString lower; // the word in lower case, when only the name's first letter is a capital
+        int brand;
+    };
     QList<Needle> m_needles;
+    QList<WrittenNeedle> m_written;
     int m_brandCount = 0;
 };
 

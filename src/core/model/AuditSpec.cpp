@@ -22,9 +22,12 @@ QList<BrandSpec> AuditSpec::trackedBrands() const
 
 static QJsonObject brandJson(const BrandSpec &b)
 {
-    return {{u"name"_s, b.name},
-            {u"aliases"_s, QJsonArray::fromStringList(b.aliases)},
-            {u"domains"_s, QJsonArray::fromStringList(b.domains)}};
+    QJsonObject o{{u"name"_s, b.name},
+                  {u"aliases"_s, QJsonArray::fromStringList(b.aliases)},
+                  {u"domains"_s, QJsonArray::fromStringList(b.domains)}};
+    if (b.matchCase)
+        o.insert(u"match_case"_s, *b.matchCase);
+    return o;
 }
 
 QJsonObject AuditSpec::toJson() const

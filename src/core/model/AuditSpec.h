@@ -18,6 +18,9 @@ struct BrandSpec
     QString name;
     QStringList aliases;
     QStringList domains;
+    // "match_case": true matches the names only as written (or in capitals), false in any case;
+    // unset, a name that is an ordinary word ("Ring") is matched as written (analysis/CaseMatching.h).
+    std::optional<bool> matchCase = std::nullopt;
 
     QStringList names() const; // name first, then aliases
 };

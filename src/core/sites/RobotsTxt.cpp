@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace geo {
@@ -135,6 +137,72 @@ bool isLineEnd(char c)
     return c == '\n' || c == '\r';
 }
 
+enum class Field { UserAgent, Allow, Disallow, Sitemap, Other };
+
+bool startsWithIgnoringCase(QByteArrayView key, QByteArrayView prefix)
+{
+    return key.size() >= prefix.size() && key.first(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
+}
+
+// Which field a key names. Google's parser (the one Googlebot follows) reads a key by its
+// start and forgives the misspellings sites ship: "useragent", "user agent", "dissallow",
+// "disalow", "site-map"... Sites rely on that, so it is read as Googlebot reads it.
+Field fieldOf(QByteArrayView key)
+{
+    const auto any = [key](std::initializer_list<QByteArrayView> prefixes) {
+        return std::any_of(prefixes.begin(), prefixes.end(),
+                           [key](QByteArrayView p) { return startsWithIgnoringCase(key, p); });
+    };
+    if (any({"user-agent", "useragent", "user agent"}))
+        return Field::UserAgent;
+    if (any({"allow"}))
+        return Field::Allow;
+    if (any({"disallow", "dissallow", "dissalow", "disalow", "diasllow", "disallaw"}))
+        return Field::Disallow;
+    if (any({"sitemap", "site-map"}))
+        return Field::Sitemap;
+    return Field::Other;
+}
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+// A line's key and value, its comment taken off. A line without a colon is read as Google
+// reads it: "Disallow /private" has white space for its colon, when the line is exactly
+// two words ("Disallow /a /b" is nothing). So is a line of two words whose only colon is in
+// the value ("Sitemap https://example.com/s.xml"), which Google would read as a key
+// "Sitemap https".
+bool splitLine(QByteArrayView line, QByteArrayView &key, QByteArrayView &value)
+{
+    if (const qsizetype hash = line.indexOf('#'); hash >= 0)
+        line = line.first(hash);
+    line = line.trimmed();
+    const qsizetype blank = std::find_if(line.begin(), line.end(), isBlank) - line.begin();
+    const QByteArrayView second = blank < line.size() ? line.sliced(blank).trimmed() : QByteArrayView();
+    const bool twoWords = !second.isEmpty() && std::none_of(second.begin(), second.end(), isBlank);
+    qsizetype separator = line.indexOf(':');
+    if (separator < 0 || (blank < separator && twoWords && !second.startsWith(':'))) {
+        if (!twoWords)
+            return false;
+        separator = blank;
+    }
+    key = line.first(separator).trimmed();
+    value = line.sliced(separator + 1).trimmed();
+    return !key.isEmpty();
+}
+
+// "/dir/index.html" names the page "/dir/" serves, and Google reads "Allow: /dir/index.html"
+// as allowing "/dir/" too: the pattern for that, or empty when the rule names no index page.
+QByteArrayView indexPageDirectory(QByteArrayView pattern)
+{
+    const qsizetype slash = pattern.lastIndexOf('/');
+    if (slash < 0 || !pattern.sliced(slash).startsWith("/index.htm"))
+        return {};
+    return pattern.first(slash + 1);
+}
+
 // The part of the body RFC 9309 2.5 asks us to read: the first MaxBytes, less a line the
 // limit cuts, which could otherwise read as a different, shorter rule.
 QByteArrayView readablePart(const QByteArray &body)
@@ -190,8 +258,13 @@ RobotsTxt RobotsTxt::parse(const QByteArray &body)
     RobotsTxt r;
     r.m_bodySize = body.size();
     QByteArrayView data = readablePart(body);
-    if (data.startsWith("\xEF\xBB\xBF"))
-        data = data.sliced(3);
+    // Any start of a byte order mark is skipped, as Google's parser does: a mark cut short
+    // by an editor must not spoil the first line.
+    for (const char bom : {'\xEF', '\xBB', '\xBF'}) {
+        if (!data.startsWith(bom))
+            break;
+        data = data.sliced(1);
+    }
 
     int current = -1;        // the group rules go to; none before the first User-agent line
     bool inAgentRun = false; // the last group or rule line was a User-agent line
@@ -200,18 +273,16 @@ RobotsTxt RobotsTxt::parse(const QByteArray &body)
         qsizetype end = pos;
         while (end < data.size() && !isLineEnd(data[end]))
             ++end;
-        QByteArrayView line = data.sliced(pos, end - pos);
+        // A line longer than MaxLineBytes is read up to there, as Google reads it.
+        const QByteArrayView line = data.sliced(pos, std::min(end - pos, MaxLineBytes));
         pos = end + 1; // "\r\n" leaves an empty line between, which counts for nothing
 
-        if (const qsizetype hash = line.indexOf('#'); hash >= 0)
-            line = line.first(hash);
-        const qsizetype colon = line.indexOf(':');
-        if (colon < 0)
+        QByteArrayView key, value;
+        if (!splitLine(line, key, value))
             continue;
-        const QByteArrayView key = line.first(colon).trimmed();
-        const QByteArrayView value = line.sliced(colon + 1).trimmed();
+        const Field field = fieldOf(key);
 
-        if (key.compare("user-agent", Qt::CaseInsensitive) == 0) {
+        if (field == Field::UserAgent) {
             if (current < 0 || !inAgentRun) {
                 r.m_groups.emplaceBack();
                 current = int(r.m_groups.size() - 1);
@@ -231,8 +302,7 @@ RobotsTxt RobotsTxt::parse(const QByteArray &body)
                 groups.append(current);
             if (!r.m_agentSpelling.contains(lower))
                 r.m_agentSpelling.insert(lower, QString::fromLatin1(token));
-        } else if (const bool allow = key.compare("allow", Qt::CaseInsensitive) == 0;
-                   allow || key.compare("disallow", Qt::CaseInsensitive) == 0) {
+        } else if (const bool allow = field == Field::Allow; allow || field == Field::Disallow) {
             if (current < 0)
                 continue; // RFC 9309 2.2: rules belong to a group
             inAgentRun = false;
@@ -247,12 +317,14 @@ RobotsTxt RobotsTxt::parse(const QByteArray &body)
                 pattern = pattern.chopped(1);
             }
             rule.pattern = normalise(pattern, Side::Pattern);
+            if (const QByteArrayView directory = indexPageDirectory(rule.pattern); allow && !directory.isEmpty())
+                r.m_groups[current].append({directory.toByteArray(), rule.written, true, true});
             r.m_groups[current].append(std::move(rule));
-        } else if (key.compare("sitemap", Qt::CaseInsensitive) == 0) {
+        } else if (field == Field::Sitemap) {
             if (!value.isEmpty())
                 r.m_sitemaps.append(QString::fromUtf8(value));
         }
-        // Anything else (Crawl-delay, Host, typos) is not part of the protocol and is skipped.
+        // Anything else (Crawl-delay, Host, other keys) is not part of the protocol and is skipped.
     }
     for (auto &group : r.m_groups)
         group.squeeze();

@@ -13,6 +13,17 @@ namespace geo {
 // robots.txt as RFC 9309 reads it: parsed once into groups of rules, then asked per crawler
 // and path. Immutable after parse and safe to share between threads.
 //
+// Where the RFC is silent, lines are read as Google's open-source parser (the one Googlebot
+// uses, github.com/google/robotstxt) reads them, since sites are written for it:
+// - A line without a colon has white space in its stead when it is exactly two words:
+//   "Disallow /private" and "User-agent FooBot" count; "Disallow /a /b" does not.
+// - A key is known by its start, in any case, and by the misspellings Google forgives:
+//   "useragent" and "user agent" for User-agent; "dissallow", "dissalow", "disalow",
+//   "diasllow" and "disallaw" for Disallow; "site-map" for Sitemap.
+// - Any start of a UTF-8 byte order mark is skipped; lines end at CR, LF or CRLF; '#' starts
+//   a comment; a line is read up to its first MaxLineBytes octets, the rest dropped.
+// - "Allow: /dir/index.html" (or .htm) also allows "/dir/" itself, the page it names.
+//
 // Where the RFC leaves room, this class decides:
 // - A group line names a product token: the leading run of letters, '-' and '_' of its value
 //   ("GPTBot/1.1" names GPTBot; "Mozilla/5.0 (compatible; GPTBot)" names Mozilla). A crawler
@@ -20,9 +31,9 @@ namespace geo {
 //   "Googlebot-News" does not apply to Googlebot, nor "Googlebot" to Googlebot-News.
 //   A "User-agent:" line whose value names no token still opens a group, which nobody follows,
 //   so the rules under it never leak into the previous group.
-// - Blank lines, unknown fields, Sitemap lines and lines with no colon neither start nor end
-//   a group; only a rule line (Allow/Disallow, even an empty one) ends a run of User-agent
-//   lines. Field names must be spelled as in the RFC (any case); typos are not guessed.
+// - Blank lines, unknown fields, Sitemap lines and lines that are no field neither start nor
+//   end a group; only a rule line (Allow/Disallow, even an empty one) ends a run of User-agent
+//   lines.
 // - A rule whose value does not start with '/' or '*' (e.g. "Disallow: private/" or a full URL)
 //   is ignored; an empty value allows everything. '$' anchors only as a pattern's last octet;
 //   elsewhere it is literal, like "%24".
@@ -39,6 +50,9 @@ class RobotsTxt final
 {
 public:
     static constexpr qsizetype MaxBytes = 500 * 1024; // RFC 9309 2.5: parse at least 500 KiB; ignore the rest
+    // Google's parser keeps this much of a line: eight times the 2,083 octets of the longest
+    // URL browsers take, less the buffer's final NUL.
+    static constexpr qsizetype MaxLineBytes = 2083 * 8 - 1;
 
     static RobotsTxt parse(const QByteArray &body); // never fails: bad lines are skipped
     // robots.txt answered 4xx (RFC 9309 2.3.1.3); a status, when known, goes into the evidence.

@@ -1,5 +1,6 @@
 #include "SpecReader.h"
 
+#include "analysis/CaseMatching.h"
 #include "model/BoundedRead.h"
 #include "model/PlainText.h"
 
@@ -74,6 +75,7 @@ public:
     explicit Checker(QString baseDir) : m_baseDir(std::move(baseDir)) { }
 
     QStringList problems;
+    QStringList warnings;
 
     void problem(const QString &path, const QString &message)
     {
@@ -236,10 +238,13 @@ public:
 
     BrandSpec brand(const QJsonObject &o, const QString &path)
     {
-        onlyKeys(o, path, {u"name"_s, u"aliases"_s, u"domains"_s});
+        onlyKeys(o, path, {u"name"_s, u"aliases"_s, u"domains"_s, u"match_case"_s});
         BrandSpec b;
         b.name = string(o, path, u"name"_s, true, u"the brand's name as people write it"_s);
         b.aliases = strings(o, path, u"aliases"_s, u"other names of the brand"_s);
+        if (o.contains(u"match_case"_s))
+            b.matchCase = boolean(o, path, u"match_case"_s, false);
+        caseWarnings(b, path);
         const QStringList domains = strings(o, path, u"domains"_s, u"domain names such as \"example.com\""_s);
         for (qsizetype i = 0; i < domains.size(); ++i) {
             if (isDomainName(domains[i]))
@@ -250,6 +255,24 @@ public:
                         "without \"https://\" or a path"_s.arg(domains[i]));
         }
         return b;
+    }
+
+    // A name matched only as written because it is an ordinary word: no error, as the spec
+    // is right, but the analyst should know that "ring" will not count.
+    void caseWarnings(const BrandSpec &b, const QString &path)
+    {
+        const QStringList ordinary = CaseMatching::ordinaryWordNames(b);
+        const QStringList names = b.names();
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            if (!ordinary.contains(names[i].simplified()))
+                continue;
+            const QString name = names[i].simplified();
+            warnings << visible(
+                u"%1: \"%2\" is also an ordinary word, so only \"%2\" and \"%3\" count as mentions, not \"%4\"; "
+                "set \"match_case\": false to count it in any case, or true to keep this without a warning"_s.arg(
+                    i == 0 ? join(path, u"name"_s) : u"%1.aliases[%2]"_s.arg(path).arg(i - 1), name, name.toUpper(),
+                    name.toLower()));
+        }
     }
 
     QString existingPath(const QString &path, const QString &name, bool directory)
@@ -466,6 +489,7 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     spec.sampleData = c.boolean(root, {}, u"sample_data"_s, false);
 
     out.problems = c.problems;
+    out.warnings = c.warnings;
     if (out.problems.isEmpty())
         out.spec = spec;
     return out;

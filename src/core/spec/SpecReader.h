@@ -19,6 +19,7 @@ public:
     {
         std::optional<AuditSpec> spec;
         QStringList problems;
+        QStringList warnings; // about a spec that holds, such as names matched only as written
     };
 
     // baseDir resolves relative file names (recorded answers and sites); it may be a
