@@ -19,9 +19,10 @@ using namespace Qt::StringLiterals;
 
 CapturePanel::CapturePanel(const AuditSpec &spec, QClipboard *clipboard, QWidget *parent)
     : QDialog(parent), m_clipboard(clipboard), m_list(new QListWidget(this)), m_prompt(new QLabel(this)),
-      m_status(new QLabel(this)), m_preview(new QTextBrowser(this)), m_copy(new QPushButton(tr("&Copy prompt"), this)),
-      m_accept(new QPushButton(tr("&Accept answer"), this)), m_skip(new QPushButton(tr("S&kip"), this)),
-      m_store(new QPushButton(tr("&Store answers"), this))
+      m_status(new QLabel(this)), m_preview(new QTextBrowser(this)),
+      m_copy(new QPushButton(tr("Copy prompt  Ctrl+Shift+C"), this)),
+      m_accept(new QPushButton(tr("Accept answer  Ctrl+Shift+A"), this)),
+      m_skip(new QPushButton(tr("Skip  Ctrl+Shift+S"), this)), m_store(new QPushButton(tr("&Store answers"), this))
 {
     setWindowTitle(tr("Capture answers from the browser"));
     setObjectName(u"capturePanel"_s);

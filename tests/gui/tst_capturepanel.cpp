@@ -154,7 +154,7 @@ private slots:
             QTRY_VERIFY(accept->isEnabled());
             QVERIFY2(status->text().contains(u"from HTML"_s), qPrintable(status->text()));
             QVERIFY(!preview->toPlainText().isEmpty());
-            if (i == 0 && !qEnvironmentVariableIsEmpty("GEOAUDIT_SCREENSHOTS")) {
+            if (i == 1 && !qEnvironmentVariableIsEmpty("GEOAUDIT_SCREENSHOTS")) { // one done, one captured
                 QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
                 panel->grab().save(QDir(qEnvironmentVariable("GEOAUDIT_SCREENSHOTS")).filePath(u"capture.png"_s));
             }
