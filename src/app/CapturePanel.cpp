@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QShortcut>
@@ -202,6 +203,21 @@ void CapturePanel::store()
     for (QPushButton *b : {m_copy, m_accept, m_skip, m_store})
         b->setEnabled(false);
     emit storeAnswers(m_answers);
+}
+
+void CapturePanel::reject()
+{
+    if (!m_stored && !m_answers.isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, windowTitle(),
+            tr("Store the %n accepted answer(s) as a new audit before closing?", nullptr, int(m_answers.size())),
+            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
+        if (answer == QMessageBox::Cancel)
+            return;
+        if (answer == QMessageBox::Yes)
+            store();
+    }
+    QDialog::reject();
 }
 
 void CapturePanel::showItem(int row)

@@ -51,6 +51,9 @@ public:
     void skip();
     void store();
 
+    // Closing with accepted answers not yet stored asks whether to store them first.
+    void reject() override;
+
 signals:
     void storeAnswers(const QList<geo::ImportedAnswer> &answers);
 

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -21,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -215,6 +217,36 @@ private slots:
         image->setData(u"image/png"_s, "\x89PNG");
         QVERIFY(!CapturePanel::answerFrom(image.get()).has_value());
         QVERIFY(!CapturePanel::answerFrom(nullptr).has_value());
+    }
+
+    // Closing with accepted answers asks first; Yes stores them.
+    void closingAsksToStoreAcceptedAnswers()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        QVERIFY(window.openSpec(writeSpec(dir)));
+        CapturePanel *panel = window.openCapturePanel();
+        QVERIFY(panel);
+        QSignalSpy stored(panel, &CapturePanel::storeAnswers);
+        auto *copied = new QMimeData;
+        copied->setText(u"Lumo Phone 9a is the pick."_s);
+        QGuiApplication::clipboard()->setMimeData(copied);
+        QTRY_VERIFY(panel->findChild<QPushButton *>(u"acceptCapturedButton"_s)->isEnabled());
+        panel->acceptCaptured();
+        QString asked;
+        QTimer answerer; // answers the box from within its own event loop, once it shows
+        connect(&answerer, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                answerer.stop();
+                asked = box->text();
+                box->button(QMessageBox::Yes)->click();
+            }
+        });
+        answerer.start(20);
+        panel->reject();
+        QCOMPARE(asked, u"Store the 1 accepted answer(s) as a new audit before closing?"_s);
+        QCOMPARE(stored.size(), 1);
     }
 
     // Skip leaves a prompt out; Store imports what was accepted so far.
