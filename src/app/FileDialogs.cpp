@@ -31,8 +31,9 @@ QString FileDialogs::specToSave(QWidget *parent, const QString &current, const Q
 QString FileDialogs::answersToImport(QWidget *parent)
 {
     AppSettings settings;
-    const QString path = QFileDialog::getOpenFileName(parent, tr("Import answers"), settings.importFolder(),
-                                                      tr("Answers (*.csv *.jsonl *.ndjson);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(parent, tr("Import answers"), settings.importFolder(),
+                                       tr("Answers (*.csv *.jsonl *.ndjson *.html *.htm);;All files (*)"));
     if (!path.isEmpty())
         settings.setImportFolder(QFileInfo(path).absolutePath());
     return path;

@@ -7,6 +7,7 @@
 #include "AppSettings.h"
 #include "AuditListModel.h"
 #include "AuditResults.h"
+#include "CapturePanel.h"
 #include "CitationsModel.h"
 #include "CsvExports.h"
 #include "DiscoveredModel.h"
@@ -33,6 +34,7 @@
 #include <QCloseEvent>
 #include <QDataWidgetMapper>
 #include <QDir>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
@@ -220,6 +222,14 @@ void MainWindow::setUpMenus()
         if (const QString path = FileDialogs::answersToImport(this); !path.isEmpty())
             importAnswers(path);
     });
+    // File → Capture answers, enabled whenever Import answers is.
+    auto *capture = new QAction(tr("&Capture answers from the browser…"), this);
+    capture->setObjectName(u"captureAnswersAction"_s);
+    capture->setEnabled(false);
+    m_ui->fileMenu->insertAction(m_ui->importAnswersAction, capture);
+    connect(capture, &QAction::triggered, this, &MainWindow::openCapturePanel);
+    connect(m_ui->importAnswersAction, &QAction::changed, capture,
+            [this, capture] { capture->setEnabled(m_ui->importAnswersAction->isEnabled()); });
     connect(m_ui->exportCsvAction, &QAction::triggered, this, [this] {
         if (const QString folder = FileDialogs::exportFolder(this); !folder.isEmpty())
             exportCsvTo(folder);
@@ -590,6 +600,19 @@ void MainWindow::importAnswers(const QString &path)
 {
     if (m_spec && !m_run->isRunning())
         m_run->importAnswers(*m_spec, path);
+}
+
+CapturePanel *MainWindow::openCapturePanel()
+{
+    if (!m_spec || m_run->isRunning())
+        return nullptr;
+    auto *panel = new CapturePanel(*m_spec, QGuiApplication::clipboard(), this);
+    panel->setAttribute(Qt::WA_DeleteOnClose);
+    panel->resize(720, 560);
+    connect(panel, &CapturePanel::storeAnswers, this,
+            [this, spec = *m_spec](const QList<ImportedAnswer> &answers) { m_run->importCaptured(spec, answers); });
+    panel->show();
+    return panel;
 }
 
 void MainWindow::refreshAudits(qint64 select)

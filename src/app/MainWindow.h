@@ -18,6 +18,7 @@ namespace geo {
 class AuditListModel;
 class AuditResults;
 class AuditStore;
+class CapturePanel;
 class CsvExports;
 class RunControl;
 class RunnerThread;
@@ -46,6 +47,9 @@ public:
     // Imports answers collected by hand as an audit of the open spec's brands (as File →
     // Import answers does after its file dialog); problems in the file are shown.
     void importAnswers(const QString &path);
+    // Opens the panel that captures the open spec's answers from the clipboard (File →
+    // Capture answers); none while a run is on or no spec is open.
+    CapturePanel *openCapturePanel();
     // Analyses this many answers at once in runs started here; 0 keeps the spec's threads.
     void setAnalysisThreads(int threads);
     // Writes the selected audit's CSV tables to folder; the status bar says where they went.

@@ -7,6 +7,7 @@
 #include "model/WorkPool.h"
 #include "run/Proxy.h"
 #include "run/RunnerThread.h"
+#include "sites/SavedPages.h"
 
 #include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
@@ -86,7 +87,7 @@ void RunControl::importAnswers(const AuditSpec &spec, const QString &path)
     if (!begin())
         return;
     emit status(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
-    whenReady(QtConcurrent::run(workPool(), [path] { return AnswerFile::read(path); }), this,
+    whenReady(QtConcurrent::run(workPool(), [path] { return SavedPages::read(path); }), this,
               [this, spec, path](const AnswerFile &file) {
                   if (!file.problems.isEmpty())
                       emit rowsLeftOut(path, file.problems, int(file.answers.size()));
@@ -98,6 +99,15 @@ void RunControl::importAnswers(const AuditSpec &spec, const QString &path)
                   emit importing();
                   m_runner->importAnswers(spec, file.answers);
               });
+}
+
+void RunControl::importCaptured(const AuditSpec &spec, const QList<ImportedAnswer> &answers)
+{
+    if (answers.isEmpty() || !begin())
+        return;
+    emit status(tr("Storing %n captured answer(s)…", nullptr, int(answers.size())));
+    emit importing();
+    m_runner->importAnswers(spec, answers);
 }
 
 } // namespace geo

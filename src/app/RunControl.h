@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engines/AnswerFile.h"
 #include "model/AuditSpec.h"
 
 #include <QObject>
@@ -31,6 +32,8 @@ public:
     void retryFailed(qint64 auditId);
     // Reads the answers in path, then imports them as an audit of spec's brands.
     void importAnswers(const AuditSpec &spec, const QString &path);
+    // Imports answers captured from the browser (CapturePanel) the same way.
+    void importCaptured(const AuditSpec &spec, const QList<ImportedAnswer> &answers);
 
 signals:
     // A run asked for (true); over, refused or nothing to import (false).

@@ -616,6 +616,47 @@ private slots:
             "https://pipewise.example/pricing,pipewise.example,pipewise.example,Pipewise,competitor,engine"));
     }
 
+    // A folder of answers' pages saved from the browser: each converted to Markdown with its
+    // links as citations; a page without its prompt and engine is named and left out.
+    void importsAFolderOfSavedPages()
+    {
+        QTemporaryDir dir;
+        const QString pages = dir.filePath(u"pages"_s);
+        QVERIFY(QDir().mkpath(pages));
+        const auto copy = [&](const QString &fixture, const QString &name) {
+            return QFile::copy(QStringLiteral(GEOAUDIT_SOURCE_DIR) + u"/tests/data/clipboard/"_s + fixture,
+                               pages + u'/' + name);
+        };
+        QVERIFY(copy(u"chatgpt.html"_s, u"first.html"_s));
+        QFile sidecar(pages + u"/first.json"_s);
+        QVERIFY(sidecar.open(QIODevice::WriteOnly));
+        sidecar.write(R"({"prompt": "What is the best budget phone?", "engine": "chatgpt-app"})");
+        sidecar.close();
+        QVERIFY(copy(u"perplexity.html"_s, u"perplexity__compare battery life.html"_s));
+        QVERIFY(copy(u"ai-mode.html"_s, u"untitled.html"_s));
+        const QString out = dir.filePath(u"out"_s);
+        const Outcome o
+            = cli({u"import"_s, demoSpec(), pages, u"--db"_s, dir.filePath(u"a.sqlite"_s), u"--out"_s, out});
+        QCOMPARE(o.exitCode, 1);
+        QVERIFY2(o.err.contains(u"untitled.html: no sidecar untitled.json and a name not of the form "
+                                "ENGINE__PROMPT.html"_s),
+                 qPrintable(o.err));
+        QVERIFY(o.err.contains(u"importing 2 answer(s), leaving out 1 bad row(s)"_s));
+        QFile csv(out + u"/answers.csv"_s);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csv.readAll());
+        QCOMPARE(text.count(u",analysed,"_s), 2);
+        QVERIFY(text.contains(u",perplexity,"_s));
+        QVERIFY(text.contains(u"### **1. [Lumo Phone 9a](https://www.lumophones.com/phone-9a)**"_s));
+        QFile citations(out + u"/citations.csv"_s);
+        QVERIFY(citations.open(QIODevice::ReadOnly));
+        const QByteArray cited = citations.readAll();
+        QVERIFY2(cited.contains("https://www.phonearena.com/news/lumo-9a-battery_id1552,www.phonearena.com,"
+                                "phonearena.com,third party"),
+                 cited.constData());
+        QVERIFY(cited.contains("https://www.rtings.com/phone/reviews/best/budget,www.rtings.com,rtings.com"));
+    }
+
     void planShowsPromptsAndCost()
     {
         QTemporaryDir dir;

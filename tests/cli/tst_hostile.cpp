@@ -414,8 +414,10 @@ private slots:
             "not CSV or JSONL", u"answers.txt"_s, header.toUtf8(), 2,
             {u"answers.txt: not a .csv or .jsonl file; save the answers as CSV with a header row, or as JSON lines"_s,
              u"answers.txt: no answer to import"_s});
+        // A folder is read as saved pages (SavedPages), whatever its name.
         answers("answers a directory", csv, {}, 2,
-                {u"answers.csv: cannot read it (file to open is a directory)"_s, none}, Made::Directory);
+                {u"answers.csv: the folder holds no .html page; save each answer's page there as .html"_s, none},
+                Made::Directory);
         // What is read is written safely: a cell that starts like a formula or holds ";" or ","
         // is quoted (and the formula neutralised), and an IP address is a site of its own.
         answers("formula, \";\" and \",\" in an answer", csv,

@@ -4,6 +4,7 @@
 #include "Execute.h"
 #include "Support.h"
 #include "engines/AnswerFile.h"
+#include "sites/SavedPages.h"
 
 using namespace Qt::StringLiterals;
 
@@ -67,7 +68,7 @@ int importAnswers(const Invocation &in)
     if (!spec)
         return BadInput;
     const QString filePath = in.argument(u"FILE"_s);
-    const AnswerFile file = AnswerFile::read(filePath);
+    const AnswerFile file = SavedPages::read(filePath);
     for (const QString &p : file.problems)
         say(filePath + u": "_s + p);
     if (file.answers.isEmpty()) {
@@ -141,8 +142,10 @@ Command importCommand()
             .options = runOptions(),
             .help = u"Adds answers collected by hand (the ChatGPT app, AI Overviews) as a new audit of the brands "
                     "in SPEC and analyses them. FILE is CSV with a header naming prompt, engine, answer and "
-                    "optionally sample, model, citations; or JSON lines with those keys. Bad rows are reported by "
-                    "line number and the good ones kept (exit status 1)."_s,
+                    "optionally sample, model, citations; or JSON lines with those keys; or an answer's page saved "
+                    "from the browser as HTML (converted to Markdown, its links the citations), or a folder of them, "
+                    "each with a sidecar PAGE.json naming prompt and engine or named ENGINE__PROMPT.html. Bad rows "
+                    "are reported by line number (pages by name) and the good ones kept (exit status 1)."_s,
             .run = importAnswers};
 }
 

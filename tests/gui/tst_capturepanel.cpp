@@ -1,0 +1,283 @@
+#include "CapturePanel.h"
+#include "MainWindow.h"
+#include "StoreQueries.h"
+#include "model/WhenReady.h"
+#include "store/AuditStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList Prompts{u"What is the best budget phone?"_s, u"best phone under 400 dollars"_s,
+                          u"compare budget phones by battery life"_s};
+const QStringList Fixtures{u"chatgpt"_s, u"ai-mode"_s, u"perplexity"_s}; // the answer to each prompt
+
+QByteArray fixture(const QString &name)
+{
+    QFile f(QStringLiteral(GEOAUDIT_SOURCE_DIR) + u"/tests/data/clipboard/"_s + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read fixture %s", qPrintable(name));
+    return f.readAll();
+}
+
+bool write(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+// The phones of the fixtures, three prompts, one engine without an API.
+QString writeSpec(const QTemporaryDir &dir)
+{
+    const auto brand = [](const QString &name, const QStringList &domains) {
+        return QJsonObject{{u"name"_s, name}, {u"domains"_s, QJsonArray::fromStringList(domains)}};
+    };
+    const QJsonObject spec{
+        {u"name"_s, u"Budget phones"_s},
+        {u"brand"_s, brand(u"Lumo"_s, {u"lumophones.com"_s})},
+        {u"competitors"_s,
+         QJsonArray{brand(u"Vexa"_s, {u"vexa.com"_s}), brand(u"Orbi"_s, {}), brand(u"Nexo"_s, {u"nexo.example"_s})}},
+        {u"templates"_s, false},
+        {u"prompts"_s, QJsonArray::fromStringList(Prompts)},
+        {u"engines"_s, QJsonArray{QJsonObject{{u"id"_s, u"chatgpt-app"_s}, {u"kind"_s, u"imported"_s}}}},
+        {u"analysis"_s, QJsonObject{{u"inspect_sites"_s, false}}}};
+    const QString path = dir.filePath(u"phones.json"_s);
+    return write(path, QJsonDocument(spec).toJson()) ? path : QString();
+}
+
+// Per stored answer, in prompt order: its prompt, Markdown, citations and each tracked
+// brand's rank ("x" not mentioned, "-" mentioned without a rank).
+struct Stored
+{
+    QString prompt, answer;
+    QStringList citations;
+    QString ranks;
+    friend bool operator==(const Stored &, const Stored &) = default;
+};
+
+QList<Stored> storedAnswers(AuditStore &store, qint64 auditId)
+{
+    auto listed = store.answersOf(auditId);
+    if (!QTest::qWaitFor([&] { return listed.isFinished(); }, 10000) || !listed.result())
+        return {};
+    QList<Stored> out;
+    for (const AnswerRow &row : listed.result().value()) {
+        QStringList ranks;
+        for (int b = 0; b < 4; ++b) {
+            const qint64 rank = queryNumber(
+                store,
+                u"SELECT COALESCE((SELECT COALESCE(rank, 0) FROM mentions WHERE item_id = %1 AND brand_index = %2), -2)"_s
+                    .arg(row.itemId)
+                    .arg(b));
+            ranks << (rank == -2 ? u"x"_s : rank == 0 ? u"-"_s : QString::number(rank));
+        }
+        out.append({row.prompt, row.answer, row.citations, ranks.join(u' ')});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Stored &a, const Stored &b) { return Prompts.indexOf(a.prompt) < Prompts.indexOf(b.prompt); });
+    return out;
+}
+
+qint64 newestAudit(AuditStore &store)
+{
+    return queryNumber(store, u"SELECT MAX(id) FROM audits"_s);
+}
+
+} // namespace
+
+class TestCapturePanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // The analyst captures a three-prompt audit by keyboard: copy the prompt, copy the answer
+    // in the browser (HTML on the clipboard), accept, and the panel moves on; the last accept
+    // stores the audit, analysed like any other. The same pages saved as files and imported
+    // give the same answers, citations and ranks.
+    void capturesThreePromptsThenMatchesSavedPages()
+    {
+        QTemporaryDir dir;
+        const QString specPath = writeSpec(dir);
+        QVERIFY(!specPath.isEmpty());
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.resize(1100, 760);
+        QVERIFY(window.openSpec(specPath));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        CapturePanel *panel = window.openCapturePanel();
+        QVERIFY(panel);
+        QVERIFY(QTest::qWaitForWindowExposed(panel));
+        panel->activateWindow();
+        QApplication::setActiveWindow(panel);
+        QTRY_COMPARE(QApplication::activeWindow(), panel);
+        auto *list = panel->findChild<QListWidget *>(u"captureList"_s);
+        auto *accept = panel->findChild<QPushButton *>(u"acceptCapturedButton"_s);
+        auto *status = panel->findChild<QLabel *>(u"captureStatus"_s);
+        auto *preview = panel->findChild<QTextBrowser *>(u"capturePreview"_s);
+        QCOMPARE(list->count(), 3);
+        QClipboard *clipboard = QGuiApplication::clipboard();
+
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(panel->current(), i);
+            QVERIFY(!accept->isEnabled()); // nothing captured yet
+            QTest::keyClick(panel, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+            QTRY_COMPARE(clipboard->text(), Prompts[i]);
+            QVERIFY(!accept->isEnabled()); // the prompt itself is not an answer
+
+            auto *copied = new QMimeData; // as the browser puts a selection on the clipboard
+            copied->setHtml(QString::fromUtf8(fixture(Fixtures[i] + u".html"_s)));
+            copied->setText(u"flattened text the browser also offers"_s);
+            clipboard->setMimeData(copied);
+            QTRY_VERIFY(accept->isEnabled());
+            QVERIFY2(status->text().contains(u"from HTML"_s), qPrintable(status->text()));
+            QVERIFY(!preview->toPlainText().isEmpty());
+            if (i == 1 && !qEnvironmentVariableIsEmpty("GEOAUDIT_SCREENSHOTS")) { // one done, one captured
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+                panel->grab().save(QDir(qEnvironmentVariable("GEOAUDIT_SCREENSHOTS")).filePath(u"capture.png"_s));
+            }
+            QTest::keyClick(panel, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+            QCOMPARE(list->item(i)->checkState(), Qt::Checked);
+        }
+        QCOMPARE(panel->current(), -1);
+        QCOMPARE(panel->answers().size(), 3);
+
+        // The last accept stored the audit; its analysis finishes as an import's does.
+        QTRY_VERIFY_WITH_TIMEOUT(newestAudit(store) == 1 && queryNumber(store, u"SELECT COUNT(*) FROM mentions"_s) > 0
+                                     && queryNumber(store, u"SELECT state = 'finished' FROM audits WHERE id = 1"_s)
+                                         == 1,
+                                 20000);
+        const QList<Stored> captured = storedAnswers(store, 1);
+        QCOMPARE(captured.size(), 3);
+        const QStringList ranks{u"1 2 3 x"_s, u"2 1 x 3"_s, u"2 1 x 3"_s};
+        const QList<QStringList> citations{
+            {u"https://www.lumophones.com/phone-9a"_s, u"https://www.rtings.com/phone/reviews/best/budget"_s,
+             u"https://vexa.com/13r"_s, u"https://www.gsmarena.com/vexa_13r-review-2790.php"_s},
+            {u"https://www.rtings.com/phone/reviews/best/budget"_s, u"https://www.theverge.com/budget-phones"_s},
+            {u"https://www.gsmarena.com/battery-test.php3"_s,
+             u"https://www.phonearena.com/news/lumo-9a-battery_id1552"_s, u"https://www.nexo.example/lite/specs"_s}};
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(captured[i].prompt, Prompts[i]);
+            QCOMPARE(captured[i].answer, QString::fromUtf8(fixture(Fixtures[i] + u".md"_s)).trimmed());
+            QCOMPARE(captured[i].citations, citations[i]);
+            QCOMPARE(captured[i].ranks, ranks[i]);
+        }
+
+        // The same answers saved from the browser as pages, each with its sidecar.
+        QTemporaryDir pages;
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(write(pages.filePath(u"%1.html"_s.arg(i)), fixture(Fixtures[i] + u".html"_s)));
+            QVERIFY(
+                write(pages.filePath(u"%1.json"_s.arg(i)),
+                      QJsonDocument(QJsonObject{{u"prompt"_s, Prompts[i]}, {u"engine"_s, u"chatgpt-app"_s}}).toJson()));
+        }
+        QTRY_VERIFY(window.findChild<QAction *>(u"captureAnswersAction"_s)->isEnabled()); // the import is over
+        window.importAnswers(pages.path());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            newestAudit(store) == 2 && queryNumber(store, u"SELECT state = 'finished' FROM audits WHERE id = 2"_s) == 1,
+            20000);
+        QCOMPARE(storedAnswers(store, 2), captured);
+    }
+
+    // Plain text is the fallback; a clipboard with no text captures nothing.
+    void plainTextFallback()
+    {
+        auto plain = std::make_unique<QMimeData>();
+        plain->setText(u"  1. Lumo Phone 9a\n2. Vexa 13R  "_s);
+        const auto answer = CapturePanel::answerFrom(plain.get());
+        QVERIFY(answer.has_value());
+        QCOMPARE(answer->answer, u"1. Lumo Phone 9a\n2. Vexa 13R"_s);
+        QVERIFY(answer->citations.isEmpty());
+
+        auto image = std::make_unique<QMimeData>();
+        image->setData(u"image/png"_s, "\x89PNG");
+        QVERIFY(!CapturePanel::answerFrom(image.get()).has_value());
+        QVERIFY(!CapturePanel::answerFrom(nullptr).has_value());
+    }
+
+    // Closing with accepted answers asks first; Yes stores them.
+    void closingAsksToStoreAcceptedAnswers()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        QVERIFY(window.openSpec(writeSpec(dir)));
+        CapturePanel *panel = window.openCapturePanel();
+        QVERIFY(panel);
+        QSignalSpy stored(panel, &CapturePanel::storeAnswers);
+        auto *copied = new QMimeData;
+        copied->setText(u"Lumo Phone 9a is the pick."_s);
+        QGuiApplication::clipboard()->setMimeData(copied);
+        QTRY_VERIFY(panel->findChild<QPushButton *>(u"acceptCapturedButton"_s)->isEnabled());
+        panel->acceptCaptured();
+        QString asked;
+        QTimer answerer; // answers the box from within its own event loop, once it shows
+        connect(&answerer, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                answerer.stop();
+                asked = box->text();
+                box->button(QMessageBox::Yes)->click();
+            }
+        });
+        answerer.start(20);
+        panel->reject();
+        QCOMPARE(asked, u"Store the 1 accepted answer(s) as a new audit before closing?"_s);
+        QCOMPARE(stored.size(), 1);
+    }
+
+    // Skip leaves a prompt out; Store imports what was accepted so far.
+    void skipAndStoreEarly()
+    {
+        QTemporaryDir dir;
+        const QString specPath = writeSpec(dir);
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        QVERIFY(window.openSpec(specPath));
+        CapturePanel *panel = window.openCapturePanel();
+        QVERIFY(panel);
+        QSignalSpy stored(panel, &CapturePanel::storeAnswers);
+        panel->skip();
+        QCOMPARE(panel->current(), 1);
+        QCOMPARE(panel->items()[0].state, CapturePanel::Item::State::Skipped);
+        auto *copied = new QMimeData;
+        copied->setHtml(QString::fromUtf8(fixture(u"ai-mode.html"_s)));
+        QGuiApplication::clipboard()->setMimeData(copied);
+        QTRY_VERIFY(panel->findChild<QPushButton *>(u"acceptCapturedButton"_s)->isEnabled());
+        panel->acceptCaptured();
+        QCOMPARE(panel->current(), 2);
+        panel->store();
+        QCOMPARE(stored.size(), 1);
+        const auto answers = stored.front().front().value<QList<ImportedAnswer>>();
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers[0].prompt, Prompts[1]);
+        QCOMPARE(answers[0].engine, u"chatgpt-app"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(queryNumber(store, u"SELECT COUNT(*) FROM items"_s) == 1, 20000);
+    }
+};
+
+QTEST_MAIN(TestCapturePanel)
+#include "tst_capturepanel.moc"
