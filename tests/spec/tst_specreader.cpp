@@ -296,8 +296,8 @@ private slots:
                            "domain to the brand's \"domains\" instead, or use one of "_s
                            + allowed};
         QTest::newRow("not a domain")
-            << minimal(R"(, "source_types": {"https://x.example/": "blog", "x.example": "blog"})")
-            << QStringList{u"source_types[\"https://x.example/\"]: \"https://x.example/\" is not a domain name; "
+            << minimal(R"(, "source_types": {"x.example/reviews": "blog", "x.example": "blog"})")
+            << QStringList{u"source_types[\"x.example/reviews\"]: \"x.example/reviews\" is not a domain name; "
                            "write a host such as \"example.com\""_s};
         QTest::newRow("not an object") << minimal(R"(, "source_types": ["x.example"])")
                                        << QStringList{u"source_types: expected an object (the type of each domain, "
