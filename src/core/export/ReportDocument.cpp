@@ -291,8 +291,9 @@ ReportSection sourceTypes(const ReportData &data)
         if (c.cut.startsWith(u"engine="_s))
             engines.append({cutTitle(c.cut), &c.sources});
     s.blocks << paragraph(u"Each engine's citations by the type of the source: the brand's own domains, competitors', "
-                          "review sites, forums, video, news, reference works, retailers, blogs and documentation "
-                          "(docs/metrics.md says how a domain's type is decided)."_s);
+                          "review sites, forums, video, news, reference works, retailers, blogs and documentation. A "
+                          "domain's type comes from the audit's settings, a table of well-known sites, the types its "
+                          "pages declare, or the shape of its addresses."_s);
     s.blocks << table(sourceMixTable(u"Engine"_s, engines));
     const CutScores &headline = data.headline();
     QList<std::pair<QString, const SourceMix *>> brands;
