@@ -7,6 +7,7 @@
 #include "ReadinessChecksModel.h"
 #include "ScoresModel.h"
 #include "SitesModel.h"
+#include "SourceMixModel.h"
 #include "model/WhenReady.h"
 #include "run/RunnerThread.h"
 #include "scoring/AuditScoring.h"
@@ -19,7 +20,8 @@ using namespace Qt::StringLiterals;
 AuditResults::AuditResults(AuditStore *store, const RunnerThread *runner, QObject *parent)
     : QObject(parent), m_store(store), m_runner(runner), m_answers(new AnswersModel(this)),
       m_failures(new FailuresModel(this)), m_scores(new ScoresModel(this)), m_citations(new CitationsModel(this)),
-      m_discovered(new DiscoveredModel(this)), m_sites(new SitesModel(this)), m_checks(new ReadinessChecksModel(this))
+      m_sourceMix(new SourceMixModel(this)), m_discovered(new DiscoveredModel(this)), m_sites(new SitesModel(this)),
+      m_checks(new ReadinessChecksModel(this))
 {
     connect(runner, &RunnerThread::itemFailed, m_failures, &FailuresModel::add);
 }
@@ -57,6 +59,7 @@ void AuditResults::show(qint64 auditId)
         m_previousId = result->previous ? result->previous->auditId : 0;
         m_changes = result->changes;
         m_discovered->setRows(m_shown->discovered);
+        m_sourceMix->setCuts(m_shown->cuts);
         m_sites->setBrands(m_shown->brands); // the sites' owners are named from the scores' brands
         emit scored();
     });

@@ -19,6 +19,7 @@ class ReadinessChecksModel;
 class RunnerThread;
 class ScoresModel;
 class SitesModel;
+class SourceMixModel;
 
 // The results of the audit on show, fetched with the store's typed operations and fed in a
 // batch each to the models the result pages view: answers, failures, the scores of one cut
@@ -36,6 +37,7 @@ public:
     FailuresModel *failures() const { return m_failures; }
     ScoresModel *scores() const { return m_scores; }
     CitationsModel *citations() const { return m_citations; }
+    SourceMixModel *sourceMix() const { return m_sourceMix; }
     DiscoveredModel *discovered() const { return m_discovered; }
     SitesModel *sites() const { return m_sites; }
     ReadinessChecksModel *checks() const { return m_checks; }
@@ -71,6 +73,7 @@ private:
     FailuresModel *m_failures;
     ScoresModel *m_scores;
     CitationsModel *m_citations;
+    SourceMixModel *m_sourceMix;
     DiscoveredModel *m_discovered;
     SitesModel *m_sites;
     ReadinessChecksModel *m_checks;

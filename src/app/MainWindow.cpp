@@ -8,6 +8,7 @@
 #include "AuditListModel.h"
 #include "AuditResults.h"
 #include "CapturePanel.h"
+#include "ChoiceDelegate.h"
 #include "CitationsModel.h"
 #include "CsvExports.h"
 #include "DiscoveredModel.h"
@@ -21,6 +22,7 @@
 #include "ScoresModel.h"
 #include "SettingsDialog.h"
 #include "SitesModel.h"
+#include "SourceMixModel.h"
 #include "SpecDocument.h"
 #include "SpecForm.h"
 #include "SpecSummary.h"
@@ -116,6 +118,23 @@ void MainWindow::setUpResultViews()
             });
 
     showSorted(m_ui->citationsView, m_results->citations());
+    showSorted(m_ui->sourceMixView, m_results->sourceMix());
+    connect(m_results->sourceMix(), &QAbstractItemModel::modelReset, m_ui->sourceMixView,
+            &QTableView::resizeColumnsToContents);
+    // The analyst's type of a domain goes into the open spec's source_types, one undo step.
+    m_ui->citationsView->setItemDelegateForColumn(
+        CitationsModel::Type, new ChoiceDelegate(overridableSourceTypeNames(), m_ui->citationsView));
+    connect(m_results->citations(), &CitationsModel::typeChosen, this, [this](const QString &domain, SourceType type) {
+        AuditSpec spec = m_document->spec();
+        spec.sourceTypes.insert(domain, type);
+        m_document->edit(spec, u"source_types"_s, tr("source type"));
+        m_document->commit();
+        statusBar()->showMessage(tr("%1 is a source of type %2 in the open spec; the figures count it so when the "
+                                    "audit is run or rescored with it")
+                                     .arg(domain, sourceTypeName(type)));
+    });
+    connect(m_document, &SpecDocument::changed, this,
+            [this] { m_results->citations()->setOverrides(m_document->spec().sourceTypes); });
     showSorted(m_ui->discoveredView, m_results->discovered());
     connect(m_results->discovered(), &QAbstractItemModel::modelReset, this, [this] {
         m_ui->discoveredView->resizeColumnsToContents();

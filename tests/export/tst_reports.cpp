@@ -43,6 +43,29 @@ namespace {
 // A competitor's name with markup in it: the reports must show it, never run it.
 const QString Untrusted = u"Pipewise <b>& Co"_s;
 
+// A citation as the store gives it: its URL, registrable domain and owner.
+CitationRef cited(const QString &url, const QString &domain, int owner = -1)
+{
+    return {url, QUrl(url).host(), domain, owner, CitationRef::Source::Text, 0};
+}
+
+// Brand 0 Acme (acme.example), brand 1 Pipewise; answers of gpt mention Acme, claude's none.
+ScoringInput sourcesInput(bool withClaude)
+{
+    ScoringInput in;
+    in.auditId = withClaude ? 2 : 1;
+    in.brands = {u"Acme"_s, u"Pipewise"_s};
+    ScoredAnswer gpt{u"gpt"_s, u"best-of"_s, {}, false, QList<BrandFigures>(2), {}, {}};
+    gpt.brands[0].mentions = 1;
+    gpt.brands[0].order = 1;
+    gpt.citations = {cited(u"https://www.reddit.com/r/crm/"_s, u"reddit.com"_s),
+                     cited(u"https://acme.example/"_s, u"acme.example"_s, 0)};
+    ScoredAnswer claude{u"claude"_s, u"best-of"_s, {}, false, QList<BrandFigures>(2), {}, {}};
+    claude.citations = {cited(u"https://www.youtube.com/watch?v=1"_s, u"youtube.com"_s)};
+    in.answers = withClaude ? QList<ScoredAnswer>{gpt, claude} : QList<ScoredAnswer>{gpt};
+    return in;
+}
+
 AuditSpec demo()
 {
     auto read = SpecReader::readFile(u":/examples/demo-audit.json"_s);
@@ -263,7 +286,7 @@ private slots:
         data.audit.name = u"empty"_s;
         data.audit.state = AuditState::Finished;
         data.scores.brands = {u"A"_s, u"B"_s};
-        ScoredAnswer answer{u"gpt"_s, u"custom"_s, {}, true, QList<BrandFigures>(2), {}};
+        ScoredAnswer answer{u"gpt"_s, u"custom"_s, {}, true, QList<BrandFigures>(2), {}, {}};
         data.scores.cuts = Scorer(2).score({answer});
         QCOMPARE(data.headlineCut(), u"all"_s); // no non-branded answers
         const QJsonObject json = JsonReport::render(data);
@@ -377,6 +400,81 @@ private slots:
         QVERIFY2(cancelled.result().error().contains(u"cancelled"_s), qPrintable(cancelled.result().error()));
         QCOMPARE(QDir(none).entryList(QDir::Files), QStringList());
         QCOMPARE(stopped.rows.load(), 0);
+    }
+
+    // scores.csv's source-type rows, hand-computed: the cut's citations as a whole (brand
+    // empty, role all), and a brand's among the answers that mention it, against a previous
+    // audit that had gpt's answer alone.
+    void scoresCsvHasSourceTypeRows_data()
+    {
+        QTest::addColumn<QString>("key");        // cut|brand|role|figure
+        QTest::addColumn<QStringList>("values"); // value, previous_audit, previous_value, change
+        QTest::newRow("all citations") << u"all||all|citations"_s << QStringList{u"3"_s, u"1"_s, u"2"_s, u"1"_s};
+        QTest::newRow("all forum") << u"all||all|source_share_forum"_s
+                                   << QStringList{u"0.333333333333"_s, u"1"_s, u"0.5"_s, u"-0.166666666667"_s};
+        QTest::newRow("all video") << u"all||all|source_share_video"_s
+                                   << QStringList{u"0.333333333333"_s, u"1"_s, u"0"_s, u"0.333333333333"_s};
+        QTest::newRow("all own") << u"all||all|source_share_own"_s
+                                 << QStringList{u"0.333333333333"_s, u"1"_s, u"0.5"_s, u"-0.166666666667"_s};
+        QTest::newRow("all other") << u"all||all|source_share_other"_s << QStringList{u"0"_s, u"1"_s, u"0"_s, u"0"_s};
+        QTest::newRow("claude, new") << u"engine=claude||all|source_share_video"_s
+                                     << QStringList{u"1"_s, u"1"_s, QString(), QString()};
+        QTest::newRow("gpt forum") << u"engine=gpt||all|source_share_forum"_s
+                                   << QStringList{u"0.5"_s, u"1"_s, u"0.5"_s, u"0"_s};
+        QTest::newRow("Acme's citations")
+            << u"all|Acme|brand|mentioning_answer_citations"_s << QStringList{u"2"_s, u"1"_s, u"2"_s, u"0"_s};
+        QTest::newRow("Acme's own") << u"all|Acme|brand|source_share_own"_s
+                                    << QStringList{u"0.5"_s, u"1"_s, u"0.5"_s, u"0"_s};
+        QTest::newRow("Acme's video") << u"all|Acme|brand|source_share_video"_s
+                                      << QStringList{u"0"_s, u"1"_s, u"0"_s, u"0"_s};
+        QTest::newRow("Pipewise: no citations, n/a")
+            << u"all|Pipewise|competitor|source_share_forum"_s << QStringList{QString(), u"1"_s, QString(), QString()};
+        QTest::newRow("Pipewise's count")
+            << u"all|Pipewise|competitor|mentioning_answer_citations"_s << QStringList{u"0"_s, u"1"_s, u"0"_s, u"0"_s};
+    }
+
+    void scoresCsvHasSourceTypeRows()
+    {
+        QFETCH(QString, key);
+        QFETCH(QStringList, values);
+        ScoredAudit scored{AuditScoring::score(sourcesInput(true)), AuditScoring::score(sourcesInput(false)), {}};
+        scored.changes = ScoreComparison::compare(scored.scores, &*scored.previous);
+        const QString path = m_dir.filePath(u"source-scores.csv"_s);
+        QVERIFY(CsvExporter::writeScores(scored, path).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QHash<QString, QStringList> rows;
+        for (const QByteArray &line : lines.mid(1)) {
+            const QStringList cells = QString::fromUtf8(line).trimmed().split(u',');
+            QCOMPARE(cells.size(), 9);
+            rows.insert(cells.mid(0, 4).join(u'|'), cells.mid(4, 4));
+        }
+        // Every cut (all, non-branded, branded, 2 engines, 1 category) has 2 brands × 39
+        // figures and 12 rows of its own.
+        QCOMPARE(lines.size() - 1, 6 * (2 * 39 + 12));
+        QCOMPARE(rows.value(key), values);
+    }
+
+    // The demo's citations, each of one type: the types' shares add up to 1 in every cut.
+    void demoSourceSharesAddUp()
+    {
+        const QJsonArray cuts = readJson()[u"cuts"_s].toArray();
+        QCOMPARE(cuts.size(), m_scores.cuts.size());
+        for (const QJsonValue &cut : cuts) {
+            const QJsonObject sources = cut[u"sources"_s].toObject();
+            const CutScores *scored = m_scores.cut(cut[u"cut"_s].toString());
+            QVERIFY(scored);
+            int domainCitations = 0;
+            for (const DomainScore &d : scored->domains)
+                domainCitations += d.citations;
+            QCOMPARE(sources[u"citations"_s].toInt(), domainCitations);
+            double sum = 0;
+            for (int t = 0; t < SourceTypeCount; ++t)
+                sum += sources[u"source_share_"_s + sourceTypeName(SourceType(t))].toDouble();
+            QVERIFY2(domainCitations == 0 || std::abs(sum - 1.0) < 1e-9, qPrintable(QString::number(sum)));
+        }
+        QVERIFY(readHtml().contains(u"What kind of sources the engines cite"_s));
     }
 
 private:

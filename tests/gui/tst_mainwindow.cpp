@@ -1,12 +1,14 @@
 #include "ApiKeysDialog.h"
 #include "AppSettings.h"
 #include "Appearance.h"
+#include "CitationsModel.h"
 #include "EngineOnThread.h"
 #include "EnginesModel.h"
 #include "FakeEngineServer.h"
 #include "MainWindow.h"
 #include "PromptPreviewDialog.h"
 #include "SettingsDialog.h"
+#include "SpecDocument.h"
 #include "SpecForm.h"
 #include "StallProbe.h"
 #include "run/Pricing.h"
@@ -490,6 +492,25 @@ private slots:
         QVERIFY(citations->model()->rowCount() > 5);
         pages->setCurrentWidget(window.findChild<QWidget *>(u"citationsPage"_s));
         screenshot(window, u"citations"_s);
+        // Each engine's citations by type; a third party's type set in the view goes into the
+        // open spec's source_types.
+        QCOMPARE(window.findChild<QTableView *>(u"sourceMixView"_s)->model()->rowCount(), 3); // all, gpt, claude
+        int thirdParty = -1;
+        for (int r = 0; r < citations->model()->rowCount() && thirdParty < 0; ++r)
+            if (citations->model()->index(r, CitationsModel::Owner).data().toString() == u"third party"_s)
+                thirdParty = r;
+        QVERIFY(thirdParty >= 0);
+        const QString domain = citations->model()->index(thirdParty, CitationsModel::Domain).data().toString();
+        const QString scoredType = citations->model()->index(thirdParty, CitationsModel::Type).data().toString();
+        QVERIFY(citations->model()->setData(citations->model()->index(thirdParty, CitationsModel::Type), u"video"_s,
+                                            Qt::EditRole));
+        QCOMPARE(citations->model()->index(thirdParty, CitationsModel::Type).data().toString(), u"Video"_s);
+        SpecDocument *document = window.findChild<SpecForm *>()->document();
+        QCOMPARE(document->spec().sourceTypes, (SourceTypeOverrides{{domain, SourceType::Video}}));
+        QVERIFY(document->isDirty());
+        document->undoStack()->undo(); // the view follows the spec back
+        QVERIFY(document->spec().sourceTypes.isEmpty());
+        QCOMPARE(citations->model()->index(thirdParty, CitationsModel::Type).data().toString(), scoredType);
         auto *discovered = window.findChild<QTableView *>(u"discoveredView"_s);
         QVERIFY(discovered->model()->rowCount() > 1);
         // Each inspected site with its readiness checks and their evidence.

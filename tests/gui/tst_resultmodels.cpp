@@ -2,6 +2,7 @@
 #include "DiscoveredModel.h"
 #include "ReadinessChecksModel.h"
 #include "SitesModel.h"
+#include "SourceMixModel.h"
 
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -17,12 +18,15 @@ Q_DECLARE_METATYPE(QList<geo::DomainScore>)
 Q_DECLARE_METATYPE(QList<geo::DiscoveredBrand>)
 Q_DECLARE_METATYPE(QList<geo::StoredSiteReport>)
 Q_DECLARE_METATYPE(QList<geo::ReadinessCheck>)
+Q_DECLARE_METATYPE(geo::SourceType)
 
 namespace {
 
-DomainScore domain(const QString &name, int owner, int citations, std::optional<int> readiness)
+DomainScore domain(const QString &name, int owner, int citations, std::optional<int> readiness,
+                   SourceType type = SourceType::Other)
 {
     DomainScore d;
+    d.type = type;
     d.domain = name;
     d.owner = owner;
     d.citations = citations;
@@ -110,18 +114,20 @@ private slots:
         QTest::newRow("none") << brands << QList<DomainScore>{} << Table{} << SortTable{};
         QTest::newRow("owned, third party, not inspected")
             << brands
-            << QList<DomainScore>{domain(u"acme.example"_s, 0, 12, 81), domain(u"globex.example"_s, 1, 7, 0),
-                                  domain(u"news.example"_s, -1, 3, std::nullopt)}
-            << Table{{u"acme.example"_s, u"Acme"_s, u"12"_s, u"81"_s},
-                     {u"globex.example"_s, u"Globex"_s, u"7"_s, u"0"_s},
-                     {u"news.example"_s, u"third party"_s, u"3"_s, u"not inspected"_s}}
-            << SortTable{{u"acme.example"_s, u"Acme"_s, 12, 81},
-                         {u"globex.example"_s, u"Globex"_s, 7, 0},
-                         {u"news.example"_s, u"third party"_s, 3, -1}};
+            << QList<DomainScore>{domain(u"acme.example"_s, 0, 12, 81, SourceType::Own),
+                                  domain(u"globex.example"_s, 1, 7, 0, SourceType::Competitor),
+                                  domain(u"news.example"_s, -1, 3, std::nullopt, SourceType::News)}
+            << Table{{u"acme.example"_s, u"Acme"_s, u"Own"_s, u"12"_s, u"81"_s},
+                     {u"globex.example"_s, u"Globex"_s, u"Competitor"_s, u"7"_s, u"0"_s},
+                     {u"news.example"_s, u"third party"_s, u"News and media"_s, u"3"_s, u"not inspected"_s}}
+            << SortTable{{u"acme.example"_s, u"Acme"_s, int(SourceType::Own), 12, 81},
+                         {u"globex.example"_s, u"Globex"_s, int(SourceType::Competitor), 7, 0},
+                         {u"news.example"_s, u"third party"_s, int(SourceType::News), 3, -1}};
         // An owner the brands do not name (scores of another spec) shows as no one.
         QTest::newRow("owner out of range")
-            << QStringList{u"Acme"_s} << QList<DomainScore>{domain(u"x.example"_s, 4, 1, 5)}
-            << Table{{u"x.example"_s, QString(), u"1"_s, u"5"_s}} << SortTable{{u"x.example"_s, QString(), 1, 5}};
+            << QStringList{u"Acme"_s} << QList<DomainScore>{domain(u"x.example"_s, 4, 1, 5, SourceType::Competitor)}
+            << Table{{u"x.example"_s, QString(), u"Competitor"_s, u"1"_s, u"5"_s}}
+            << SortTable{{u"x.example"_s, QString(), int(SourceType::Competitor), 1, 5}};
     }
 
     void citations()
@@ -134,7 +140,7 @@ private slots:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.setRows(brands, domains);
         QCOMPARE(reset.size(), 1); // one batch
-        QCOMPARE(headers(model), (QStringList{u"Domain"_s, u"Owner"_s, u"Citations"_s, u"GEO readiness"_s}));
+        QCOMPARE(headers(model), (QStringList{u"Domain"_s, u"Owner"_s, u"Type"_s, u"Citations"_s, u"GEO readiness"_s}));
         QCOMPARE(model.columnCount(), int(CitationsModel::ColumnCount));
         QCOMPARE(displayed(model), display);
         QCOMPARE(sortValues(model), sort);
@@ -152,6 +158,90 @@ private slots:
                  (QStringList{u"d.example"_s, u"b.example"_s, u"a.example"_s, u"c.example"_s}));
         QCOMPARE(sortedBy(&model, CitationsModel::Readiness),
                  (QStringList{u"b.example"_s, u"c.example"_s, u"d.example"_s, u"a.example"_s}));
+    }
+
+    // The analyst sets a third party's type: shown at once, announced for the spec, kept when
+    // another cut is shown; a brand's own domains and unknown names are refused.
+    void citationTypeOverride_data()
+    {
+        QTest::addColumn<int>("row");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("review") << 2 << u"review"_s << true << u"Review site"_s;
+        QTest::newRow("forum") << 2 << u"forum"_s << true << u"Forum or community"_s;
+        QTest::newRow("unknown name") << 2 << u"reviews"_s << false << u"News and media"_s;
+        QTest::newRow("own is the brands' domains") << 2 << u"own"_s << false << u"News and media"_s;
+        QTest::newRow("a brand's domain") << 0 << u"review"_s << false << u"Own"_s;
+    }
+
+    void citationTypeOverride()
+    {
+        QFETCH(int, row);
+        QFETCH(QString, value);
+        QFETCH(bool, accepted);
+        QFETCH(QString, shown);
+        const QList<DomainScore> domains{domain(u"acme.example"_s, 0, 12, 81, SourceType::Own),
+                                         domain(u"globex.example"_s, 1, 7, 0, SourceType::Competitor),
+                                         domain(u"news.example"_s, -1, 3, std::nullopt, SourceType::News)};
+        CitationsModel model;
+        model.setRows({u"Acme"_s, u"Globex"_s}, domains);
+        QSignalSpy chosen(&model, &CitationsModel::typeChosen);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        const QModelIndex cell = model.index(row, CitationsModel::Type);
+        QCOMPARE(bool(model.flags(cell) & Qt::ItemIsEditable), row == 2);
+        QCOMPARE(model.setData(cell, value), accepted);
+        QCOMPARE(cell.data().toString(), shown);
+        QCOMPARE(chosen.size(), accepted ? 1 : 0);
+        QCOMPARE(changed.size(), accepted ? 1 : 0);
+        if (!accepted)
+            return;
+        QCOMPARE(chosen[0][0].toString(), u"news.example"_s);
+        QCOMPARE(sourceTypeName(chosen[0][1].value<SourceType>()), value);
+        QCOMPARE(cell.data(Qt::EditRole).toString(), value);
+        // Another cut's rows keep the choice until the spec says otherwise.
+        model.setRows({u"Acme"_s, u"Globex"_s}, domains.mid(2));
+        QCOMPARE(model.index(0, CitationsModel::Type).data().toString(), shown);
+        model.setOverrides({});
+        QCOMPARE(model.index(0, CitationsModel::Type).data().toString(), u"News and media"_s);
+        model.setOverrides({{u"news.example"_s, SourceType::Video}, {u"acme.example"_s, SourceType::Blog}});
+        QCOMPARE(model.index(0, CitationsModel::Type).data().toString(), u"Video"_s);
+        model.setRows({u"Acme"_s, u"Globex"_s}, domains);
+        QCOMPARE(model.index(0, CitationsModel::Type).data().toString(), u"Own"_s); // a brand's stays its own
+    }
+
+    // Each engine's citations by type: all prompts first, then each engine; other cuts left out.
+    void sourceMix()
+    {
+        CutScores all{u"all"_s, {}, {}, {}};
+        all.sources.citations[std::size_t(SourceType::Forum)] = 3;
+        all.sources.citations[std::size_t(SourceType::Marketplace)] = 1;
+        CutScores gpt{u"engine=gpt"_s, {}, {}, {}};
+        gpt.sources.citations[std::size_t(SourceType::Forum)] = 3;
+        CutScores claude{u"engine=claude"_s, {}, {}, {}};
+        CutScores branded{u"branded"_s, {}, {}, {}};
+        branded.sources.citations[std::size_t(SourceType::Blog)] = 9;
+        SourceMixModel model;
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setCuts({all, branded, gpt, claude});
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.columnCount(), 2 + SourceTypeCount);
+        QCOMPARE(headers(model).mid(0, 6),
+                 (QStringList{u"Engine"_s, u"Citations"_s, u"Own"_s, u"Competitor"_s, u"Review site"_s,
+                              u"Forum or community"_s}));
+        QCOMPARE(headers(model).back(), u"Other"_s);
+        const Table shown = displayed(model);
+        QCOMPARE(shown.size(), 3);
+        const int forum = SourceMixModel::FirstType + int(SourceType::Forum);
+        const int market = SourceMixModel::FirstType + int(SourceType::Marketplace);
+        QCOMPARE((QStringList{shown[0][0], shown[0][1], shown[0][forum], shown[0][market]}),
+                 (QStringList{u"All engines"_s, u"4"_s, u"75.0%"_s, u"25.0%"_s}));
+        QCOMPARE((QStringList{shown[1][0], shown[1][1], shown[1][forum], shown[1][market]}),
+                 (QStringList{u"gpt"_s, u"3"_s, u"100.0%"_s, u"0.0%"_s}));
+        QCOMPARE((QStringList{shown[2][0], shown[2][1], shown[2][forum]}),
+                 (QStringList{u"claude"_s, u"0"_s, u"n/a"_s}));
+        QCOMPARE(model.index(0, forum).data(Qt::UserRole).toDouble(), 0.75);
+        QCOMPARE(sortedBy(&model, forum), (QStringList{u"claude"_s, u"All engines"_s, u"gpt"_s}));
     }
 
     void discovered_data()

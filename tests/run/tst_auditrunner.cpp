@@ -181,9 +181,15 @@ private slots:
         for (const StoredAudit::Item &item : audit.items) {
             const PlannedPrompt &p = audit.prompts[item.prompt];
             const Analysis a = analyzer.analyze(item.answer, item.citations);
-            fresh.append({item.engine, p.category, p.topic, p.branded, a.brands, a.citations});
+            fresh.append({item.engine, p.category, p.topic, p.branded, a.brands, a.citations, {}});
         }
-        const QList<CutScores> expected = Scorer(5).score(fresh);
+        // Typed with the stored audit's evidence of source types (its spec and inspected pages).
+        auto input = store.scoringInput(1);
+        QTRY_VERIFY(input.isFinished());
+        QVERIFY(input.result());
+        ScoringInput again = input.result().value();
+        again.answers = fresh;
+        const QList<CutScores> expected = Scorer(5).score(AuditScoring::classified(again));
         QCOMPARE(scores.cuts.size(), expected.size());
         for (qsizetype c = 0; c < expected.size(); ++c) {
             QCOMPARE(scores.cuts[c].cut, expected[c].cut);

@@ -1,3 +1,5 @@
+#include "scoring/AuditScoring.h"
+#include "scoring/Figures.h"
 #include "scoring/ScoreComparison.h"
 #include "scoring/Scorer.h"
 
@@ -13,13 +15,55 @@ namespace {
 // An answer naming each brand mentions[b] times, first in the order of the list.
 ScoredAnswer answer(const QString &engine, bool branded, const QList<int> &mentions)
 {
-    ScoredAnswer a{engine, u"custom"_s, {}, branded, QList<BrandFigures>(mentions.size()), {}};
+    ScoredAnswer a{engine, u"custom"_s, {}, branded, QList<BrandFigures>(mentions.size()), {}, {}};
     int order = 0;
     for (int b = 0; b < mentions.size(); ++b) {
         a.brands[b].mentions = mentions[b];
         a.brands[b].order = mentions[b] > 0 ? ++order : 0;
     }
     return a;
+}
+
+// A citation as the store gives it: its URL, registrable domain and owner.
+CitationRef cited(const QString &url, const QString &domain, int owner = -1)
+{
+    return {url, QUrl(url).host(), domain, owner, CitationRef::Source::Text, 0};
+}
+
+// Four answers of two engines citing sources of every rule (docs/metrics.md): brand 0 Acme
+// (acme.example), brand 1 Pipewise (pipewise.example).
+ScoringInput sourcesAudit()
+{
+    ScoringInput in;
+    in.brands = {u"Acme"_s, u"Pipewise"_s};
+    ScoredAnswer a1 = answer(u"gpt"_s, false, {1, 0});
+    a1.citations = {cited(u"https://acme.example/"_s, u"acme.example"_s, 0),                     // own
+                    cited(u"https://www.reddit.com/r/crm/"_s, u"reddit.com"_s),                  // table: forum
+                    cited(u"https://www.g2.com/categories/crm"_s, u"g2.com"_s),                  // table: review
+                    cited(u"https://dailyplanet.example/2025/crm"_s, u"dailyplanet.example"_s)}; // page: news
+    ScoredAnswer a2 = answer(u"gpt"_s, false, {0, 1});
+    a2.citations = {cited(u"https://pipewise.example/pricing"_s, u"pipewise.example"_s, 1), // competitor
+                    cited(u"https://old.reddit.com/r/sales/"_s, u"reddit.com"_s)};          // table: forum
+    ScoredAnswer a3 = answer(u"claude"_s, false, {2, 1});
+    a3.citations = {cited(u"https://www.amazon.com/dp/B01"_s, u"amazon.com"_s),             // table: marketplace
+                    cited(u"https://tools.example/blog/crm"_s, u"tools.example"_s),         // shape: blog
+                    cited(u"https://crm-ratings.example/top"_s, u"crm-ratings.example"_s)}; // override: review
+    ScoredAnswer a4 = answer(u"claude"_s, false, {0, 0});
+    a4.citations = {cited(u"https://www.reddit.com/r/crm/top"_s, u"reddit.com"_s)}; // table: forum
+    in.answers = {a1, a2, a3, a4};
+    in.sourceTypes = {{u"crm-ratings.example"_s, SourceType::Review}};
+    in.pages = {{u"dailyplanet.example"_s, {{u"NewsArticle"_s}, {}}}};
+    return in;
+}
+
+// Each type's citations in a mix, by name, the types with none left out.
+QMap<QString, int> counts(const SourceMix &mix)
+{
+    QMap<QString, int> out;
+    for (int t = 0; t < SourceTypeCount; ++t)
+        if (mix.citations[t] > 0)
+            out.insert(sourceTypeName(SourceType(t)), mix.citations[t]);
+    return out;
 }
 
 } // namespace
@@ -213,7 +257,95 @@ private slots:
         QCOMPARE(ScoreComparison::overlap({lowA, highA}, {lowB, highB}), overlap);
         QCOMPARE(ScoreComparison::overlap({lowB, highB}, {lowA, highA}), overlap);
     }
+
+    // Shares of citations by source type, worked by hand from sourcesAudit()'s ten citations.
+    void sourceTypeShares()
+    {
+        const AuditScores scores = AuditScoring::score(sourcesAudit());
+        const CutScores &all = *scores.cut(u"all"_s);
+        QCOMPARE(all.sources.total(), 10);
+        QCOMPARE(counts(all.sources),
+                 (QMap<QString, int>{{u"own"_s, 1},
+                                     {u"competitor"_s, 1},
+                                     {u"review"_s, 2},
+                                     {u"forum"_s, 3},
+                                     {u"news"_s, 1},
+                                     {u"marketplace"_s, 1},
+                                     {u"blog"_s, 1}}));
+        QCOMPARE(*all.sources.share(SourceType::Forum), 0.3);
+        QCOMPARE(*all.sources.share(SourceType::Review), 0.2);
+        QCOMPARE(*all.sources.share(SourceType::Video), 0.0);
+
+        // One engine leans on forums, the other on a retailer, a blog and a review site.
+        const CutScores &gpt = *scores.cut(u"engine=gpt"_s);
+        QCOMPARE(gpt.sources.total(), 6);
+        QCOMPARE(*gpt.sources.share(SourceType::Forum), 2.0 / 6.0);
+        QCOMPARE(*gpt.sources.share(SourceType::Own), 1.0 / 6.0);
+        QCOMPARE(*gpt.sources.share(SourceType::Marketplace), 0.0);
+        const CutScores &claude = *scores.cut(u"engine=claude"_s);
+        QCOMPARE(claude.sources.total(), 4);
+        QCOMPARE(*claude.sources.share(SourceType::Forum), 0.25);
+        QCOMPARE(*claude.sources.share(SourceType::Marketplace), 0.25);
+
+        // Per brand: the citations of the answers that mention it (Acme: answers 1 and 3,
+        // 4 + 3 citations; Pipewise: answers 2 and 3, 2 + 3).
+        const SourceMix &acme = all.brands[0].sources;
+        QCOMPARE(acme.total(), 7);
+        QCOMPARE(*acme.share(SourceType::Review), 2.0 / 7.0);
+        QCOMPARE(*acme.share(SourceType::Forum), 1.0 / 7.0);
+        QCOMPARE(*acme.share(SourceType::Competitor), 0.0);
+        const SourceMix &pipewise = all.brands[1].sources;
+        QCOMPARE(pipewise.total(), 5);
+        QCOMPARE(counts(pipewise),
+                 (QMap<QString, int>{
+                     {u"competitor"_s, 1}, {u"review"_s, 1}, {u"forum"_s, 1}, {u"marketplace"_s, 1}, {u"blog"_s, 1}}));
+        // A brand no answer of the cut mentions has no citations to share: n/a, not 0.
+        QCOMPARE(scores.cut(u"engine=gpt"_s)->brands[1].sources.total(), 2);
+        QCOMPARE(scores.cut(u"engine=claude"_s)->brands[0].sources.total(), 3);
+        const SourceMix none;
+        QCOMPARE(none.share(SourceType::Forum), std::nullopt);
+
+        // Each domain has the type of its citations.
+        QHash<QString, SourceType> domainTypes;
+        for (const DomainScore &d : all.domains)
+            domainTypes.insert(d.domain, d.type);
+        QCOMPARE(domainTypes.value(u"reddit.com"_s), SourceType::Forum);
+        QCOMPARE(domainTypes.value(u"acme.example"_s), SourceType::Own);
+        QCOMPARE(domainTypes.value(u"crm-ratings.example"_s), SourceType::Review);
+        QCOMPARE(domainTypes.value(u"dailyplanet.example"_s), SourceType::News);
+        QCOMPARE(all.domains.front().domain, u"reddit.com"_s);
+
+        // The exported figures of a brand end with its source mix.
+        const QList<Figure> figures = geo::figures(all.brands[0]);
+        QCOMPARE(figures.size(), 27 + 1 + SourceTypeCount);
+        QCOMPARE(figures[27].name, u"mentioning_answer_citations"_s);
+        QCOMPARE(*figures[27].value, 7.0);
+        QCOMPARE(figures[28].name, u"source_share_own"_s);
+        QCOMPARE(*figures[28].value, 1.0 / 7.0);
+        QCOMPARE(figures.back().name, u"source_share_other"_s);
+        QCOMPARE(*figures.back().value, 0.0);
+    }
+
+    // A domain cited as a blog twice and as documentation once is a blog; a tie goes to the
+    // type first in the documented order.
+    void domainTypeIsItsCommonest()
+    {
+        ScoringInput in;
+        in.brands = {u"Acme"_s};
+        ScoredAnswer a = answer(u"gpt"_s, false, {1});
+        a.citations = {cited(u"https://tools.example/blog/a"_s, u"tools.example"_s),
+                       cited(u"https://tools.example/docs/b"_s, u"tools.example"_s),
+                       cited(u"https://tools.example/blog/c"_s, u"tools.example"_s),
+                       cited(u"https://other.example/docs/x"_s, u"other.example"_s),
+                       cited(u"https://other.example/blog/y"_s, u"other.example"_s)};
+        in.answers = {a};
+        const CutScores &all = *AuditScoring::score(in).cut(u"all"_s);
+        QCOMPARE(all.domains.size(), 2);
+        QCOMPARE(all.domains[0].domain, u"tools.example"_s);
+        QCOMPARE(all.domains[0].type, SourceType::Blog);
+        QCOMPARE(all.domains[1].type, SourceType::Blog); // blog comes before documentation
+    }
 };
 
-QTEST_APPLESS_MAIN(TestScorer)
+QTEST_GUILESS_MAIN(TestScorer)
 #include "tst_scorer.moc"

@@ -321,7 +321,7 @@ QList<ScoredAnswer> analysed()
         for (const QString &url : a.engineCitations)
             structured.append({url, {}});
         const Analysis analysis = analyzer.analyze(a.text, structured);
-        out.append({a.engine, a.category, a.topic, a.branded, analysis.brands, analysis.citations});
+        out.append({a.engine, a.category, a.topic, a.branded, analysis.brands, analysis.citations, {}});
     }
     return out;
 }

@@ -44,6 +44,8 @@ QString field(const HtmlFacts &f, const QString &name)
         return f.ogDescription;
     if (name == "ogSiteName"_L1)
         return f.ogSiteName;
+    if (name == "ogType"_L1)
+        return f.ogType;
     if (name == "canonical"_L1)
         return f.canonical;
     if (name == "lang"_L1)
@@ -238,6 +240,10 @@ void TestHtmlFacts::metadata_data()
                                     << u"ogDescription"_s << u"Line one line two"_s;
     QTest::newRow("og:site_name") << page("<meta property=\"og:site_name\" content=\"Example &amp; Co\">", "")
                                   << u"ogSiteName"_s << u"Example & Co"_s;
+    QTest::newRow("og:type, the first one") << page("<meta property=\"og:type\" content=\" video.other \">"
+                                                    "<meta property=\"og:type\" content=\"article\">",
+                                                    "")
+                                            << u"ogType"_s << u"video.other"_s;
     QTest::newRow("canonical with several rel tokens")
         << page("<link rel=\"alternate  Canonical\" href=\" https://example.com/a?b=1&amp;c=2 \">", "")
         << u"canonical"_s << u"https://example.com/a?b=1&c=2"_s;

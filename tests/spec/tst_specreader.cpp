@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -281,6 +282,59 @@ private slots:
         const auto out = SpecReader::readFile(spec.fileName());
         QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
         QCOMPARE(out.spec->engines[0].file, dir.filePath(u"answers.jsonl"_s));
+    }
+
+    void sourceTypeProblems_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QStringList>("problems");
+        const QString allowed = u"review, forum, video, news, reference, marketplace, blog, documentation, other"_s;
+        QTest::newRow("unknown type") << minimal(R"(, "source_types": {"crmreviewhub.example": "reviews"})")
+                                      << QStringList{u"source_types[\"crmreviewhub.example\"]: unknown source type "
+                                                     "\"reviews\"; use one of "_s
+                                                     + allowed};
+        QTest::newRow("not text")
+            << minimal(R"(, "source_types": {"crmreviewhub.example": 3})")
+            << QStringList{u"source_types[\"crmreviewhub.example\"]: unknown source type 3; use one of "_s + allowed};
+        QTest::newRow("own comes from the brands")
+            << minimal(R"(, "source_types": {"acme-blog.example": "own"})")
+            << QStringList{u"source_types[\"acme-blog.example\"]: \"own\" comes from the brands' domains; add the "
+                           "domain to the brand's \"domains\" instead, or use one of "_s
+                           + allowed};
+        QTest::newRow("not a domain")
+            << minimal(R"(, "source_types": {"x.example/reviews": "blog", "x.example": "blog"})")
+            << QStringList{u"source_types[\"x.example/reviews\"]: \"x.example/reviews\" is not a domain name; "
+                           "write a host such as \"example.com\""_s};
+        QTest::newRow("not an object") << minimal(R"(, "source_types": ["x.example"])")
+                                       << QStringList{u"source_types: expected an object (the type of each domain, "
+                                                      "such as {\"example.com\": \"review\"}), got a list"_s};
+    }
+
+    void sourceTypeProblems()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QStringList, problems);
+        const auto out = SpecReader::parse(json, {});
+        QVERIFY(!out.spec);
+        QCOMPARE(out.problems, problems);
+    }
+
+    void readsSourceTypes()
+    {
+        const auto out = SpecReader::parse(
+            minimal(R"(, "source_types": {"CRMReviewHub.example": "review", "blog.tools.example": "blog"})"), {});
+        QVERIFY2(out.spec, qPrintable(out.problems.join(u'\n')));
+        QCOMPARE(out.spec->sourceTypes,
+                 (SourceTypeOverrides{{u"crmreviewhub.example"_s, SourceType::Review},
+                                      {u"blog.tools.example"_s, SourceType::Blog}}));
+        const QJsonObject written = out.spec->toJson();
+        QCOMPARE(written[u"source_types"_s].toObject(),
+                 (QJsonObject{{u"crmreviewhub.example"_s, u"review"_s}, {u"blog.tools.example"_s, u"blog"_s}}));
+        const auto again = SpecReader::parse(QJsonDocument(written).toJson(), {});
+        QVERIFY(again.spec);
+        QCOMPARE(again.spec->sourceTypes, out.spec->sourceTypes);
+        // Without any, the spec writes none.
+        QVERIFY(!SpecReader::parse(minimal(), {}).spec->toJson().contains(u"source_types"_s));
     }
 
     void readsScoreWeights()

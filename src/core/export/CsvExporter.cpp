@@ -102,7 +102,7 @@ QVariant figure(const std::optional<double> &value)
 
 // One row per cut, brand and figure, beside the same figure in the previous audit of the
 // series: a long table, so that a spreadsheet pivots it any way.
-Status writeScores(const ScoredAudit &scored, CsvWriter &csv)
+Status writeScoreRows(const ScoredAudit &scored, CsvWriter &csv)
 {
     const AuditScores *scores = &scored.scores;
     const std::optional<AuditScores> &previous = scored.previous;
@@ -114,6 +114,21 @@ Status writeScores(const ScoredAudit &scored, CsvWriter &csv)
         for (const FigureChange &f : brand.figures)
             csv.writeRow({brand.cut, scores->brands.at(brand.brand), brand.brand == 0 ? u"brand"_s : u"competitor"_s,
                           f.figure, figure(f.value), previousAudit, figure(f.previous), figure(f.change), overlap});
+    }
+    // The source mix of each cut's citations as a whole: rows of no brand, role "all".
+    for (const CutScores &cut : scores->cuts) {
+        const CutScores *before = previous ? previous->cut(cut.cut) : nullptr;
+        const QList<Figure> now = sourceFigures(cut.sources, u"citations"_s);
+        const QList<Figure> then = before ? sourceFigures(before->sources, u"citations"_s) : QList<Figure>();
+        for (qsizetype f = 0; f < now.size(); ++f) {
+            FigureChange c{now[f].name, now[f].value, std::nullopt, std::nullopt};
+            if (before)
+                c.previous = then[f].value;
+            if (c.value && c.previous)
+                c.change = *c.value - *c.previous;
+            csv.writeRow({cut.cut, QString(), u"all"_s, c.figure, figure(c.value), previousAudit, figure(c.previous),
+                          figure(c.change), QVariant()});
+        }
     }
     return ok();
 }
@@ -142,7 +157,7 @@ Result<QStringList> CsvExporter::exportNow(AuditStore &store, qint64 auditId, co
     if (!scored)
         return Error{scored.error()};
     const QString scores = dir.filePath(u"scores.csv"_s);
-    if (Status s = writeFile(scores, [&](CsvWriter &csv) { return writeScores(scored.value(), csv); }); !s)
+    if (Status s = writeScores(scored.value(), scores); !s)
         return Error{s.error()};
     written << scores;
     return written;
@@ -153,6 +168,11 @@ QFuture<Result<QStringList>> CsvExporter::exportAudit(AuditStore *store, qint64 
 {
     return store->background(
         [store, auditId, folder, progress] { return exportNow(*store, auditId, folder, progress.get()); });
+}
+
+Status CsvExporter::writeScores(const ScoredAudit &scored, const QString &path)
+{
+    return writeFile(path, [&scored](CsvWriter &csv) { return writeScoreRows(scored, csv); });
 }
 
 Status CsvExporter::writeTable(const QString &path, const QList<QVariantList> &rows)

@@ -13,6 +13,7 @@
 namespace geo {
 
 class AuditStore;
+struct ScoredAudit;
 
 // Writes an audit's tables as CSV files into a folder: answers, mentions, citations, sites,
 // scores and failures (columns in docs/csv-format.md). Each file is replaced atomically.
@@ -38,6 +39,8 @@ public:
     // Writes rows (the first one the header) as one CSV file, replaced atomically: a table
     // as a view shows it, filtered and sorted.
     static Status writeTable(const QString &path, const QList<QVariantList> &rows);
+    // scores.csv of scored figures: every cut's brand rows, then its source-type rows.
+    static Status writeScores(const ScoredAudit &scored, const QString &path);
 };
 
 } // namespace geo

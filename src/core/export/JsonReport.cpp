@@ -98,7 +98,9 @@ QJsonArray cuts(const ReportData &data)
             }
             brands.append(brand);
         }
-        out.append(QJsonObject{{u"cut"_s, cut.cut}, {u"brands"_s, brands}});
+        out.append(QJsonObject{{u"cut"_s, cut.cut},
+                               {u"brands"_s, brands},
+                               {u"sources"_s, named(sourceFigures(cut.sources, u"citations"_s))}});
     }
     return out;
 }
@@ -112,7 +114,8 @@ QJsonArray domains(const ReportData &data)
         QJsonObject domain{{u"domain"_s, d.domain},
                            {u"owner"_s, data.ownerName(d.owner)},
                            {u"owner_role"_s, data.brandRole(d.owner)},
-                           {u"citations"_s, d.citations}};
+                           {u"citations"_s, d.citations},
+                           {u"source_type"_s, d.citations > 0 ? QJsonValue(sourceTypeName(d.type)) : QJsonValue()}};
         if (d.site) {
             QJsonObject points;
             for (qsizetype g = 0; g < groups.size() && g < d.site->groups.size(); ++g)

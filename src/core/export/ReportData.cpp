@@ -87,9 +87,9 @@ Result<ReportData> ReportData::load(AuditStore &store, qint64 auditId)
         return std::nullopt;
     };
     for (const DomainScore &d : data.scores.cut(u"all"_s)->domains)
-        data.domains.append({d.domain, d.owner, d.citations, takeSite(d.domain)});
+        data.domains.append({d.domain, d.owner, d.citations, takeSite(d.domain), d.type});
     for (const InspectedSite &s : uncited)
-        data.domains.append({s.domain, s.owner, 0, s});
+        data.domains.append({s.domain, s.owner, 0, s, SourceType::Other});
 
     Result<QList<FailureGroup>> failures = store.failureGroupsOf(auditId).result();
     if (!failures)

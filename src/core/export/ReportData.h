@@ -26,6 +26,7 @@ struct ReportDomain
     int owner = -1;                    // tracked brand index, -1 for a third party
     int citations = 0;                 // over all answers
     std::optional<InspectedSite> site; // when it was inspected
+    SourceType type = SourceType::Other;
 };
 
 // Everything the reports show about one audit, read from the store once and shared by the

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace geo {
 
 using namespace Qt::StringLiterals;
@@ -225,9 +227,9 @@ ReportSection sources(const ReportData &data)
     constexpr int Shown = 25;
     ReportSection s{u"sources"_s, u"Most cited sources"_s, {}};
     ReportTable t;
-    t.header = {u"Domain"_s, u"Owner"_s, u"Citations"_s, u"Readiness"_s};
-    t.numeric = {false, false, true, true};
-    t.stretch = {6, 4, 2, 2};
+    t.header = {u"Domain"_s, u"Owner"_s, u"Type"_s, u"Citations"_s, u"Readiness"_s};
+    t.numeric = {false, false, false, true, true};
+    t.stretch = {6, 4, 4, 2, 2};
     int cited = 0;
     for (const ReportDomain &d : data.domains) {
         if (d.citations == 0)
@@ -237,15 +239,71 @@ ReportSection sources(const ReportData &data)
         QString readiness = u"not inspected"_s;
         if (d.site)
             readiness = d.site->reachable ? QString::number(d.site->score) : u"unreachable"_s;
-        t.rows << QStringList{d.domain, data.ownerName(d.owner), QString::number(d.citations), readiness};
+        t.rows << QStringList{d.domain, data.ownerName(d.owner), sourceTypeLabel(d.type), QString::number(d.citations),
+                              readiness};
     }
     if (t.rows.isEmpty()) {
         s.blocks << paragraph(u"No answer cited a source."_s);
         return s;
     }
-    s.blocks << paragraph(u"Registrable domains cited in all answers, most cited first (at most %1), with their owner "
-                          "and GEO readiness (0-100)."_s.arg(Shown));
+    s.blocks << paragraph(u"Registrable domains cited in all answers, most cited first (at most %1), with their owner, "
+                          "source type and GEO readiness (0-100)."_s.arg(Shown));
     s.blocks << table(t);
+    return s;
+}
+
+// A row of each cut's citations by source type, in the types any cut cites.
+ReportTable sourceMixTable(const QString &first, const QList<std::pair<QString, const SourceMix *>> &rows)
+{
+    QList<SourceType> shown;
+    for (int type = 0; type < SourceTypeCount; ++type)
+        if (std::any_of(rows.cbegin(), rows.cend(),
+                        [type](const auto &r) { return r.second->citations[std::size_t(type)] > 0; }))
+            shown << SourceType(type);
+    ReportTable t;
+    t.header = {first, u"Citations"_s};
+    t.numeric = {false, true};
+    t.stretch = {5, 2};
+    for (SourceType type : shown) {
+        t.header << sourceTypeLabel(type);
+        t.numeric << true;
+        t.stretch << 2;
+    }
+    for (const auto &[name, mix] : rows) {
+        QStringList row{name, QString::number(mix->total())};
+        for (SourceType type : shown)
+            row << percent(mix->share(type), 0);
+        t.rows << row;
+    }
+    return t;
+}
+
+ReportSection sourceTypes(const ReportData &data)
+{
+    ReportSection s{u"source-types"_s, u"What kind of sources the engines cite"_s, {}};
+    const CutScores *all = data.scores.cut(u"all"_s);
+    if (!all || all->sources.total() == 0) {
+        s.blocks << paragraph(u"No answer cited a source."_s);
+        return s;
+    }
+    QList<std::pair<QString, const SourceMix *>> engines{{cutTitle(all->cut), &all->sources}};
+    for (const CutScores &c : data.scores.cuts)
+        if (c.cut.startsWith(u"engine="_s))
+            engines.append({cutTitle(c.cut), &c.sources});
+    s.blocks << paragraph(u"Each engine's citations by the type of the source: the brand's own domains, competitors', "
+                          "review sites, forums, video, news, reference works, retailers, blogs and documentation. A "
+                          "domain's type comes from the audit's settings, a table of well-known sites, the types its "
+                          "pages declare, or the shape of its addresses."_s);
+    s.blocks << table(sourceMixTable(u"Engine"_s, engines));
+    const CutScores &headline = data.headline();
+    QList<std::pair<QString, const SourceMix *>> brands;
+    for (int b = 0; b < headline.brands.size(); ++b)
+        brands.append({data.scores.brands.value(b), &headline.brands[b].sources});
+    s.blocks << paragraph(u"The citations of the answers that mention each brand (%1), by source type: where the "
+                          "engines get what they say about it."_s.arg(cutTitle(data.headlineCut()).toLower()));
+    ReportTable byBrand = sourceMixTable(u"Brand"_s, brands);
+    byBrand.emphasis = 0;
+    s.blocks << table(byBrand);
     return s;
 }
 
@@ -364,6 +422,7 @@ ReportDocument ReportDocument::build(const ReportData &data)
     d.sections << readiness(data, charts[4]);
     d.sections << byCut(data);
     d.sections << sources(data);
+    d.sections << sourceTypes(data);
     d.sections << discovered(data);
     d.sections << run(data);
     d.sections << method(data);

@@ -78,6 +78,8 @@ QJsonObject AuditSpec::toJson() const
         o.insert(u"budget_usd"_s, budgetUsd);
     if (sampleData)
         o.insert(u"sample_data"_s, true);
+    if (!sourceTypes.isEmpty())
+        o.insert(u"source_types"_s, sourceTypesToJson(sourceTypes));
     return o;
 }
 

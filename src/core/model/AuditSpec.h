@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ScoreWeights.h"
+#include "SourceType.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -72,8 +73,9 @@ struct AuditSpec
     QList<EngineSpec> engines;
     AnalysisSpec analysis;
     ScoreWeights weights;
-    double budgetUsd = 0.0;  // 0: no budget
-    bool sampleData = false; // recorded answers shipped with the product, not a real run
+    double budgetUsd = 0.0;          // 0: no budget
+    bool sampleData = false;         // recorded answers shipped with the product, not a real run
+    SourceTypeOverrides sourceTypes; // the analyst's type of a cited domain, before any other rule
 
     // The brand first, then the competitors: the order of every per-brand table.
     QList<BrandSpec> trackedBrands() const;

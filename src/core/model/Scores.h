@@ -3,6 +3,7 @@
 #include "Analysis.h"
 #include "RunStats.h"
 #include "ScoreWeights.h"
+#include "SourceType.h"
 
 #include <QHash>
 #include <QList>
@@ -22,7 +23,18 @@ struct ScoredAnswer
     QString topic;
     bool branded = false;
     QList<BrandFigures> brands;   // per tracked brand
-    QList<CitationRef> citations; // domain and owner are what counts
+    QList<CitationRef> citations; // url, domain and owner are what counts
+    // The source type of each citation, in the same order; set by the scoring stage.
+    QList<SourceType> citationTypes;
+};
+
+// Citations counted by source type (SourceType's order), and each type's share of them.
+struct SourceMix
+{
+    std::array<int, SourceTypeCount> citations{};
+
+    int total() const;
+    std::optional<double> share(SourceType type) const; // n/a without citations
 };
 
 struct Interval
@@ -58,6 +70,9 @@ struct BrandScore
     int citingAnswers = 0; // answers citing one of its domains
     std::optional<double> citationShare;
     std::optional<double> citedRate;
+    // The citations of the answers that mention the brand, by source type: where the engines
+    // get what they say about it.
+    SourceMix sources;
     // 0..100 with the weights; n/a when visibility or share of voice is (S is 0.5 for a
     // brand never mentioned, so sentiment never makes it n/a).
     std::optional<double> visibilityScore;
@@ -69,7 +84,8 @@ struct DomainScore
     QString domain;
     int owner = -1; // tracked brand index, -1 for a third party
     int citations = 0;
-    std::optional<int> readiness; // GEO readiness, when the domain was inspected
+    std::optional<int> readiness;        // GEO readiness, when the domain was inspected
+    SourceType type = SourceType::Other; // the type most of its citations have
 };
 
 struct CutScores
@@ -77,6 +93,7 @@ struct CutScores
     QString cut;                // "all", "non-branded", "branded", "engine=gpt", "category=best-of", "topic=..."
     QList<BrandScore> brands;   // in tracked-brand order
     QList<DomainScore> domains; // most cited first, then by name
+    SourceMix sources;          // every citation of the cut's answers, by source type
 };
 
 // A name leading list items or table rows that is not a tracked brand, counted across the
@@ -98,6 +115,8 @@ struct ScoringInput
     QHash<QString, int> readiness; // GEO readiness of each inspected registrable domain
     QList<DiscoveredBrand> discovered;
     RunStats run;
+    SourceTypeOverrides sourceTypes; // the spec's source_types
+    QHash<QString, PageKinds> pages; // what each inspected registrable domain's page declares
 };
 
 // Everything scored about a stored audit.

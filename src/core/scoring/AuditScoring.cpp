@@ -1,14 +1,33 @@
 #include "AuditScoring.h"
 
 #include "Scorer.h"
+#include "SourceClassifier.h"
 #include "store/AuditStore.h"
 
 namespace geo {
 
+QList<ScoredAnswer> AuditScoring::classified(const ScoringInput &input)
+{
+    const SourceClassifier classifier(input.sourceTypes, input.pages);
+    QHash<QString, SourceType> seen; // an audit cites the same pages again and again
+    QList<ScoredAnswer> out = input.answers;
+    for (ScoredAnswer &a : out) {
+        a.citationTypes.clear();
+        a.citationTypes.reserve(a.citations.size());
+        for (const CitationRef &c : std::as_const(a.citations)) {
+            auto it = seen.constFind(c.url);
+            if (it == seen.cend())
+                it = seen.insert(c.url, classifier.classify(QUrl(c.url), c.domain, c.owner));
+            a.citationTypes << *it;
+        }
+    }
+    return out;
+}
+
 AuditScores AuditScoring::score(const ScoringInput &input)
 {
     const Scorer scorer(int(input.brands.size()), input.weights, input.readiness);
-    return AuditScores{input.auditId,    input.brands, input.weights, scorer.score(input.answers),
+    return AuditScores{input.auditId,    input.brands, input.weights, scorer.score(classified(input)),
                        input.discovered, input.run};
 }
 

@@ -26,6 +26,8 @@ struct ScoredAudit
 namespace AuditScoring {
 
 AuditScores score(const ScoringInput &input);
+// The input's answers with the source type of each citation (SourceClassifier).
+QList<ScoredAnswer> classified(const ScoringInput &input);
 
 Result<AuditScores> load(AuditStore &store, qint64 auditId);
 // The scores of the previous finished audit of auditId's series; none when it is the first.

@@ -19,5 +19,7 @@ struct Figure
 
 // Every figure of a brand in a cut, in the documented order (docs/csv-format.md).
 QList<Figure> figures(const BrandScore &score);
+// The citations of a source mix as `total` (their count), then source_share_TYPE of each type.
+QList<Figure> sourceFigures(const SourceMix &mix, const QString &total);
 
 } // namespace geo

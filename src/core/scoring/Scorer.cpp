@@ -16,6 +16,25 @@ std::optional<double> ratio(double numerator, int denominator)
     return denominator > 0 ? std::optional<double>(numerator / denominator) : std::nullopt;
 }
 
+SourceType typeOf(const ScoredAnswer &a, qsizetype citation)
+{
+    return a.citationTypes.value(citation, SourceType::Other);
+}
+
+SourceMix sourceMix(const ScoredAnswer &a)
+{
+    SourceMix mix;
+    for (qsizetype i = 0; i < a.citations.size(); ++i)
+        ++mix.citations[std::size_t(typeOf(a, i))];
+    return mix;
+}
+
+void add(SourceMix &to, const SourceMix &from)
+{
+    for (std::size_t t = 0; t < to.citations.size(); ++t)
+        to.citations[t] += from.citations[t];
+}
+
 } // namespace
 
 Interval wilsonInterval(int successes, int n, double z)
@@ -33,7 +52,7 @@ Scorer::Scorer(int brandCount, const ScoreWeights &weights, const QHash<QString,
 
 CutScores Scorer::scoreCut(const QString &cut, const QList<const ScoredAnswer *> &answers) const
 {
-    CutScores out{cut, QList<BrandScore>(m_brandCount), domains(answers)};
+    CutScores out{cut, QList<BrandScore>(m_brandCount), domains(answers), {}};
     const int n = int(answers.size());
     int brandAnswerPairs = 0; // sum over answers of the brands each mentions
     int allMentions = 0;
@@ -44,6 +63,8 @@ CutScores Scorer::scoreCut(const QString &cut, const QList<const ScoredAnswer *>
     for (const ScoredAnswer *a : answers) {
         allCitations += int(a->citations.size());
         citingAnswers += a->citations.isEmpty() ? 0 : 1;
+        const SourceMix mix = sourceMix(*a);
+        add(out.sources, mix);
         for (int b = 0; b < m_brandCount; ++b) {
             BrandScore &s = out.brands[b];
             const BrandFigures f = a->brands.value(b);
@@ -60,6 +81,7 @@ CutScores Scorer::scoreCut(const QString &cut, const QList<const ScoredAnswer *>
             }
             if (!f.mentioned())
                 continue;
+            add(s.sources, mix);
             ++s.mentionedAnswers;
             s.mentions += f.mentions;
             ++brandAnswerPairs;
@@ -103,19 +125,29 @@ CutScores Scorer::scoreCut(const QString &cut, const QList<const ScoredAnswer *>
 QList<DomainScore> Scorer::domains(const QList<const ScoredAnswer *> &answers) const
 {
     QList<DomainScore> out;
+    QList<SourceMix> types; // of each domain's citations
     QHash<QString, qsizetype> at;
     for (const ScoredAnswer *a : answers) {
-        for (const CitationRef &c : a->citations) {
+        for (qsizetype i = 0; i < a->citations.size(); ++i) {
+            const CitationRef &c = a->citations[i];
             auto it = at.find(c.domain);
             if (it == at.end()) {
                 it = at.insert(c.domain, out.size());
-                DomainScore d{c.domain, c.owner, 0, std::nullopt};
+                DomainScore d{c.domain, c.owner, 0, std::nullopt, SourceType::Other};
                 if (const auto r = m_readiness.constFind(c.domain); r != m_readiness.cend())
                     d.readiness = *r;
                 out << d;
+                types << SourceMix{};
             }
             ++out[*it].citations;
+            ++types[*it].citations[std::size_t(typeOf(*a, i))];
         }
+    }
+    // A domain whose pages are of several types (a blog and its docs) takes the commonest,
+    // the earlier type in SourceType's order on a tie.
+    for (qsizetype d = 0; d < out.size(); ++d) {
+        const auto &counts = types[d].citations;
+        out[d].type = SourceType(std::max_element(counts.cbegin(), counts.cend()) - counts.cbegin());
     }
     std::sort(out.begin(), out.end(), [](const DomainScore &x, const DomainScore &y) {
         return x.citations != y.citations ? x.citations > y.citations : x.domain < y.domain;

@@ -405,6 +405,8 @@ private:
             setFirst(m_facts.ogDescription, content);
         else if (is("og:site_name"_L1))
             setFirst(m_facts.ogSiteName, content);
+        else if (is("og:type"_L1))
+            setFirst(m_facts.ogType, content);
 
         if (declaredCharset.isEmpty()) {
             if (hasAttribute(element, "charset"))

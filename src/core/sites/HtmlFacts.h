@@ -33,6 +33,7 @@ struct HtmlFacts
     QString ogTitle;
     QString ogDescription;
     QString ogSiteName;
+    QString ogType;    // <meta property="og:type">: "article", "video.other", ... (a source type's evidence)
     QString canonical; // href of <link rel="canonical">, as written (not resolved)
     QString lang;      // <html lang>
 

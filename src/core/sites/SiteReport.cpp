@@ -49,6 +49,8 @@ QJsonObject SiteReport::toJson() const
         o.insert(u"lang"_s, facts->lang);
         o.insert(u"site_name"_s, facts->ogSiteName);
         o.insert(u"canonical"_s, facts->canonical);
+        if (!facts->ogType.isEmpty())
+            o.insert(u"og_type"_s, facts->ogType);
         o.insert(u"jsonld_types"_s, QJsonArray::fromStringList(types));
         o.insert(u"jsonld"_s, blocks);
         o.insert(u"headings"_s, outline);
@@ -98,6 +100,7 @@ SiteReport SiteReport::fromJson(const QJsonObject &o)
         f.lang = o.value(u"lang"_s).toString();
         f.ogSiteName = o.value(u"site_name"_s).toString();
         f.canonical = o.value(u"canonical"_s).toString();
+        f.ogType = o.value(u"og_type"_s).toString();
         for (const QJsonValue &v : o.value(u"jsonld"_s).toArray()) {
             const QJsonObject b = v.toObject();
             JsonLdBlock block{b.value(u"valid"_s).toBool(), {}, b.value(u"error"_s).toString()};

@@ -110,6 +110,35 @@ public:
 
     static QString join(const QString &path, const QString &key) { return path.isEmpty() ? key : path + u'.' + key; }
 
+    // The analyst's source types: a host name each, and one of the overridable type names.
+    SourceTypeOverrides sourceTypes(const QJsonObject &o)
+    {
+        SourceTypeOverrides out;
+        const QString allowed = overridableSourceTypeNames().join(u", "_s);
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QString path = u"source_types[\"%1\"]"_s.arg(it.key());
+            const QString host = it.key().trimmed().toLower();
+            if (!isDomainName(host)) {
+                problem(path, u"\"%1\" is not a domain name; write a host such as \"example.com\""_s.arg(it.key()));
+                continue;
+            }
+            const auto type = sourceTypeFromName(it.value().toString());
+            if (!it.value().isString() || !type) {
+                problem(path, u"unknown source type %1; use one of %2"_s.arg(typeName(it.value()), allowed));
+                continue;
+            }
+            if (!isOverridable(*type)) {
+                problem(
+                    path,
+                    u"\"%1\" comes from the brands' domains; add the domain to the brand's \"domains\" instead, or use "
+                    "one of %2"_s.arg(it.value().toString(), allowed));
+                continue;
+            }
+            out.insert(host, *type);
+        }
+        return out;
+    }
+
     void onlyKeys(const QJsonObject &o, const QString &path, const QStringList &known)
     {
         for (auto it = o.begin(); it != o.end(); ++it) {
@@ -399,7 +428,7 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
     AuditSpec spec;
     c.onlyKeys(root, {},
                {u"name"_s, u"brand"_s, u"competitors"_s, u"topics"_s, u"templates"_s, u"prompts"_s, u"samples"_s,
-                u"engines"_s, u"analysis"_s, u"scoring"_s, u"budget_usd"_s, u"sample_data"_s});
+                u"engines"_s, u"analysis"_s, u"scoring"_s, u"budget_usd"_s, u"sample_data"_s, u"source_types"_s});
     spec.name = c.string(root, {}, u"name"_s, true, u"a name for the audit such as \"Acme CRM audit\""_s);
     spec.brand = c.brand(c.object(root, {}, u"brand"_s, true, u"the audited brand: {\"name\": ...}"_s), u"brand"_s);
 
@@ -487,6 +516,8 @@ SpecReader::Outcome SpecReader::parse(const QByteArray &json, const QString &bas
         c.problem(u"scoring.weights"_s, u"the weights add up to %1; make them add up to 1"_s.arg(sum));
     spec.budgetUsd = c.number(root, {}, u"budget_usd"_s, 0.0, 0.0, 1e9, u"an amount in US dollars, 0 or more"_s);
     spec.sampleData = c.boolean(root, {}, u"sample_data"_s, false);
+    spec.sourceTypes = c.sourceTypes(c.object(root, {}, u"source_types"_s, false,
+                                              u"the type of each domain, such as {\"example.com\": \"review\"}"_s));
 
     out.problems = c.problems;
     out.warnings = c.warnings;

@@ -1,6 +1,7 @@
 #include "AuditRepository.h"
 
 #include "AuditLease.h"
+#include "PageKindsQuery.h"
 #include "Sql.h"
 #include "SqlDialect.h"
 
@@ -535,6 +536,7 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
                         shared(q.value(3)),
                         q.value(4).toBool(),
                         QList<BrandFigures>(brandCount),
+                        {},
                         {}});
         }
         const int b = q.isNull(5) ? -1 : q.value(5).toInt();
@@ -553,10 +555,10 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
     }
     q.finish();
 
-    // Scores count citations by domain and owner only; the URLs stay in the store.
+    // Scores count citations by domain and owner, and by the source type their URL has.
     QSqlQuery &c
         = Sql::prepared(db,
-                        withStates(u"SELECT c.item_id, c.domain, c.owner_index "
+                        withStates(u"SELECT c.item_id, c.domain, c.owner_index, c.url "
                                    "FROM citations c JOIN items i ON i.id = c.item_id "
                                    "WHERE i.audit_id = ? AND i.status = {Analysed} ORDER BY c.item_id, c.position"_s));
     if (Status s = Sql::exec(c, {auditId}); !s)
@@ -566,6 +568,7 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
         ref.domain = shared(c.value(1));
         const int owner = c.value(2).toInt();
         ref.owner = owner < brandCount ? owner : -1;
+        ref.url = c.value(3).toString();
         out[at.value(c.value(0).toLongLong())].citations.append(std::move(ref));
     }
     c.finish();
@@ -676,6 +679,9 @@ Result<ScoringInput> scoringInput(QSqlDatabase &db, qint64 auditId)
     auto run = runFigures(db, auditId);
     if (!run)
         return Error{run.error()};
+    auto pages = PageKindsQuery::run(db, auditId);
+    if (!pages)
+        return Error{pages.error()};
     const auto spec = storedSpec(db, auditId);
     if (!spec)
         return Error{spec.error()};
@@ -685,7 +691,9 @@ Result<ScoringInput> scoringInput(QSqlDatabase &db, qint64 auditId)
                         std::move(answers).value(),
                         std::move(sites).value(),
                         std::move(named).value(),
-                        std::move(run).value()};
+                        std::move(run).value(),
+                        sourceTypesFromJson(spec.value()[u"source_types"_s].toObject()),
+                        std::move(pages).value()};
 }
 
 Result<qint64> previousInSeries(QSqlDatabase &db, qint64 auditId)
@@ -703,14 +711,14 @@ Result<qint64> previousInSeries(QSqlDatabase &db, qint64 auditId)
 
 namespace {
 
-// The spec's brands and weights in place of the stored ones; the rest stays as run.
+// The spec's brands, weights and source types in place of the stored ones; the rest stays as run.
 Status replaceBrands(QSqlDatabase &db, qint64 auditId, const AuditSpec &spec)
 {
     Result<QJsonObject> json = storedSpec(db, auditId);
     if (!json)
         return Error{json.error()};
     const QJsonObject given = spec.toJson();
-    for (const QString &key : {u"brand"_s, u"competitors"_s, u"scoring"_s})
+    for (const QString &key : {u"brand"_s, u"competitors"_s, u"scoring"_s, u"source_types"_s})
         if (given.contains(key))
             json->insert(key, given[key]);
         else
