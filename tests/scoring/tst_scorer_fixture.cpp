@@ -433,8 +433,10 @@ private slots:
         // Zendora leads a table row in G6 and a list item in C5: discovered, and it takes a
         // place in the recommendation list (Acme ranks 3 and 2 there, as counted above).
         const ResponseAnalyzer analyzer(fixture::spec());
-        QCOMPARE(analyzer.analyze(fixture::answers()[5].text, {}).discovered, QStringList{u"Zendora"_s});
-        QCOMPARE(analyzer.analyze(fixture::answers()[20].text, {}).discovered, QStringList{u"Zendora"_s});
+        QCOMPARE(analyzer.analyze(fixture::answers()[5].text, {}).discovered,
+                 (QList<DiscoveredName>{{u"Zendora"_s, 2}}));
+        QCOMPARE(analyzer.analyze(fixture::answers()[20].text, {}).discovered,
+                 (QList<DiscoveredName>{{u"Zendora"_s, 1}}));
     }
 };
 
