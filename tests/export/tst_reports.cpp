@@ -263,7 +263,7 @@ private slots:
         data.audit.name = u"empty"_s;
         data.audit.state = AuditState::Finished;
         data.scores.brands = {u"A"_s, u"B"_s};
-        ScoredAnswer answer{u"gpt"_s, u"custom"_s, {}, true, QList<BrandFigures>(2), {}};
+        ScoredAnswer answer{u"gpt"_s, u"custom"_s, {}, true, QList<BrandFigures>(2), {}, {}};
         data.scores.cuts = Scorer(2).score({answer});
         QCOMPARE(data.headlineCut(), u"all"_s); // no non-branded answers
         const QJsonObject json = JsonReport::render(data);

@@ -206,8 +206,9 @@ private slots:
                      queryNumber(store, u"SELECT score FROM site_reports WHERE domain = '%1'"_s.arg(d.domain)));
         }
         QVERIFY(withReadiness > 0);
-        QCOMPARE(qint64(scores.discovered.size()),
-                 queryNumber(store, u"SELECT COUNT(DISTINCT name) FROM discovered"_s));
+        // Names are grouped under their brands: never more rows than distinct names.
+        QVERIFY(qint64(scores.discovered.size())
+                <= queryNumber(store, u"SELECT COUNT(DISTINCT name) FROM discovered"_s));
         QVERIFY(scores.discovered.size() > 1 && scores.discovered[0].answers >= scores.discovered[1].answers);
 
         // The answers page's rows: every answer, the brands its analysis found, its citations.

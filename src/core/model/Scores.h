@@ -23,6 +23,7 @@ struct ScoredAnswer
     bool branded = false;
     QList<BrandFigures> brands;   // per tracked brand
     QList<CitationRef> citations; // domain and owner are what counts
+    QList<DiscoveredName> discovered;
 };
 
 struct Interval
@@ -79,13 +80,17 @@ struct CutScores
     QList<DomainScore> domains; // most cited first, then by name
 };
 
-// A name leading list items or table rows that is not a tracked brand, counted across the
-// audit; offered to the user as a brand to track, it never changes the tracked figures.
+// An untracked brand the answers recommend, its product names grouped under it across the
+// audit (docs/metrics.md, "Discovered brands"); offered to the user as a brand to track, it
+// never changes the tracked figures.
 struct DiscoveredBrand
 {
     QString name;
-    int answers = 0; // answers naming it
-    QStringList engines;
+    QStringList products; // the names seen for it other than the brand's own, sorted
+    int answers = 0;      // answers naming it
+    QStringList engines;  // sorted
+    std::optional<int> bestRank;
+    std::optional<double> mentionShare; // answers naming it / analysed answers
 };
 
 // What the scoring stage reads of a stored audit.
@@ -96,7 +101,6 @@ struct ScoringInput
     ScoreWeights weights;
     QList<ScoredAnswer> answers;
     QHash<QString, int> readiness; // GEO readiness of each inspected registrable domain
-    QList<DiscoveredBrand> discovered;
     RunStats run;
 };
 

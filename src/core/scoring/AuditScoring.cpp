@@ -1,5 +1,7 @@
 #include "AuditScoring.h"
 
+#include "DiscoveredBrands.h"
+
 #include "Scorer.h"
 #include "store/AuditStore.h"
 
@@ -8,8 +10,12 @@ namespace geo {
 AuditScores AuditScoring::score(const ScoringInput &input)
 {
     const Scorer scorer(int(input.brands.size()), input.weights, input.readiness);
-    return AuditScores{input.auditId,    input.brands, input.weights, scorer.score(input.answers),
-                       input.discovered, input.run};
+    return AuditScores{input.auditId,
+                       input.brands,
+                       input.weights,
+                       scorer.score(input.answers),
+                       DiscoveredBrands::group(input.answers, input.brands),
+                       input.run};
 }
 
 Result<AuditScores> AuditScoring::load(AuditStore &store, qint64 auditId)
