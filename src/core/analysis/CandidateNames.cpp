@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
 
 namespace geo {
 
@@ -18,23 +19,60 @@ constexpr int MaxNameWords = 7; // "Sonora QuietDrive 35 Wireless Headphones II"
 // Leads of list items that name nothing, whatever the word list says.
 bool isFixedLabel(const QString &lower)
 {
+    // Those ResponseAnalyzer always skipped, so that ranks stay where they were.
     static const QSet<QString> labels{u"pros"_s,
                                       u"cons"_s,
+                                      u"price"_s,
+                                      u"pricing"_s,
                                       u"best for"_s,
                                       u"ideal for"_s,
                                       u"good for"_s,
                                       u"bottom line"_s,
+                                      u"note"_s,
+                                      u"tip"_s,
+                                      u"tips"_s,
+                                      u"features"_s,
                                       u"key features"_s,
+                                      u"summary"_s,
+                                      u"overview"_s,
+                                      u"verdict"_s,
+                                      u"why"_s,
+                                      u"ease of use"_s,
+                                      u"integrations"_s,
+                                      u"support"_s,
+                                      u"customer support"_s,
+                                      u"cost"_s,
+                                      u"budget"_s,
+                                      u"strengths"_s,
+                                      u"weaknesses"_s,
+                                      u"limitations"_s,
+                                      u"drawbacks"_s,
+                                      u"downsides"_s,
+                                      u"standout feature"_s,
+                                      u"free plan"_s,
+                                      u"free trial"_s,
+                                      u"starting price"_s,
+                                      u"reporting"_s,
+                                      u"automation"_s,
+                                      u"mobile app"_s,
+                                      u"recommendation"_s,
+                                      u"my recommendation"_s,
+                                      u"conclusion"_s,
+                                      u"final thoughts"_s,
+                                      u"quick take"_s,
+                                      u"considerations"_s,
+                                      u"example"_s,
+                                      u"examples"_s,
+                                      u"step"_s,
+                                      u"option"_s,
+                                      u"alternative"_s,
                                       u"top pick"_s,
                                       u"top picks"_s,
                                       u"runner-up"_s,
                                       u"also consider"_s,
-                                      u"free plan"_s,
-                                      u"free trial"_s,
-                                      u"mobile app"_s,
-                                      u"final thoughts"_s,
-                                      u"quick take"_s,
-                                      u"honorable mentions"_s};
+                                      u"honorable mentions"_s,
+                                      u"caveat"_s,
+                                      u"warning"_s};
     return labels.contains(lower);
 }
 
@@ -68,21 +106,59 @@ struct Cut
     qsizetype length = 0;
 };
 
+const std::array<QStringView, 7> &separators()
+{
+    static const std::array<QStringView, 7> all{u":", u" – ", u" — ", u" - ", u"\t", u" (", u" | "};
+    return all;
+}
+
+// The next place of separator k from `from`; -1 when there is none.
+Cut nextCut(QStringView s, qsizetype from, size_t k)
+{
+    const QStringView sep = separators()[k];
+    qsizetype at = s.indexOf(sep, from);
+    // A time ("10:30") or an address ("https://") is not a lead-in's colon.
+    while (k == 0 && at > 0
+           && ((at + 1 < s.size() && s[at + 1] == u'/')
+               || (s[at - 1].isDigit() && at + 1 < s.size() && s[at + 1].isDigit())))
+        at = s.indexOf(sep, at + 1);
+    return {at, sep.size()};
+}
+
 Cut nextCut(QStringView s, qsizetype from)
 {
     Cut best;
-    for (const QStringView sep : {u":"_s, u" – "_s, u" — "_s, u" - "_s, u"\t"_s, u" ("_s, u" | "_s}) {
-        qsizetype at = s.indexOf(sep, from);
-        // A time ("10:30") or an address ("https://") is not a lead-in's colon.
-        while (sep == u":" && at > 0
-               && ((at + 1 < s.size() && s[at + 1] == u'/')
-                   || (s[at - 1].isDigit() && at + 1 < s.size() && s[at + 1].isDigit())))
-            at = s.indexOf(sep, at + 1);
-        if (at >= 0 && (best.at < 0 || at < best.at))
-            best = {at, sep.size()};
-    }
+    for (size_t k = 0; k < separators().size(); ++k)
+        if (const Cut c = nextCut(s, from, k); c.at >= 0 && (best.at < 0 || c.at < best.at))
+            best = c;
     return best;
 }
+
+// nextCut() over one long text from left to right: each separator's next place is looked for
+// again only once passed, so a long flattened paragraph is read a few times, not once a cut.
+class Cutter
+{
+public:
+    explicit Cutter(QStringView s) : m_s(s) { m_next.fill(-2); }
+
+    Cut next(qsizetype from)
+    {
+        Cut best;
+        for (size_t k = 0; k < m_next.size(); ++k) {
+            if (m_next[k] == -1)
+                continue; // none left
+            if (m_next[k] < from)
+                m_next[k] = nextCut(m_s, from, k).at;
+            if (m_next[k] >= 0 && (best.at < 0 || m_next[k] < best.at))
+                best = {m_next[k], separators()[k].size()};
+        }
+        return best;
+    }
+
+private:
+    QStringView m_s;
+    std::array<qsizetype, 7> m_next;
+};
 
 // Enumeration ("1.", "2)"), heading marks and symbols ("🏆", "✅") before a name.
 qsizetype skipEnumeration(QStringView s)
@@ -213,16 +289,19 @@ CandidateNames::CandidateNames(const MarkdownDocument &doc)
     };
     for (const auto &[start, end] : doc.strongRanges())
         add(start, end);
+    // Ranges are in text order: a binary search finds the one holding an offset.
+    const auto holding = [](const QList<std::pair<qsizetype, qsizetype>> &ranges, qsizetype at) {
+        const auto after = std::upper_bound(ranges.cbegin(), ranges.cend(), at,
+                                            [](qsizetype x, const auto &r) { return x < r.first; });
+        return after != ranges.cbegin() && at < (after - 1)->second ? after - 1 : ranges.cend();
+    };
     const auto leadsBlock = [&](qsizetype start) {
-        for (const auto &[blockStart, blockEnd] : doc.blocks())
-            if (blockStart <= start && start < blockEnd)
-                return skipEnumeration(QStringView(text).mid(blockStart, start - blockStart)) == start - blockStart;
-        return false;
+        const auto block = holding(doc.blocks(), start);
+        return block != doc.blocks().cend()
+            && skipEnumeration(QStringView(text).mid(block->first, start - block->first)) == start - block->first;
     };
-    const auto inStrong = [&](qsizetype start) {
-        return std::any_of(doc.strongRanges().cbegin(), doc.strongRanges().cend(),
-                           [start](const auto &r) { return r.first <= start && start < r.second; });
-    };
+    const auto inStrong
+        = [&](qsizetype start) { return holding(doc.strongRanges(), start) != doc.strongRanges().cend(); };
     for (const auto &[start, end] : doc.linkRanges())
         if (leadsBlock(start) && !inStrong(start) && standsApart(text, end))
             add(start, end);
@@ -357,7 +436,8 @@ void CandidateNames::addLeadIns(const QString &text, qsizetype blockStart, qsize
         lines[*at - blockStart] = u'\n';
     const QStringView block(lines);
     QList<Place> found;
-    for (Cut cut = nextCut(block, 0); cut.at >= 0; cut = nextCut(block, cut.at + cut.length)) {
+    Cutter cutter(block);
+    for (Cut cut = cutter.next(0); cut.at >= 0; cut = cutter.next(cut.at + cut.length)) {
         if (block[cut.at] == u'\t' || block.mid(cut.at, cut.length) == u" (")
             continue;
         qsizetype nameStart = -1;
