@@ -181,7 +181,7 @@ private slots:
         for (const StoredAudit::Item &item : audit.items) {
             const PlannedPrompt &p = audit.prompts[item.prompt];
             const Analysis a = analyzer.analyze(item.answer, item.citations);
-            fresh.append({item.engine, p.category, p.topic, p.branded, a.brands, a.citations});
+            fresh.append({item.engine, p.category, p.topic, p.branded, a.brands, a.citations, a.discovered});
         }
         const QList<CutScores> expected = Scorer(5).score(fresh);
         QCOMPARE(scores.cuts.size(), expected.size());
