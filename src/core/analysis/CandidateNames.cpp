@@ -414,12 +414,13 @@ CandidateNames::Lead CandidateNames::entryName(const MarkdownDocument &doc, qsiz
         if (named(second.at < 0 ? rest : rest.left(second.at)))
             return lead;
     }
-    const auto within
-        = [&e](const std::pair<qsizetype, qsizetype> &r) { return e.start <= r.first && r.second <= e.end; };
+    // Ranges are in text order: only those from the entry's start on are looked at.
     for (const auto *ranges : {&doc.strongRanges(), &doc.linkRanges()})
-        for (const auto &r : *ranges)
-            if (within(r) && r.first != e.start + skip) // a leading one was considered above
-                if (named(QStringView(doc.text()).mid(r.first, r.second - r.first)))
+        for (auto r = std::lower_bound(ranges->cbegin(), ranges->cend(), e.start,
+                                       [](const auto &x, qsizetype at) { return x.first < at; });
+             r != ranges->cend() && r->first < e.end; ++r)
+            if (r->second <= e.end && r->first != e.start + skip) // a leading one was considered above
+                if (named(QStringView(doc.text()).mid(r->first, r->second - r->first)))
                     return lead;
     return lead;
 }
