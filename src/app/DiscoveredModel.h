@@ -6,14 +6,15 @@
 
 namespace geo {
 
-// The brands the answers name that are not tracked, a row each, most named first (as the
-// scores give them). Numbers show as text; Qt::UserRole holds the value to sort by.
+// The brands the answers recommend that are not tracked, a row each, most named first (as the
+// scores give them), their products in a column and its tooltip. Numbers show as text;
+// Qt::UserRole holds the value to sort by.
 class DiscoveredModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DiscoveredModel)
 public:
-    enum Column { Brand, Answers, Engines, ColumnCount };
+    enum Column { Brand, Products, Answers, Share, BestRank, Engines, ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
 

@@ -38,43 +38,74 @@ private slots:
     void rankAndDiscovered_data()
     {
         QTest::addColumn<QString>("answer");
-        QTest::addColumn<QString>("ranks"); // per brand: rank, "-" mentioned but unranked, "x" absent
-        QTest::addColumn<QStringList>("discovered");
+        QTest::addColumn<QString>("ranks");          // per brand: rank, "-" mentioned but unranked, "x" absent
+        QTest::addColumn<QStringList>("discovered"); // "name: rank", "name: unranked"
         QTest::addColumn<int>("recommendations");
         QTest::newRow("numbered list with bold names")
-            << u"Here are the best:\n\n1. **Beta** – great pipeline\n2. **Acme CRM** – cheaper\n3. **Kinetic "
+            << u"Here are the best:\n\n1. **Beta** – great pipeline\n2. **Acme CRM** – cheaper\n3. **Kinetiq "
                "Desk** – new\n"_s
-            << u"2 1 x"_s << QStringList{u"Kinetic Desk"_s} << 3;
+            << u"2 1 x"_s << QStringList{u"Kinetiq Desk: 3"_s} << 3;
         QTest::newRow("nested mention is not the item's own")
             << u"- **Acme**: good, and\n  - better than Beta for teams\n- **Beta**: fine\n"_s << u"1 2 x"_s
             << QStringList{} << 2;
         QTest::newRow("table body rows, not the header")
-            << u"| CRM | Best for |\n|---|---|\n| Beta | teams |\n| Orbit Sales | agencies |\n| Acme | startups |\n"_s
-            << u"3 1 x"_s << QStringList{u"Orbit Sales"_s} << 3;
+            << u"| CRM | Best for |\n|---|---|\n| Beta | teams |\n| Orbitly Sales | agencies |\n| Acme | startups |\n"_s
+            << u"3 1 x"_s << QStringList{u"Orbitly Sales: 2"_s} << 3;
         QTest::newRow("a heading per product")
             << u"## Top picks\n\n### 1. Beta\nStrong, though Acme is cheaper.\n\n### 2. Acme CRM\nGood value.\n"_s
             << u"2 1 x"_s << QStringList{} << 2;
+        QTest::newRow("a linked heading names an untracked product")
+            << u"### 1. [Zendora Desk 5 Wireless](https://zendora.example/desk)\nFast.\n\n### 2. Acme CRM\nCheap.\n"_s
+            << u"2 x x"_s << QStringList{u"Zendora Desk 5 Wireless: 1"_s} << 2;
+        QTest::newRow("a label heading before the name")
+            << u"### Best Overall: Zendora X1\nFast.\n### Best Value: Beta\nCheap.\n"_s << u"x 2 x"_s
+            << QStringList{u"Zendora X1: 1"_s} << 2;
         QTest::newRow("prose only") << u"Acme is good, and so is Gamma Sales."_s << u"- x -"_s << QStringList{} << 0;
+        QTest::newRow("bold names in prose are discovered, unranked")
+            << u"Acme is good, and so is **Zendora X1**; **Best Value** goes to Beta."_s << u"- - x"_s
+            << QStringList{u"Zendora X1: unranked"_s} << 0;
         QTest::newRow("labels are not brands")
             << u"- **Pros:** fast\n- **Best for:** teams\n- **Acme** – cheap\n"_s << u"1 x x"_s << QStringList{} << 1;
+        QTest::newRow("a label recurring under each product is not a brand")
+            << u"### Zendora\n- **Wi-Fi Setup:** easy\n### Orbitly\n- **Wi-Fi Setup:** slow\n### Acme\n- **Wi-Fi "
+               "Setup:** quick\n"_s
+            << u"3 x x"_s << QStringList{u"Zendora: 1"_s, u"Orbitly: 2"_s} << 3;
         QTest::newRow("name before a colon")
-            << u"- Zendora: a newcomer\n- Gamma Sales: solid\n"_s << u"x x 2"_s << QStringList{u"Zendora"_s} << 2;
+            << u"- Zendora: a newcomer\n- Gamma Sales: solid\n"_s << u"x x 2"_s << QStringList{u"Zendora: 1"_s} << 2;
+        QTest::newRow("flattened lead-ins")
+            << u"Top Picks: Zendora X1:Considered the best.Acme CRM:If you prioritize price.Orbitly 2 – cheap, "
+               "though Beta is cheaper."_s
+            << u"2 - x"_s << QStringList{u"Zendora X1: 1"_s, u"Orbitly 2: 3"_s} << 3;
+        QTest::newRow("copied lines are lead-ins")
+            << u"The best ones\nZendora X1 – fast\nBeta – cheap\nthe rest – slow"_s << u"x 2 x"_s
+            << QStringList{u"Zendora X1: 1"_s} << 2;
         QTest::newRow("a sentence is not a name")
             << u"- choose what fits your team\n- **Beta** wins\n"_s << u"x 1 x"_s << QStringList{} << 1;
         QTest::newRow("no brands at all")
             << u"It depends on your needs. Try a few.\n"_s << u"x x x"_s << QStringList{} << 0;
         QTest::newRow("non-English text") << u"1. **Acme** — лучший выбор\n2. **Бета Софт** — тоже хорошо\n"_s
-                                          << u"1 x x"_s << QStringList{u"Бета Софт"_s} << 2;
+                                          << u"1 x x"_s << QStringList{u"Бета Софт: 2"_s} << 2;
         QTest::newRow("a table comparing brands by feature")
             << u"| Feature | Acme | Beta |\n|---|---|---|\n| Setup | a day | a week |\n| Pricing | $12 | $19 |\n"_s
             << u"- - x"_s << QStringList{} << 0;
+        const bool dictionary = QFile::exists(u"/usr/share/dict/words"_s);
         QTest::newRow("a single ordinary word leads advice, not a brand")
             << u"- **Migration:** check your data\n- **Zendora:** a newcomer\n| Plan | Price |\n|---|---|\n| "
                "Starter | $15 |\n"_s
             << u"x x x"_s
-            << (QFile::exists(u"/usr/share/dict/words"_s) ? QStringList{u"Zendora"_s}
-                                                          : QStringList{u"Migration"_s, u"Zendora"_s, u"Starter"_s})
-            << (QFile::exists(u"/usr/share/dict/words"_s) ? 1 : 3);
+            << (dictionary ? QStringList{u"Zendora: 1"_s}
+                           : QStringList{u"Migration: 1"_s, u"Zendora: 2"_s, u"Starter: 3"_s})
+            << (dictionary ? 1 : 3);
+        // Ordinary words in form keep their place in the list (as before), but are no brand.
+        QTest::newRow("ordinary words in form take a place, not a brand")
+            << u"- **Zendora X1:** fast\n- **Sound Quality:** fine\n- **Orbitly:** cheap\n"_s << u"x x x"_s
+            << (dictionary ? QStringList{u"Zendora X1: 1"_s, u"Orbitly: 3"_s}
+                           : QStringList{u"Zendora X1: 1"_s, u"Sound Quality: 2"_s, u"Orbitly: 3"_s})
+            << 3;
+        QTest::newRow("an unknown word among labels is a label")
+            << u"- **Fit and comfort:** try them on\n- **Battery life:** 30 hours\n- **Multipoint:** handy\n\nSee "
+               "**Multipoint** above."_s
+            << u"x x x"_s << QStringList{} << 0;
         QTest::newRow("tracked brand in bold is not discovered")
             << u"1. **ACME CRM** - top\n"_s << u"1 x x"_s << QStringList{} << 1;
     }
@@ -87,7 +118,10 @@ private slots:
         QFETCH(int, recommendations);
         const Analysis a = ResponseAnalyzer(spec()).analyze(answer, {});
         QCOMPARE(::ranks(a), ranks);
-        QCOMPARE(a.discovered, discovered);
+        QStringList names;
+        for (const DiscoveredName &n : a.discovered)
+            names << n.name + u": "_s + (n.rank > 0 ? QString::number(n.rank) : u"unranked"_s);
+        QCOMPARE(names, discovered);
         QCOMPARE(a.recommendations, recommendations);
     }
 

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
+#include <limits>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -250,13 +251,21 @@ private slots:
         QTest::addColumn<Table>("display");
         QTest::addColumn<SortTable>("sort");
         QTest::newRow("none") << QList<DiscoveredBrand>{} << Table{} << SortTable{};
-        QTest::newRow("two") << QList<DiscoveredBrand>{{u"Pipewise"_s, 14, {u"gpt"_s, u"claude"_s}},
-                                                       {u"Initech"_s, 2, {u"gpt"_s}}}
-                             << Table{{u"Pipewise"_s, u"14"_s, u"gpt, claude"_s}, {u"Initech"_s, u"2"_s, u"gpt"_s}}
-                             << SortTable{{u"Pipewise"_s, 14, u"gpt, claude"_s}, {u"Initech"_s, 2, u"gpt"_s}};
-        QTest::newRow("no engine") << QList<DiscoveredBrand>{{u"Umbrella"_s, 1, {}}}
-                                   << Table{{u"Umbrella"_s, u"1"_s, QString()}}
-                                   << SortTable{{u"Umbrella"_s, 1, QString()}};
+        QTest::newRow("two")
+            << QList<DiscoveredBrand>{{u"Pipewise"_s,
+                                       {u"Pipewise Flow"_s, u"Pipewise Pro"_s},
+                                       14,
+                                       {u"claude"_s, u"gpt"_s},
+                                       2,
+                                       0.35},
+                                      {u"Initech"_s, {}, 2, {u"gpt"_s}, std::nullopt, 0.05}}
+            << Table{{u"Pipewise"_s, u"Pipewise Flow, Pipewise Pro"_s, u"14"_s, u"35%"_s, u"2"_s, u"claude, gpt"_s},
+                     {u"Initech"_s, QString(), u"2"_s, u"5%"_s, u"–"_s, u"gpt"_s}}
+            << SortTable{{u"Pipewise"_s, u"Pipewise Flow, Pipewise Pro"_s, 14, 0.35, 2, u"claude, gpt"_s},
+                         {u"Initech"_s, QString(), 2, 0.05, std::numeric_limits<int>::max(), u"gpt"_s}};
+        QTest::newRow("no engine, no share") << QList<DiscoveredBrand>{{u"Umbrella"_s, {}, 1, {}, 1, std::nullopt}}
+                                             << Table{{u"Umbrella"_s, QString(), u"1"_s, u"n/a"_s, u"1"_s, QString()}}
+                                             << SortTable{{u"Umbrella"_s, QString(), 1, -1.0, 1, QString()}};
     }
 
     void discovered()
@@ -268,9 +277,15 @@ private slots:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.setRows(brands);
         QCOMPARE(reset.size(), 1);
-        QCOMPARE(headers(model), (QStringList{u"Brand"_s, u"Answers naming it"_s, u"Engines"_s}));
+        QCOMPARE(headers(model),
+                 (QStringList{u"Brand"_s, u"Products"_s, u"Answers naming it"_s, u"Share of answers"_s, u"Best rank"_s,
+                              u"Engines"_s}));
         QCOMPARE(displayed(model), display);
         QCOMPARE(sortValues(model), sort);
+        // The products of a brand are its tooltip too, one a line.
+        if (!brands.isEmpty() && !brands.front().products.isEmpty())
+            QCOMPARE(model.index(0, DiscoveredModel::Products).data(Qt::ToolTipRole).toString(),
+                     brands.front().products.join(u'\n'));
     }
 
     void sites_data()

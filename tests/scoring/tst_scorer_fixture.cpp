@@ -3,6 +3,7 @@
 // values worked out by hand. The per-answer facts are noted beside each answer.
 #include "FixtureAudit.h"
 #include "analysis/ResponseAnalyzer.h"
+#include "scoring/DiscoveredBrands.h"
 #include "scoring/Figures.h"
 #include "scoring/Scorer.h"
 
@@ -321,7 +322,8 @@ QList<ScoredAnswer> analysed()
         for (const QString &url : a.engineCitations)
             structured.append({url, {}});
         const Analysis analysis = analyzer.analyze(a.text, structured);
-        out.append({a.engine, a.category, a.topic, a.branded, analysis.brands, analysis.citations, {}});
+        out.append({a.engine, a.category, a.topic, a.branded, analysis.brands, analysis.citations, {},
+                    analysis.discovered});
     }
     return out;
 }
@@ -433,8 +435,21 @@ private slots:
         // Zendora leads a table row in G6 and a list item in C5: discovered, and it takes a
         // place in the recommendation list (Acme ranks 3 and 2 there, as counted above).
         const ResponseAnalyzer analyzer(fixture::spec());
-        QCOMPARE(analyzer.analyze(fixture::answers()[5].text, {}).discovered, QStringList{u"Zendora"_s});
-        QCOMPARE(analyzer.analyze(fixture::answers()[20].text, {}).discovered, QStringList{u"Zendora"_s});
+        QCOMPARE(analyzer.analyze(fixture::answers()[5].text, {}).discovered,
+                 (QList<DiscoveredName>{{u"Zendora"_s, 2}}));
+        QCOMPARE(analyzer.analyze(fixture::answers()[20].text, {}).discovered,
+                 (QList<DiscoveredName>{{u"Zendora"_s, 1}}));
+        // Across the audit: one brand, named by a gpt and a claude answer of the 30, best 1st.
+        QCOMPARE(fixture::answers().size(), 30);
+        const QList<DiscoveredBrand> brands
+            = DiscoveredBrands::group(analysed(), {u"Acme"_s, u"Borealis"_s, u"Cobalt"_s});
+        QCOMPARE(brands.size(), 1);
+        QCOMPARE(brands[0].name, u"Zendora"_s);
+        QCOMPARE(brands[0].products, QStringList{});
+        QCOMPARE(brands[0].answers, 2);
+        QCOMPARE(brands[0].engines, (QStringList{u"claude"_s, u"gpt"_s}));
+        QCOMPARE(brands[0].bestRank, std::optional<int>(1));
+        QCOMPARE(brands[0].mentionShare, std::optional<double>(2.0 / 30.0));
     }
 };
 

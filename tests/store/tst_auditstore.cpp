@@ -459,7 +459,7 @@ private slots:
         analysis.citations
             = {{u"https://acme.example/a"_s, u"acme.example"_s, u"acme.example"_s, 0, CitationRef::Source::Engine, 1},
                {u"https://news.example/b"_s, u"news.example"_s, u"news.example"_s, -1, CitationRef::Source::Text, 0}};
-        analysis.discovered = {u"Gamma"_s, u"Delta"_s};
+        analysis.discovered = {{u"Gamma One"_s, 1}, {u"Delta"_s, 0}};
         QVERIFY(await(store.saveAnswer(reply, 3, 0.25)));
         // Saved twice, as a resumed audit may: the rows are replaced, not doubled.
         for (int i = 0; i < 2; ++i)
@@ -492,8 +492,15 @@ private slots:
         QCOMPARE(scores->run.retries, 2);
         QCOMPARE(scores->run.tokensOut, qint64(20));
         QCOMPARE(scores->run.costUsd, 0.25);
+        // Grouped by brand with their ranks kept: one answer names each, Gamma first in its list.
         QCOMPARE(scores->discovered.size(), 2);
+        QCOMPARE(scores->discovered.at(0).name, u"Delta"_s);
+        QCOMPARE(scores->discovered.at(0).bestRank, std::nullopt);
         QCOMPARE(scores->discovered.at(0).engines, QStringList{u"e"_s});
+        QCOMPARE(scores->discovered.at(1).name, u"Gamma"_s);
+        QCOMPARE(scores->discovered.at(1).products, QStringList{u"Gamma One"_s});
+        QCOMPARE(scores->discovered.at(1).bestRank, std::optional<int>(1));
+        QCOMPARE(scores->discovered.at(1).mentionShare, std::optional<double>(1.0));
         QCOMPARE(await(submitTo(store, [](QSqlDatabase &db) { return count(db, u"SELECT COUNT(*) FROM mentions"_s); }))
                      .value(),
                  2);

@@ -41,6 +41,15 @@ int sentiment(const Invocation &in)
     return Success;
 }
 
+// Each untracked name the answer recommends, with its place in the list (null when none).
+QJsonArray discoveredOf(const Analysis &a)
+{
+    QJsonArray out;
+    for (const DiscoveredName &n : a.discovered)
+        out.append(QJsonObject{{u"name"_s, n.name}, {u"rank"_s, n.rank > 0 ? QJsonValue(n.rank) : QJsonValue()}});
+    return out;
+}
+
 QJsonArray mentionsOf(const Analysis &a, const QList<BrandSpec> &brands)
 {
     QJsonArray mentions;
@@ -89,7 +98,7 @@ int analyze(const Invocation &in)
                                      {u"source"_s, c.source == CitationRef::Source::Engine ? u"engine"_s : u"text"_s}});
     const QJsonObject analysis{{u"mentions"_s, mentionsOf(a, brands)},
                                {u"citations"_s, citations},
-                               {u"discovered_brands"_s, QJsonArray::fromStringList(a.discovered)},
+                               {u"discovered_brands"_s, discoveredOf(a)},
                                {u"recommendations"_s, a.recommendations},
                                {u"sentences"_s, a.sentences}};
     print(QString::fromUtf8(QJsonDocument(analysis).toJson(QJsonDocument::Indented)));

@@ -24,6 +24,9 @@ struct MarkdownCollector
     bool entryHasText = false;
     qsizetype leadStart = -1; // where a leading bold span began
     qsizetype linkStart = -1;
+    qsizetype strongStart = -1;
+    qsizetype paragraphStart = -1;
+    int tableDepth = 0;
     std::pair<qsizetype, qsizetype> header{0, 0}; // the current table's header row
 
     // UTF-16 units before the code point of each byte: a lead byte starts one, and those of
@@ -144,7 +147,13 @@ struct MarkdownCollector
             break;
         case MD_BLOCK_TABLE:
             c->header = {0, 0};
+            ++c->tableDepth;
             c->separator(u'\n');
+            break;
+        case MD_BLOCK_P:
+            c->separator(u'\n');
+            if (c->listDepth == 0 && c->tableDepth == 0)
+                c->paragraphStart = c->doc.m_text.size();
             break;
         default:
             c->separator(u'\n');
@@ -175,6 +184,14 @@ struct MarkdownCollector
         case MD_BLOCK_THEAD:
             c->header.second = c->doc.m_text.size();
             break;
+        case MD_BLOCK_TABLE:
+            --c->tableDepth;
+            break;
+        case MD_BLOCK_P:
+            if (c->paragraphStart >= 0 && c->doc.m_text.size() > c->paragraphStart)
+                c->doc.m_paragraphs.append({c->paragraphStart, c->doc.m_text.size()});
+            c->paragraphStart = -1;
+            break;
         default:
             break;
         }
@@ -188,6 +205,8 @@ struct MarkdownCollector
         auto *c = static_cast<MarkdownCollector *>(self);
         if (type == MD_SPAN_STRONG && c->leadStart < 0 && c->atEntryStart())
             c->leadStart = c->doc.m_text.size();
+        if (type == MD_SPAN_STRONG && c->strongStart < 0)
+            c->strongStart = c->doc.m_text.size();
         if (type == MD_SPAN_A) {
             const MD_ATTRIBUTE &href = static_cast<MD_SPAN_A_DETAIL *>(detail)->href;
             c->doc.m_links << QString::fromUtf8(href.text, href.size);
@@ -203,6 +222,11 @@ struct MarkdownCollector
             if (c->openEntry >= 0 && c->doc.m_entries[c->openEntry].lead.isEmpty())
                 c->doc.m_entries[c->openEntry].lead = c->doc.m_text.mid(c->leadStart).trimmed();
             c->leadStart = -2; // only the first bold span of an entry leads it
+        }
+        if (type == MD_SPAN_STRONG && c->strongStart >= 0) {
+            if (c->doc.m_text.size() > c->strongStart)
+                c->doc.m_strongRanges.append({c->strongStart, c->doc.m_text.size()});
+            c->strongStart = -1;
         }
         if (type == MD_SPAN_A && c->linkStart >= 0) {
             c->doc.m_linkRanges.append({c->linkStart, c->doc.m_text.size()});
@@ -223,6 +247,7 @@ struct MarkdownCollector
             c->append(u"\n"_s, source, false);
             break;
         case MD_TEXT_SOFTBR:
+            c->doc.m_softBreaks.append(c->doc.m_text.size());
             c->append(u" "_s, source, false);
             break;
         case MD_TEXT_ENTITY:

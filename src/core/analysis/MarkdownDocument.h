@@ -42,6 +42,13 @@ public:
     const QList<std::pair<qsizetype, qsizetype>> &linkRanges() const { return m_linkRanges; }
     // [start, end) ranges of text() that are one block each: paragraphs, items, cells, headings.
     const QList<std::pair<qsizetype, qsizetype>> &blocks() const { return m_blocks; }
+    // [start, end) ranges of text() in bold (strong emphasis), in order.
+    const QList<std::pair<qsizetype, qsizetype>> &strongRanges() const { return m_strongRanges; }
+    // Where the source broke a line inside a paragraph (a space in text()), in order: text
+    // copied from a browser keeps its list items apart only by these.
+    const QList<qsizetype> &softBreaks() const { return m_softBreaks; }
+    // [start, end) ranges of text() that are paragraphs outside lists and tables.
+    const QList<std::pair<qsizetype, qsizetype>> &paragraphs() const { return m_paragraphs; }
 
 private:
     friend struct MarkdownCollector;
@@ -64,6 +71,9 @@ private:
     QStringList m_links;
     QList<std::pair<qsizetype, qsizetype>> m_linkRanges;
     QList<std::pair<qsizetype, qsizetype>> m_blocks;
+    QList<std::pair<qsizetype, qsizetype>> m_strongRanges;
+    QList<std::pair<qsizetype, qsizetype>> m_paragraphs;
+    QList<qsizetype> m_softBreaks;
 };
 
 } // namespace geo

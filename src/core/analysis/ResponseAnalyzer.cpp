@@ -1,9 +1,10 @@
 #include "ResponseAnalyzer.h"
 
+#include "CandidateNames.h"
 #include "MarkdownDocument.h"
 #include "Vader.h"
 
-#include <QFile>
+#include <QHash>
 #include <QSet>
 #include <QTextBoundaryFinder>
 
@@ -62,115 +63,9 @@ int words(QStringView s)
     return n;
 }
 
-// Words that lead list items without naming anything ("**Pros:** ...").
-bool isLabel(const QString &name)
-{
-    static const QSet<QString> labels{u"pros"_s,
-                                      u"cons"_s,
-                                      u"price"_s,
-                                      u"pricing"_s,
-                                      u"best for"_s,
-                                      u"ideal for"_s,
-                                      u"good for"_s,
-                                      u"bottom line"_s,
-                                      u"note"_s,
-                                      u"tip"_s,
-                                      u"tips"_s,
-                                      u"features"_s,
-                                      u"key features"_s,
-                                      u"summary"_s,
-                                      u"overview"_s,
-                                      u"verdict"_s,
-                                      u"why"_s,
-                                      u"ease of use"_s,
-                                      u"integrations"_s,
-                                      u"support"_s,
-                                      u"customer support"_s,
-                                      u"cost"_s,
-                                      u"budget"_s,
-                                      u"strengths"_s,
-                                      u"weaknesses"_s,
-                                      u"limitations"_s,
-                                      u"drawbacks"_s,
-                                      u"downsides"_s,
-                                      u"standout feature"_s,
-                                      u"free plan"_s,
-                                      u"free trial"_s,
-                                      u"starting price"_s,
-                                      u"reporting"_s,
-                                      u"automation"_s,
-                                      u"mobile app"_s,
-                                      u"recommendation"_s,
-                                      u"my recommendation"_s,
-                                      u"conclusion"_s,
-                                      u"final thoughts"_s,
-                                      u"quick take"_s,
-                                      u"considerations"_s,
-                                      u"example"_s,
-                                      u"examples"_s,
-                                      u"step"_s,
-                                      u"option"_s,
-                                      u"alternative"_s,
-                                      u"top pick"_s,
-                                      u"top picks"_s,
-                                      u"runner-up"_s,
-                                      u"also consider"_s,
-                                      u"honorable mentions"_s,
-                                      u"caveat"_s,
-                                      u"warning"_s};
-    return labels.contains(name.toLower());
-}
-
-// Ordinary English words (Debian's word list): a single one leading an item is a topic
-// ("**Migration:** ...", "| Starter | $15 |"), not a brand. Without the list, none is filtered.
-bool isDictionaryWord(const QString &word)
-{
-    static const QSet<QString> words = [] {
-        QSet<QString> out;
-        QFile f(u"/usr/share/dict/words"_s);
-        if (f.open(QIODevice::ReadOnly | QIODevice::Text))
-            while (!f.atEnd())
-                out.insert(QString::fromUtf8(f.readLine()).trimmed().toLower());
-        return out;
-    }();
-    return words.contains(word.toLower());
-}
-
 } // namespace
 
 ResponseAnalyzer::ResponseAnalyzer(const AuditSpec &spec) : m_brands(spec.trackedBrands()), m_finder(m_brands) { }
-
-QString ResponseAnalyzer::candidateName(const QString &entryText, const QString &lead)
-{
-    QString name = lead;
-    if (name.isEmpty()) {
-        qsizetype cut = entryText.size();
-        for (const QString &separator : {u":"_s, u" - "_s, u" – "_s, u" — "_s, u"\t"_s}) // a tab ends a table cell
-            if (const qsizetype at = entryText.indexOf(separator); at > 0)
-                cut = std::min(cut, at);
-        if (cut == entryText.size())
-            return {}; // no separator: a sentence, not a name
-        name = entryText.left(cut);
-    }
-    // Headings and ranked items often lead with their number: "1. Name".
-    qsizetype skip = 0;
-    while (skip < name.size()
-           && (name[skip].isDigit() || name[skip] == u'.' || name[skip] == u')' || name[skip] == u'#'))
-        ++skip;
-    name = name.mid(skip).trimmed();
-    while (!name.isEmpty() && QStringView(u":–—-").contains(name.back()))
-        name.chop(1);
-    name = name.trimmed();
-    const QStringList parts = name.split(u' ', Qt::SkipEmptyParts);
-    if (parts.isEmpty() || parts.size() > 5 || !parts.front().front().isUpper() || isLabel(name)
-        || (parts.size() == 1 && isDictionaryWord(name)))
-        return {};
-    // A name capitalises its words; short joiners ("of", "&") may stay lower case.
-    for (const QString &p : parts)
-        if (!p.front().isUpper() && !p.front().isDigit() && p.size() > 3)
-            return {};
-    return name;
-}
 
 Analysis ResponseAnalyzer::analyze(const QString &answer, const QList<Citation> &structured) const
 {
@@ -201,41 +96,65 @@ Analysis ResponseAnalyzer::analyzeDocument(const MarkdownDocument &doc, const QL
                           return o.mentioned() && o.firstOffset < f.firstOffset;
                       }));
 
-    // The recommendation list: entries that name a tracked brand or lead with another name.
-    // Mentions are in text order, so each entry looks only at those within its range (a
-    // long answer has many entries and many mentions).
+    // The recommendation list: places that name a tracked brand or lead with another name.
+    // Mentions are in text order, so each place looks only at those within its range (a
+    // long answer has many places and many mentions).
     const auto firstAt = [&mentions](qsizetype offset) {
         return std::lower_bound(mentions.cbegin(), mentions.cend(), offset,
                                 [](const BrandMention &m, qsizetype at) { return m.offset < at; });
     };
+    const auto tracked = [this](const QString &name) { return !m_finder.find(name).isEmpty(); };
+    const CandidateNames candidates(doc);
+    struct Found
+    {
+        qsizetype at;
+        DiscoveredName name;
+    };
+    QList<Found> found;
     int place = 0;
-    QSet<QString> discovered;
-    for (const MarkdownDocument::Entry &e : doc.entries()) {
+    for (const CandidateNames::Place &p : candidates.places()) {
         QList<int> named;
-        for (auto m = firstAt(e.start); m != mentions.cend() && m->offset < e.end; ++m)
+        for (auto m = firstAt(p.start); m != mentions.cend() && m->offset < p.namedEnd; ++m)
             if (!named.contains(m->brand))
                 named << m->brand;
         // A table whose header names brands compares them feature by feature: its rows are
         // features, not recommendations.
-        const auto inHeader = firstAt(e.headerStart);
-        if (inHeader != mentions.cend() && inHeader->offset < e.headerEnd)
+        const auto inHeader = firstAt(p.headerStart);
+        if (inHeader != mentions.cend() && inHeader->offset < p.headerEnd)
             continue;
-        QString candidate;
-        if (e.kind != MarkdownDocument::Entry::Kind::Heading || named.isEmpty()) {
-            candidate = candidateName(doc.text().mid(e.start, e.end - e.start), e.lead);
-            if (!candidate.isEmpty() && !m_finder.find(candidate).isEmpty())
-                candidate.clear(); // a tracked brand under another form, not a new one
+        // A heading naming a tracked brand is that brand's place; any other place counts when it
+        // leads with a name in form, a brand or not.
+        const bool ownPlace = !(p.heading && !named.isEmpty());
+        QString candidate = ownPlace ? p.name : QString();
+        bool listed = ownPlace && p.listed;
+        if (!candidate.isEmpty() && tracked(candidate)) {
+            candidate.clear(); // a tracked brand under another form, not a new one
+            listed = false;
         }
-        if (named.isEmpty() && candidate.isEmpty())
+        if (named.isEmpty() && !listed)
             continue;
         ++place;
         for (int b : named)
             if (!a.brands[b].rank)
                 a.brands[b].rank = place;
-        if (named.isEmpty() && e.kind != MarkdownDocument::Entry::Kind::Heading && !discovered.contains(candidate)) {
-            discovered.insert(candidate);
-            a.discovered << candidate;
+        if (named.isEmpty() && !candidate.isEmpty())
+            found.append({p.start, {candidate, place}});
+    }
+    for (const CandidateNames::Mention &m : candidates.mentions())
+        if (!tracked(m.name))
+            found.append({m.at, {m.name, 0}});
+    std::stable_sort(found.begin(), found.end(), [](const Found &x, const Found &y) { return x.at < y.at; });
+    QHash<QString, qsizetype> seen; // lower-case name -> index in a.discovered
+    for (const Found &f : found) {
+        const QString key = f.name.name.toLower();
+        if (const auto it = seen.constFind(key); it != seen.cend()) {
+            int &rank = a.discovered[*it].rank;
+            if (f.name.rank > 0 && (rank == 0 || f.name.rank < rank))
+                rank = f.name.rank;
+            continue;
         }
+        seen.insert(key, a.discovered.size());
+        a.discovered << f.name;
     }
     a.recommendations = place;
 

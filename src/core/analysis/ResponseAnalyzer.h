@@ -26,10 +26,6 @@ public:
     // waiting for its analysis is held at half the size of its UTF-16.
     Analysis analyzeUtf8(const QByteArray &answer, const QList<Citation> &structured) const;
 
-    // A candidate brand name from the start of a list item or row: its leading bold text, or
-    // the text before the first ":" or " - " / " – "; a capitalised name of at most five words.
-    static QString candidateName(const QString &entryText, const QString &lead);
-
 private:
     Analysis analyzeDocument(const MarkdownDocument &doc, const QList<Citation> &structured) const;
 

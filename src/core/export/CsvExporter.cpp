@@ -80,7 +80,7 @@ public:
     const QStringList &written() const { return m_written; }
 
 private:
-    // answers, mentions, citations, sites, discovered are the first five files; failures the last.
+    // answers, mentions, citations, sites are the first four files; failures the last.
     static qsizetype fileIndex(ExportTable table)
     {
         return table == ExportTable::Failures ? CsvExporter::fileNames().size() - 1 : qsizetype(table);
@@ -133,6 +133,16 @@ Status writeScoreRows(const ScoredAudit &scored, CsvWriter &csv)
     return ok();
 }
 
+// One row per discovered brand, most named first (docs/csv-format.md).
+Status writeDiscovered(const AuditScores &scores, CsvWriter &csv)
+{
+    csv.writeRow({u"brand"_s, u"products"_s, u"answers"_s, u"engines"_s, u"best_rank"_s, u"mention_share"_s});
+    for (const DiscoveredBrand &d : scores.discovered)
+        csv.writeRow({d.name, d.products.join(u"; "_s), d.answers, d.engines.join(u','),
+                      d.bestRank ? QVariant(*d.bestRank) : QVariant(), figure(d.mentionShare)});
+    return ok();
+}
+
 } // namespace
 
 const QStringList &CsvExporter::fileNames()
@@ -156,6 +166,10 @@ Result<QStringList> CsvExporter::exportNow(AuditStore &store, qint64 auditId, co
     const Result<ScoredAudit> scored = AuditScoring::loadWithPrevious(store, auditId);
     if (!scored)
         return Error{scored.error()};
+    const QString discovered = dir.filePath(u"discovered.csv"_s);
+    if (Status s = writeFile(discovered, [&](CsvWriter &csv) { return writeDiscovered(scored->scores, csv); }); !s)
+        return Error{s.error()};
+    written << discovered;
     const QString scores = dir.filePath(u"scores.csv"_s);
     if (Status s = writeScores(scored.value(), scores); !s)
         return Error{s.error()};

@@ -143,8 +143,13 @@ QJsonObject JsonReport::render(const ReportData &data)
 {
     QJsonArray discovered;
     for (const DiscoveredBrand &d : data.scores.discovered)
-        discovered.append(QJsonObject{
-            {u"name"_s, d.name}, {u"answers"_s, d.answers}, {u"engines"_s, QJsonArray::fromStringList(d.engines)}});
+        discovered.append(
+            QJsonObject{{u"name"_s, d.name},
+                        {u"products"_s, QJsonArray::fromStringList(d.products)},
+                        {u"answers"_s, d.answers},
+                        {u"engines"_s, QJsonArray::fromStringList(d.engines)},
+                        {u"best_rank"_s, d.bestRank ? QJsonValue(*d.bestRank) : QJsonValue()},
+                        {u"mention_share"_s, d.mentionShare ? QJsonValue(*d.mentionShare) : QJsonValue()}});
     QJsonArray failures;
     int failed = 0;
     for (const FailureGroup &f : data.failures) {

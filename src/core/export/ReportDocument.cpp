@@ -312,18 +312,23 @@ ReportSection discovered(const ReportData &data)
     constexpr int Shown = 20;
     ReportSection s{u"discovered"_s, u"Brands the engines name that you do not track"_s, {}};
     if (data.scores.discovered.isEmpty()) {
-        s.blocks << paragraph(u"None: every name leading a recommendation is a tracked brand."_s);
+        s.blocks << paragraph(u"None: every brand the answers recommend is tracked."_s);
         return s;
     }
-    s.blocks << paragraph(u"Names leading list items or table rows of the answers that are not tracked brands, most "
-                          "named first (at most %1). They do not change any figure; add the ones that matter as "
-                          "competitors."_s.arg(Shown));
+    s.blocks << paragraph(u"Brands the answers recommend (in list items, headings, table rows, bold or linked names) "
+                          "that are not tracked, their product names grouped under them, most named first (at most "
+                          "%1). They do not change any figure; add the ones that matter as competitors."_s.arg(Shown));
     ReportTable t;
-    t.header = {u"Name"_s, u"Answers"_s, u"Engines"_s};
-    t.numeric = {false, true, false};
-    t.stretch = {6, 2, 4};
+    t.header = {u"Brand"_s, u"Products"_s, u"Answers"_s, u"Share"_s, u"Best rank"_s, u"Engines"_s};
+    t.numeric = {false, false, true, true, true, false};
+    t.stretch = {3, 6, 2, 2, 2, 3};
     for (const DiscoveredBrand &d : data.scores.discovered.mid(0, Shown))
-        t.rows << QStringList{d.name, QString::number(d.answers), d.engines.join(u", "_s)};
+        t.rows << QStringList{d.name,
+                              d.products.join(u", "_s),
+                              QString::number(d.answers),
+                              d.mentionShare ? u"%1%"_s.arg(*d.mentionShare * 100.0, 0, 'f', 0) : u"n/a"_s,
+                              d.bestRank ? QString::number(*d.bestRank) : u"–"_s,
+                              d.engines.join(u", "_s)};
     s.blocks << table(t);
     return s;
 }

@@ -40,12 +40,21 @@ struct BrandFigures
     bool mentioned() const { return mentions > 0; }
 };
 
+// A name the answer recommends that is not a tracked brand (docs/metrics.md, "Discovered brands").
+struct DiscoveredName
+{
+    QString name;
+    int rank = 0; // its place in the recommendation list; 0 when only bold or linked text names it
+
+    bool operator==(const DiscoveredName &) const = default;
+};
+
 struct Analysis
 {
     QList<BrandFigures> brands; // one per tracked brand, in AuditSpec::trackedBrands() order
     QList<CitationRef> citations;
-    QStringList discovered;  // names leading list items or rows that are not tracked brands
-    int recommendations = 0; // length of the recommendation list
+    QList<DiscoveredName> discovered; // in the order the answer names them, each once
+    int recommendations = 0;          // length of the recommendation list
     int sentences = 0;
 };
 

@@ -26,6 +26,7 @@ struct ScoredAnswer
     QList<CitationRef> citations; // url, domain and owner are what counts
     // The source type of each citation, in the same order; set by the scoring stage.
     QList<SourceType> citationTypes;
+    QList<DiscoveredName> discovered;
 };
 
 // Citations counted by source type (SourceType's order), and each type's share of them.
@@ -96,13 +97,17 @@ struct CutScores
     SourceMix sources;          // every citation of the cut's answers, by source type
 };
 
-// A name leading list items or table rows that is not a tracked brand, counted across the
-// audit; offered to the user as a brand to track, it never changes the tracked figures.
+// An untracked brand the answers recommend, its product names grouped under it across the
+// audit (docs/metrics.md, "Discovered brands"); offered to the user as a brand to track, it
+// never changes the tracked figures.
 struct DiscoveredBrand
 {
     QString name;
-    int answers = 0; // answers naming it
-    QStringList engines;
+    QStringList products; // the names seen for it other than the brand's own, sorted
+    int answers = 0;      // answers naming it
+    QStringList engines;  // sorted
+    std::optional<int> bestRank;
+    std::optional<double> mentionShare; // answers naming it / analysed answers
 };
 
 // What the scoring stage reads of a stored audit.
@@ -113,7 +118,6 @@ struct ScoringInput
     ScoreWeights weights;
     QList<ScoredAnswer> answers;
     QHash<QString, int> readiness; // GEO readiness of each inspected registrable domain
-    QList<DiscoveredBrand> discovered;
     RunStats run;
     SourceTypeOverrides sourceTypes; // the spec's source_types
     QHash<QString, PageKinds> pages; // what each inspected registrable domain's page declares

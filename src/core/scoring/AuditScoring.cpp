@@ -1,5 +1,7 @@
 #include "AuditScoring.h"
 
+#include "DiscoveredBrands.h"
+
 #include "Scorer.h"
 #include "SourceClassifier.h"
 #include "store/AuditStore.h"
@@ -27,8 +29,12 @@ QList<ScoredAnswer> AuditScoring::classified(const ScoringInput &input)
 AuditScores AuditScoring::score(const ScoringInput &input)
 {
     const Scorer scorer(int(input.brands.size()), input.weights, input.readiness);
-    return AuditScores{input.auditId,    input.brands, input.weights, scorer.score(classified(input)),
-                       input.discovered, input.run};
+    return AuditScores{input.auditId,
+                       input.brands,
+                       input.weights,
+                       scorer.score(classified(input)),
+                       DiscoveredBrands::group(input.answers, input.brands),
+                       input.run};
 }
 
 Result<AuditScores> AuditScoring::load(AuditStore &store, qint64 auditId)

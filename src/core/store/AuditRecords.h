@@ -175,7 +175,8 @@ struct Reanalysis
 };
 
 // The tables an audit exports, in this order (docs/csv-format.md).
-enum class ExportTable { Answers, Mentions, Citations, Sites, Discovered, Failures };
+// discovered.csv is not a table of the store's: scoring groups its names into brands.
+enum class ExportTable { Answers, Mentions, Citations, Sites, Failures };
 
 // Receives the rows of AuditStore::exportRows, on the store's reader thread: per table,
 // begin(), the header and each row as row(), then end(). An error from any stops the export.

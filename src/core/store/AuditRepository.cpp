@@ -156,10 +156,13 @@ Status saveAnalysis(QSqlDatabase &db, qint64 itemId, const Analysis &analysis)
             !s)
             return s;
     }
-    QSqlQuery &discovered = Sql::prepared(db, Sql::upsert(u"discovered"_s, {u"item_id"_s, u"position"_s}, {u"name"_s}));
-    for (int d = 0; d < analysis.discovered.size(); ++d)
-        if (Status s = Sql::exec(discovered, {itemId, d, analysis.discovered[d]}); !s)
+    QSqlQuery &discovered
+        = Sql::prepared(db, Sql::upsert(u"discovered"_s, {u"item_id"_s, u"position"_s}, {u"name"_s, u"rank"_s}));
+    for (int d = 0; d < analysis.discovered.size(); ++d) {
+        const DiscoveredName &n = analysis.discovered[d];
+        if (Status s = Sql::exec(discovered, {itemId, d, n.name, n.rank > 0 ? QVariant(n.rank) : QVariant()}); !s)
             return s;
+    }
     return Sql::exec(db, withStates(u"UPDATE items SET status = {Analysed} WHERE id = ?"_s), {itemId});
 }
 
@@ -572,6 +575,18 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
         out[at.value(c.value(0).toLongLong())].citations.append(std::move(ref));
     }
     c.finish();
+
+    // The names each answer recommends beyond the tracked brands; scoring groups them by brand.
+    QSqlQuery &d = Sql::prepared(
+        db,
+        withStates(u"SELECT d.item_id, d.name, d.rank FROM discovered d JOIN items i ON i.id = d.item_id "
+                   "WHERE i.audit_id = ? AND i.status = {Analysed} ORDER BY d.item_id, d.position"_s));
+    if (Status s = Sql::exec(d, {auditId}); !s)
+        return Error{s.error()};
+    while (d.next())
+        out[at.value(d.value(0).toLongLong())].discovered.append(
+            {d.value(1).toString(), d.isNull(2) ? 0 : d.value(2).toInt()});
+    d.finish();
     return out;
 }
 
@@ -585,22 +600,6 @@ Result<QHash<QString, int>> readiness(QSqlDatabase &db, qint64 auditId)
     QHash<QString, int> out;
     while (q.next())
         out.insert(q.value(0).toString(), q.value(1).toInt());
-    q.finish();
-    return out;
-}
-
-Result<QList<DiscoveredBrand>> discovered(QSqlDatabase &db, qint64 auditId)
-{
-    QSqlQuery &q = Sql::prepared(
-        db,
-        u"SELECT d.name, COUNT(DISTINCT d.item_id), %1 "
-        "FROM discovered d JOIN items i ON i.id = d.item_id WHERE i.audit_id = ? "
-        "GROUP BY d.name ORDER BY 2 DESC, d.name"_s.arg(SqlDialect::of(db).joinedDistinct(u"i.engine"_s)));
-    if (Status s = Sql::exec(q, {auditId}); !s)
-        return Error{s.error()};
-    QList<DiscoveredBrand> out;
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString().split(u',', Qt::SkipEmptyParts)});
     q.finish();
     return out;
 }
@@ -673,9 +672,6 @@ Result<ScoringInput> scoringInput(QSqlDatabase &db, qint64 auditId)
     auto sites = readiness(db, auditId);
     if (!sites)
         return Error{sites.error()};
-    auto named = discovered(db, auditId);
-    if (!named)
-        return Error{named.error()};
     auto run = runFigures(db, auditId);
     if (!run)
         return Error{run.error()};
@@ -690,7 +686,6 @@ Result<ScoringInput> scoringInput(QSqlDatabase &db, qint64 auditId)
                         ScoreWeights::fromJson(spec.value()[u"scoring"_s][u"weights"_s].toObject()),
                         std::move(answers).value(),
                         std::move(sites).value(),
-                        std::move(named).value(),
                         std::move(run).value(),
                         sourceTypesFromJson(spec.value()[u"source_types"_s].toObject()),
                         std::move(pages).value()};

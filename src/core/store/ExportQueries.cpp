@@ -82,10 +82,6 @@ QList<QueryTable> queryTables(const SqlDialect &dialect)
          "LEFT JOIN site_reports s ON s.audit_id = (SELECT id FROM audit) AND s.domain = o.domain "
          "LEFT JOIN brands b ON b.audit_id = (SELECT id FROM audit) AND b.brand_index = o.owner_index "
          "ORDER BY citations DESC, o.domain"_s},
-        {ExportTable::Discovered,
-         u"SELECT d.name AS name, COUNT(DISTINCT d.item_id) AS answers, %1 AS engines "
-         "FROM discovered d JOIN items i ON i.id = d.item_id WHERE i.audit_id = ? "
-         "GROUP BY d.name ORDER BY answers DESC, d.name"_s.arg(dialect.joinedDistinct(u"i.engine"_s))},
         {ExportTable::Failures,
          u"SELECT f.at AS time, f.stage AS stage, f.engine AS engine, p.text AS prompt, i.sample AS sample, "
          "f.error_class AS error_class, f.message AS message, f.attempts AS attempts "
