@@ -55,12 +55,12 @@ ScoringInput sourcesInput(bool withClaude)
     ScoringInput in;
     in.auditId = withClaude ? 2 : 1;
     in.brands = {u"Acme"_s, u"Pipewise"_s};
-    ScoredAnswer gpt{u"gpt"_s, u"best-of"_s, {}, false, QList<BrandFigures>(2), {}, {}};
+    ScoredAnswer gpt{u"gpt"_s, u"best-of"_s, {}, false, QList<BrandFigures>(2), {}, {}, {}};
     gpt.brands[0].mentions = 1;
     gpt.brands[0].order = 1;
     gpt.citations = {cited(u"https://www.reddit.com/r/crm/"_s, u"reddit.com"_s),
                      cited(u"https://acme.example/"_s, u"acme.example"_s, 0)};
-    ScoredAnswer claude{u"claude"_s, u"best-of"_s, {}, false, QList<BrandFigures>(2), {}, {}};
+    ScoredAnswer claude{u"claude"_s, u"best-of"_s, {}, false, QList<BrandFigures>(2), {}, {}, {}};
     claude.citations = {cited(u"https://www.youtube.com/watch?v=1"_s, u"youtube.com"_s)};
     in.answers = withClaude ? QList<ScoredAnswer>{gpt, claude} : QList<ScoredAnswer>{gpt};
     return in;
@@ -298,7 +298,7 @@ private slots:
         data.audit.name = u"empty"_s;
         data.audit.state = AuditState::Finished;
         data.scores.brands = {u"A"_s, u"B"_s};
-        ScoredAnswer answer{u"gpt"_s, u"custom"_s, {}, true, QList<BrandFigures>(2), {}, {}};
+        ScoredAnswer answer{u"gpt"_s, u"custom"_s, {}, true, QList<BrandFigures>(2), {}, {}, {}};
         data.scores.cuts = Scorer(2).score({answer});
         QCOMPARE(data.headlineCut(), u"all"_s); // no non-branded answers
         const QJsonObject json = JsonReport::render(data);

@@ -15,7 +15,7 @@ namespace {
 // An answer naming each brand mentions[b] times, first in the order of the list.
 ScoredAnswer answer(const QString &engine, bool branded, const QList<int> &mentions)
 {
-    ScoredAnswer a{engine, u"custom"_s, {}, branded, QList<BrandFigures>(mentions.size()), {}, {}};
+    ScoredAnswer a{engine, u"custom"_s, {}, branded, QList<BrandFigures>(mentions.size()), {}, {}, {}};
     int order = 0;
     for (int b = 0; b < mentions.size(); ++b) {
         a.brands[b].mentions = mentions[b];

@@ -540,6 +540,7 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
                         q.value(4).toBool(),
                         QList<BrandFigures>(brandCount),
                         {},
+                        {},
                         {}});
         }
         const int b = q.isNull(5) ? -1 : q.value(5).toInt();
