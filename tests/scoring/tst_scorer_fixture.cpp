@@ -322,8 +322,8 @@ QList<ScoredAnswer> analysed()
         for (const QString &url : a.engineCitations)
             structured.append({url, {}});
         const Analysis analysis = analyzer.analyze(a.text, structured);
-        out.append({a.engine, a.category, a.topic, a.branded, analysis.brands, analysis.citations, {},
-                    analysis.discovered});
+        out.append(
+            {a.engine, a.category, a.topic, a.branded, analysis.brands, analysis.citations, {}, analysis.discovered});
     }
     return out;
 }
