@@ -81,8 +81,10 @@ QList<Stored> storedAnswers(AuditStore &store, qint64 auditId)
     auto listed = store.answersOf(auditId);
     if (!QTest::qWaitFor([&] { return listed.isFinished(); }, 10000) || !listed.result())
         return {};
+    // A copy: a range-for over result().value() would read a temporary that is gone.
+    const QList<AnswerRow> rows = listed.result().value();
     QList<Stored> out;
-    for (const AnswerRow &row : listed.result().value()) {
+    for (const AnswerRow &row : rows) {
         QStringList ranks;
         for (int b = 0; b < 4; ++b) {
             const qint64 rank = queryNumber(
