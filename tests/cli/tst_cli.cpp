@@ -1136,9 +1136,21 @@ private slots:
         }
         for (const QString &table :
              {u"mentions"_s, u"citations"_s, u"sites"_s, u"discovered"_s, u"scores"_s, u"failures"_s}) {
-            const auto onSqlite = lines(dir.filePath(u"sqlite/%1.csv"_s.arg(table)));
+            auto onSqlite = lines(dir.filePath(u"sqlite/%1.csv"_s.arg(table)));
+            auto onPostgres = lines(dir.filePath(u"pg/%1.csv"_s.arg(table)));
             QVERIFY(onSqlite.size() > 1);
-            QCOMPARE(lines(dir.filePath(u"pg/%1.csv"_s.arg(table))), onSqlite);
+            if (table == u"sites"_s) {
+                // The page inspected for a domain is the first of its cited pages whose answer
+                // is analysed, which the analysis pool's timing picks; the figures must agree.
+                for (auto *rows : {&onSqlite, &onPostgres})
+                    for (QByteArray &row : *rows) {
+                        QByteArrayList cells = row.split(',');
+                        if (cells.size() > 6)
+                            cells.removeAt(6);
+                        row = cells.join(',');
+                    }
+            }
+            QCOMPARE(onPostgres, onSqlite);
         }
         // answers.csv differs only in the time each answer arrived.
         QCOMPARE(lines(dir.filePath(u"pg/answers.csv"_s)).size(), lines(dir.filePath(u"sqlite/answers.csv"_s)).size());

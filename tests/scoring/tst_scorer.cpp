@@ -339,7 +339,8 @@ private slots:
                        cited(u"https://other.example/docs/x"_s, u"other.example"_s),
                        cited(u"https://other.example/blog/y"_s, u"other.example"_s)};
         in.answers = {a};
-        const CutScores &all = *AuditScoring::score(in).cut(u"all"_s);
+        const AuditScores scores = AuditScoring::score(in); // held: cut() points into it
+        const CutScores &all = *scores.cut(u"all"_s);
         QCOMPARE(all.domains.size(), 2);
         QCOMPARE(all.domains[0].domain, u"tools.example"_s);
         QCOMPARE(all.domains[0].type, SourceType::Blog);
