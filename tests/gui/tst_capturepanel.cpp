@@ -1,4 +1,5 @@
 #include "CapturePanel.h"
+#include "ClipboardFixtures.h"
 #include "MainWindow.h"
 #include "StoreQueries.h"
 #include "model/WhenReady.h"
@@ -33,20 +34,6 @@ const QStringList Prompts{u"What is the best budget phone?"_s, u"best phone unde
                           u"compare budget phones by battery life"_s};
 const QStringList Fixtures{u"chatgpt"_s, u"ai-mode"_s, u"perplexity"_s}; // the answer to each prompt
 
-QByteArray fixture(const QString &name)
-{
-    QFile f(QStringLiteral(GEOAUDIT_SOURCE_DIR) + u"/tests/data/clipboard/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read fixture %s", qPrintable(name));
-    return f.readAll();
-}
-
-bool write(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
-
 // The phones of the fixtures, three prompts, one engine without an API.
 QString writeSpec(const QTemporaryDir &dir)
 {
@@ -63,7 +50,7 @@ QString writeSpec(const QTemporaryDir &dir)
         {u"engines"_s, QJsonArray{QJsonObject{{u"id"_s, u"chatgpt-app"_s}, {u"kind"_s, u"imported"_s}}}},
         {u"analysis"_s, QJsonObject{{u"inspect_sites"_s, false}}}};
     const QString path = dir.filePath(u"phones.json"_s);
-    return write(path, QJsonDocument(spec).toJson()) ? path : QString();
+    return writeFile(path, QJsonDocument(spec).toJson()) ? path : QString();
 }
 
 // Per stored answer, in prompt order: its prompt, Markdown, citations and each tracked
@@ -152,7 +139,7 @@ private slots:
             QVERIFY(!accept->isEnabled()); // the prompt itself is not an answer
 
             auto *copied = new QMimeData; // as the browser puts a selection on the clipboard
-            copied->setHtml(QString::fromUtf8(fixture(Fixtures[i] + u".html"_s)));
+            copied->setHtml(QString::fromUtf8(clipboardFixture(Fixtures[i] + u".html"_s)));
             copied->setText(u"flattened text the browser also offers"_s);
             clipboard->setMimeData(copied);
             QTRY_VERIFY(accept->isEnabled());
@@ -184,7 +171,7 @@ private slots:
              u"https://www.phonearena.com/news/lumo-9a-battery_id1552"_s, u"https://www.nexo.example/lite/specs"_s}};
         for (int i = 0; i < 3; ++i) {
             QCOMPARE(captured[i].prompt, Prompts[i]);
-            QCOMPARE(captured[i].answer, QString::fromUtf8(fixture(Fixtures[i] + u".md"_s)).trimmed());
+            QCOMPARE(captured[i].answer, QString::fromUtf8(clipboardFixture(Fixtures[i] + u".md"_s)).trimmed());
             QCOMPARE(captured[i].citations, citations[i]);
             QCOMPARE(captured[i].ranks, ranks[i]);
         }
@@ -192,10 +179,10 @@ private slots:
         // The same answers saved from the browser as pages, each with its sidecar.
         QTemporaryDir pages;
         for (int i = 0; i < 3; ++i) {
-            QVERIFY(write(pages.filePath(u"%1.html"_s.arg(i)), fixture(Fixtures[i] + u".html"_s)));
-            QVERIFY(
-                write(pages.filePath(u"%1.json"_s.arg(i)),
-                      QJsonDocument(QJsonObject{{u"prompt"_s, Prompts[i]}, {u"engine"_s, u"chatgpt-app"_s}}).toJson()));
+            QVERIFY(writeFile(pages.filePath(u"%1.html"_s.arg(i)), clipboardFixture(Fixtures[i] + u".html"_s)));
+            QVERIFY(writeFile(
+                pages.filePath(u"%1.json"_s.arg(i)),
+                QJsonDocument(QJsonObject{{u"prompt"_s, Prompts[i]}, {u"engine"_s, u"chatgpt-app"_s}}).toJson()));
         }
         QTRY_VERIFY(window.findChild<QAction *>(u"captureAnswersAction"_s)->isEnabled()); // the import is over
         window.importAnswers(pages.path());
@@ -266,7 +253,7 @@ private slots:
         QCOMPARE(panel->current(), 1);
         QCOMPARE(panel->items()[0].state, CapturePanel::Item::State::Skipped);
         auto *copied = new QMimeData;
-        copied->setHtml(QString::fromUtf8(fixture(u"ai-mode.html"_s)));
+        copied->setHtml(QString::fromUtf8(clipboardFixture(u"ai-mode.html"_s)));
         QGuiApplication::clipboard()->setMimeData(copied);
         QTRY_VERIFY(panel->findChild<QPushButton *>(u"acceptCapturedButton"_s)->isEnabled());
         panel->acceptCaptured();

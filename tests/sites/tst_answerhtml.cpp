@@ -1,3 +1,4 @@
+#include "ClipboardFixtures.h"
 #include "analysis/ResponseAnalyzer.h"
 #include "sites/AnswerHtml.h"
 
@@ -8,14 +9,6 @@ using namespace geo;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray fixture(const QString &name)
-{
-    QFile f(QStringLiteral(GEOAUDIT_SOURCE_DIR) + u"/tests/data/clipboard/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read fixture %s", qPrintable(name));
-    return f.readAll();
-}
 
 // The phones the fixtures talk about: the audited brand first, then its competitors.
 AuditSpec phones()
@@ -94,8 +87,8 @@ private slots:
         QFETCH(QString, ranks);
         QFETCH(int, recommendations);
         QFETCH(QStringList, citedDomains);
-        const AnswerHtml answer = AnswerHtml::fromHtml(fixture(name + u".html"_s));
-        const QString expected = QString::fromUtf8(fixture(name + u".md"_s)).trimmed();
+        const AnswerHtml answer = AnswerHtml::fromHtml(clipboardFixture(name + u".html"_s));
+        const QString expected = QString::fromUtf8(clipboardFixture(name + u".md"_s)).trimmed();
         if (answer.markdown != expected)
             qWarning().noquote() << "actual Markdown:\n" << answer.markdown;
         QCOMPARE(answer.markdown, expected);

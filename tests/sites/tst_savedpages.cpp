@@ -1,3 +1,4 @@
+#include "ClipboardFixtures.h"
 #include "sites/AnswerHtml.h"
 #include "sites/SavedPages.h"
 
@@ -9,23 +10,7 @@
 using namespace geo;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QByteArray fixture(const QString &name)
-{
-    QFile f(QStringLiteral(GEOAUDIT_SOURCE_DIR) + u"/tests/data/clipboard/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read fixture %s", qPrintable(name));
-    return f.readAll();
-}
-
-bool write(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestSavedPages : public QObject
 {
@@ -37,12 +22,15 @@ private slots:
     void folderOfPages()
     {
         QTemporaryDir dir;
-        QVERIFY(write(dir.filePath(u"a-chatgpt.html"_s), fixture(u"chatgpt.html"_s)));
-        QVERIFY(write(dir.filePath(u"a-chatgpt.json"_s),
+        QVERIFY(writeFile(dir.filePath(u"a-chatgpt.html"_s), clipboardFixture(u"chatgpt.html"_s)));
+        QVERIFY(
+            writeFile(dir.filePath(u"a-chatgpt.json"_s),
                       R"({"prompt": "What is the best budget phone?", "engine": "chatgpt-app", "model": "gpt-5"})"));
-        QVERIFY(write(dir.filePath(u"ai-mode__best phone under 400 dollars.html"_s), fixture(u"ai-mode.html"_s)));
-        QVERIFY(write(dir.filePath(u"perplexity__compare battery life__2.htm"_s), fixture(u"perplexity.html"_s)));
-        QVERIFY(write(dir.filePath(u"notes.txt"_s), "not a page"));
+        QVERIFY(writeFile(dir.filePath(u"ai-mode__best phone under 400 dollars.html"_s),
+                          clipboardFixture(u"ai-mode.html"_s)));
+        QVERIFY(writeFile(dir.filePath(u"perplexity__compare battery life__2.htm"_s),
+                          clipboardFixture(u"perplexity.html"_s)));
+        QVERIFY(writeFile(dir.filePath(u"notes.txt"_s), "not a page"));
 
         const AnswerFile file = SavedPages::read(dir.path());
         QVERIFY2(file.problems.isEmpty(), qPrintable(file.problems.join(u'\n')));
@@ -62,8 +50,8 @@ private slots:
             QCOMPARE(a.engine, expected[i].engine);
             QCOMPARE(a.model, expected[i].model);
             QCOMPARE(a.sample, expected[i].sample);
-            QCOMPARE(a.answer, QString::fromUtf8(fixture(expected[i].fixture + u".md"_s)).trimmed());
-            const AnswerHtml html = AnswerHtml::fromHtml(fixture(expected[i].fixture + u".html"_s));
+            QCOMPARE(a.answer, QString::fromUtf8(clipboardFixture(expected[i].fixture + u".md"_s)).trimmed());
+            const AnswerHtml html = AnswerHtml::fromHtml(clipboardFixture(expected[i].fixture + u".html"_s));
             QCOMPARE(a.citations.size(), html.citations.size());
             for (qsizetype c = 0; c < a.citations.size(); ++c) {
                 QCOMPARE(a.citations[c].url, html.citations[c].url);
@@ -77,7 +65,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString page = dir.filePath(u"browser__caf\u00e9 phones.html"_s);
-        QVERIFY(write(page, "<p>Caf\xe9 pick: <b>Lumo</b> \x96 fine</p>"));
+        QVERIFY(writeFile(page, "<p>Caf\xe9 pick: <b>Lumo</b> \x96 fine</p>"));
         const AnswerFile file = SavedPages::read(page);
         QVERIFY2(file.problems.isEmpty(), qPrintable(file.problems.join(u'\n')));
         QCOMPARE(file.answers.size(), 1);
@@ -121,10 +109,10 @@ private slots:
         QFETCH(QByteArray, sidecar);
         QFETCH(QString, problem);
         QTemporaryDir dir;
-        QVERIFY(write(dir.filePath(page), "<p>An answer</p>"));
+        QVERIFY(writeFile(dir.filePath(page), "<p>An answer</p>"));
         if (!sidecar.isNull())
-            QVERIFY(write(dir.filePath(QFileInfo(page).completeBaseName() + u".json"_s), sidecar));
-        QVERIFY(write(dir.filePath(u"good__fine prompt.html"_s), "<p>Kept</p>"));
+            QVERIFY(writeFile(dir.filePath(QFileInfo(page).completeBaseName() + u".json"_s), sidecar));
+        QVERIFY(writeFile(dir.filePath(u"good__fine prompt.html"_s), "<p>Kept</p>"));
         const AnswerFile file = SavedPages::read(dir.path());
         QCOMPARE(file.problems, QStringList{problem});
         QCOMPARE(file.answers.size(), 1); // the good page is kept
@@ -143,7 +131,7 @@ private slots:
     void csvStillReads()
     {
         QTemporaryDir dir;
-        QVERIFY(write(dir.filePath(u"a.csv"_s), "prompt,engine,answer\np,e,a\n"));
+        QVERIFY(writeFile(dir.filePath(u"a.csv"_s), "prompt,engine,answer\np,e,a\n"));
         const AnswerFile file = SavedPages::read(dir.filePath(u"a.csv"_s));
         QVERIFY(file.problems.isEmpty());
         QCOMPARE(file.answers.size(), 1);
