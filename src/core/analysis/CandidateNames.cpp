@@ -1,8 +1,8 @@
 #include "CandidateNames.h"
+#include "EnglishWords.h"
 
 #include "MarkdownDocument.h"
 
-#include <QFile>
 #include <QHash>
 
 #include <algorithm>
@@ -74,24 +74,6 @@ bool isFixedLabel(const QString &lower)
                                       u"caveat"_s,
                                       u"warning"_s};
     return labels.contains(lower);
-}
-
-// Ordinary English words: Debian's list, lower-case entries only, so that the proper nouns it
-// also holds ("Sonora") stay possible brands. Without the list, no word is ordinary.
-const QSet<QString> &dictionary()
-{
-    static const QSet<QString> words = [] {
-        QSet<QString> out;
-        QFile f(u"/usr/share/dict/words"_s);
-        if (f.open(QIODevice::ReadOnly | QIODevice::Text))
-            while (!f.atEnd()) {
-                const QString w = QString::fromUtf8(f.readLine()).trimmed();
-                if (!w.isEmpty() && !w.front().isUpper())
-                    out.insert(w);
-            }
-        return out;
-    }();
-    return words;
 }
 
 bool endsSentence(QChar c)
@@ -206,7 +188,7 @@ bool CandidateNames::isOrdinaryWord(QStringView word)
     // A short acronym names a feature ("ANC", "USB"), not a maker.
     if (word.size() <= 4 && std::all_of(word.begin(), word.end(), [](QChar c) { return c.isLetter() && c.isUpper(); }))
         return true;
-    const QSet<QString> &words = dictionary();
+    const QSet<QString> &words = englishWords();
     if (words.isEmpty())
         return false;
     if (words.contains(word.toString().toLower()))
