@@ -7,7 +7,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QShortcut>
@@ -19,11 +18,11 @@ namespace geo {
 using namespace Qt::StringLiterals;
 
 CapturePanel::CapturePanel(const AuditSpec &spec, QClipboard *clipboard, QWidget *parent)
-    : QDialog(parent), m_clipboard(clipboard), m_list(new QListWidget(this)), m_prompt(new QLabel(this)),
+    : QDialog(parent), m_clipboard(clipboard), m_spec(spec), m_list(new QListWidget(this)), m_prompt(new QLabel(this)),
       m_status(new QLabel(this)), m_preview(new QTextBrowser(this)),
       m_copy(new QPushButton(tr("Copy prompt  Ctrl+Shift+C"), this)),
       m_accept(new QPushButton(tr("Accept answer  Ctrl+Shift+A"), this)),
-      m_skip(new QPushButton(tr("Skip  Ctrl+Shift+S"), this)), m_store(new QPushButton(tr("&Store answers"), this))
+      m_skip(new QPushButton(tr("Skip  Ctrl+Shift+S"), this))
 {
     setWindowTitle(tr("Capture answers from the browser"));
     setObjectName(u"capturePanel"_s);
@@ -34,24 +33,24 @@ CapturePanel::CapturePanel(const AuditSpec &spec, QClipboard *clipboard, QWidget
     m_copy->setObjectName(u"copyPromptButton"_s);
     m_accept->setObjectName(u"acceptCapturedButton"_s);
     m_skip->setObjectName(u"skipCaptureButton"_s);
-    m_store->setObjectName(u"storeCapturedButton"_s);
 
     // Only engines without an API are answered by hand; a spec without one gets "browser".
-    QList<EngineSpec> engines;
+    m_spec.engines.clear();
     for (const EngineSpec &e : spec.engines)
         if (e.kind == u"imported"_s)
-            engines << e;
-    if (engines.isEmpty()) {
+            m_spec.engines << e;
+    if (m_spec.engines.isEmpty()) {
         EngineSpec browser;
         browser.id = u"browser"_s;
         browser.kind = u"imported"_s;
-        engines << browser;
+        m_spec.engines << browser;
     }
-    const Result<Plan> plan = PromptPlanner::plan(spec);
+    // In the order the audit plans them: prompt, then engine, then sample.
+    const Result<Plan> plan = PromptPlanner::plan(m_spec);
     if (plan) {
         for (const PlannedPrompt &p : plan.value().prompts)
-            for (const EngineSpec &e : std::as_const(engines))
-                for (int s = 1; s <= std::max(1, spec.samples); ++s)
+            for (const EngineSpec &e : std::as_const(m_spec.engines))
+                for (int s = 1; s <= std::max(1, m_spec.samples); ++s)
                     m_items.append({p.text, e.id, e.model, s});
     }
     for (const Item &item : std::as_const(m_items))
@@ -77,13 +76,11 @@ CapturePanel::CapturePanel(const AuditSpec &spec, QClipboard *clipboard, QWidget
     m_copy->setToolTip(tr("Put the prompt on the clipboard to paste it in the browser (Ctrl+Shift+C)"));
     m_accept->setToolTip(tr("Keep the answer captured from the clipboard for this prompt (Ctrl+Shift+A)"));
     m_skip->setToolTip(tr("Leave this prompt without an answer (Ctrl+Shift+S)"));
-    m_store->setToolTip(tr("Import the accepted answers as a new audit and analyse them"));
 
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_copy, m_accept, m_skip})
         buttons->addWidget(b);
     buttons->addStretch();
-    buttons->addWidget(m_store);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 2);
     layout->addWidget(m_prompt);
@@ -94,10 +91,9 @@ CapturePanel::CapturePanel(const AuditSpec &spec, QClipboard *clipboard, QWidget
     connect(m_copy, &QPushButton::clicked, this, &CapturePanel::copyPrompt);
     connect(m_accept, &QPushButton::clicked, this, &CapturePanel::acceptCaptured);
     connect(m_skip, &QPushButton::clicked, this, &CapturePanel::skip);
-    connect(m_store, &QPushButton::clicked, this, &CapturePanel::store);
     connect(m_clipboard, &QClipboard::dataChanged, this, &CapturePanel::takeClipboard);
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && m_items[row].state == Item::State::Open && row != m_current) {
+        if (!m_ended && row >= 0 && m_items[row].state == Item::State::Open && row != m_current) {
             m_current = row;
             showItem(row);
         }
@@ -153,20 +149,27 @@ void CapturePanel::takeClipboard()
     m_accept->setEnabled(true);
 }
 
+ImportedAnswer CapturePanel::itemAt(int row) const
+{
+    ImportedAnswer answer;
+    answer.line = row + 1;
+    answer.prompt = m_items[row].prompt;
+    answer.engine = m_items[row].engine;
+    answer.model = m_items[row].model;
+    answer.sample = m_items[row].sample;
+    return answer;
+}
+
 void CapturePanel::acceptCaptured()
 {
     if (m_current < 0 || !m_captured)
         return;
-    Item &item = m_items[m_current];
-    ImportedAnswer answer = *m_captured;
-    answer.line = m_current + 1;
-    answer.prompt = item.prompt;
-    answer.engine = item.engine;
-    answer.model = item.model;
-    answer.sample = item.sample;
-    m_answers.append(answer);
-    item.state = Item::State::Captured;
+    ImportedAnswer answer = itemAt(m_current);
+    answer.answer = m_captured->answer;
+    answer.citations = m_captured->citations;
+    m_items[m_current].state = Item::State::Captured;
     m_list->item(m_current)->setCheckState(Qt::Checked);
+    emit answerCaptured(answer);
     moveOn();
 }
 
@@ -178,6 +181,7 @@ void CapturePanel::skip()
     QListWidgetItem *row = m_list->item(m_current);
     row->setCheckState(Qt::PartiallyChecked);
     row->setText(tr("%1 (skipped)").arg(row->text()));
+    emit itemSkipped(itemAt(m_current));
     moveOn();
 }
 
@@ -189,35 +193,16 @@ void CapturePanel::moveOn()
         = std::find_if(m_items.cbegin(), m_items.cend(), [](const Item &i) { return i.state == Item::State::Open; });
     m_current = next == m_items.cend() ? -1 : int(next - m_items.cbegin());
     showItem(m_current);
-    if (m_current < 0)
-        store(); // all done: analysed like any import
 }
 
-void CapturePanel::store()
+void CapturePanel::end(const QString &message)
 {
-    if (m_stored || m_answers.isEmpty())
-        return;
-    m_stored = true;
-    m_status->setText(tr("%n answer(s) stored as a new audit; its analysis shows in the main window.", nullptr,
-                         int(m_answers.size())));
-    for (QPushButton *b : {m_copy, m_accept, m_skip, m_store})
+    m_ended = true;
+    m_current = -1;
+    m_captured.reset();
+    for (QPushButton *b : {m_copy, m_accept, m_skip})
         b->setEnabled(false);
-    emit storeAnswers(m_answers);
-}
-
-void CapturePanel::reject()
-{
-    if (!m_stored && !m_answers.isEmpty()) {
-        const auto answer = QMessageBox::question(
-            this, windowTitle(),
-            tr("Store the %n accepted answer(s) as a new audit before closing?", nullptr, int(m_answers.size())),
-            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
-        if (answer == QMessageBox::Cancel)
-            return;
-        if (answer == QMessageBox::Yes)
-            store();
-    }
-    QDialog::reject();
+    m_status->setText(message);
 }
 
 void CapturePanel::showItem(int row)
@@ -225,9 +210,9 @@ void CapturePanel::showItem(int row)
     m_accept->setEnabled(false);
     m_copy->setEnabled(row >= 0);
     m_skip->setEnabled(row >= 0);
-    m_store->setEnabled(!m_stored && !m_answers.isEmpty());
     if (row < 0) {
         m_prompt->setText(tr("Every prompt is done."));
+        m_status->setText(tr("Each answer was stored as it was accepted; the analysis shows in the main window."));
         return;
     }
     const QSignalBlocker quiet(m_list);
@@ -237,7 +222,8 @@ void CapturePanel::showItem(int row)
                           .arg(item.prompt.toHtmlEscaped(), item.engine.toHtmlEscaped())
                           .arg(row + 1)
                           .arg(m_items.size()));
-    m_status->setText(tr("Copy the prompt, ask it in the browser, then copy the whole answer."));
+    m_status->setText(tr("Copy the prompt, ask it in the browser, then copy the whole answer. Each answer accepted "
+                         "is stored and analysed at once."));
 }
 
 } // namespace geo

@@ -18,12 +18,12 @@ class QTextBrowser;
 namespace geo {
 
 // Collects an audit's answers from the browser. Lists the spec's prompts × imported engines
-// × samples (an engine "browser" when the spec has no imported one); Copy prompt puts the
-// current prompt on the clipboard; while the panel is open, whatever is copied next is the
-// captured answer (its HTML converted to Markdown with its links as citations, else its
-// plain text), shown for a glance; Accept keeps it for the current item, Skip leaves the
-// item out, and either moves on. When every item is done, or on Store, the answers kept go
-// out with storeAnswers() to be imported as a new audit.
+// × samples (an engine "browser" when the spec has no imported one: captureSpec()); Copy
+// prompt puts the current prompt on the clipboard; while the panel is open, whatever is
+// copied next is the captured answer (its HTML converted to Markdown with its links as
+// citations, else its plain text), shown for a glance; Accept sends it out for the current
+// item (answerCaptured(), to be stored and analysed at once), Skip leaves the item out
+// (itemSkipped()), and either moves on. end() says the audit stopped: nothing more is taken.
 class CapturePanel final : public QDialog
 {
     Q_OBJECT
@@ -41,7 +41,8 @@ public:
     };
     const QList<Item> &items() const { return m_items; }
     int current() const { return m_current; } // -1 when every item is done
-    QList<ImportedAnswer> answers() const { return m_answers; }
+    // The audit the panel captures: the spec with only its engines without an API.
+    const AuditSpec &captureSpec() const { return m_spec; }
 
     // The answer in clipboard data: its HTML as Markdown when it has HTML, else its text.
     static std::optional<ImportedAnswer> answerFrom(const QMimeData *data);
@@ -49,26 +50,26 @@ public:
     void copyPrompt();
     void acceptCaptured();
     void skip();
-    void store();
-
-    // Closing with accepted answers not yet stored asks whether to store them first.
-    void reject() override;
+    // The audit stopped (finished, cancelled or refused): message says how.
+    void end(const QString &message);
 
 signals:
-    void storeAnswers(const QList<geo::ImportedAnswer> &answers);
+    void answerCaptured(const geo::ImportedAnswer &answer);
+    void itemSkipped(const geo::ImportedAnswer &item); // its prompt, engine and sample
 
 private:
+    ImportedAnswer itemAt(int row) const;
     void takeClipboard();
     void moveOn();
     void showItem(int row);
 
     QClipboard *m_clipboard;
+    AuditSpec m_spec;
     QList<Item> m_items;
-    QList<ImportedAnswer> m_answers;
     std::optional<ImportedAnswer> m_captured;
     QString m_copiedPrompt; // the clipboard holds this because Copy prompt put it there
     int m_current = 0;
-    bool m_stored = false;
+    bool m_ended = false;
     QListWidget *m_list;
     QLabel *m_prompt;
     QLabel *m_status;
@@ -76,7 +77,6 @@ private:
     QPushButton *m_copy;
     QPushButton *m_accept;
     QPushButton *m_skip;
-    QPushButton *m_store;
 };
 
 } // namespace geo

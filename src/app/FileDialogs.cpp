@@ -39,6 +39,16 @@ QString FileDialogs::answersToImport(QWidget *parent)
     return path;
 }
 
+QString FileDialogs::pagesToImport(QWidget *parent)
+{
+    AppSettings settings;
+    const QString folder
+        = QFileDialog::getExistingDirectory(parent, tr("Import a folder of saved pages"), settings.importFolder());
+    if (!folder.isEmpty())
+        settings.setImportFolder(folder);
+    return folder;
+}
+
 QString FileDialogs::exportFolder(QWidget *parent)
 {
     AppSettings settings;

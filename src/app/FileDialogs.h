@@ -18,6 +18,8 @@ public:
     // current: where the spec was opened from or last saved, if anywhere.
     static QString specToSave(QWidget *parent, const QString &current, const QString &fileName);
     static QString answersToImport(QWidget *parent);
+    // A folder of answers saved from the browser as pages, with a sidecar each (SavedPages).
+    static QString pagesToImport(QWidget *parent);
     static QString exportFolder(QWidget *parent);
     static QString viewExport(QWidget *parent, const QString &fileName);
 };

@@ -241,14 +241,23 @@ void MainWindow::setUpMenus()
         if (const QString path = FileDialogs::answersToImport(this); !path.isEmpty())
             importAnswers(path);
     });
-    // File → Capture answers, enabled whenever Import answers is.
-    auto *capture = new QAction(tr("&Capture answers from the browser…"), this);
-    capture->setObjectName(u"captureAnswersAction"_s);
-    capture->setEnabled(false);
-    m_ui->fileMenu->insertAction(m_ui->importAnswersAction, capture);
-    connect(capture, &QAction::triggered, this, &MainWindow::openCapturePanel);
-    connect(m_ui->importAnswersAction, &QAction::changed, capture,
-            [this, capture] { capture->setEnabled(m_ui->importAnswersAction->isEnabled()); });
+    // File → Capture answers and Import a folder of saved pages, enabled whenever Import answers is.
+    const auto likeImport = [this](const QString &name, const QString &text) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setEnabled(false);
+        m_ui->fileMenu->insertAction(m_ui->importAnswersAction, action);
+        connect(m_ui->importAnswersAction, &QAction::changed, action,
+                [this, action] { action->setEnabled(m_ui->importAnswersAction->isEnabled()); });
+        return action;
+    };
+    connect(likeImport(u"captureAnswersAction"_s, tr("&Capture answers from the browser…")), &QAction::triggered, this,
+            &MainWindow::openCapturePanel);
+    connect(likeImport(u"importPagesAction"_s, tr("Import a &folder of saved pages…")), &QAction::triggered, this,
+            [this] {
+                if (const QString folder = FileDialogs::pagesToImport(this); !folder.isEmpty())
+                    importAnswers(folder);
+            });
     connect(m_ui->exportCsvAction, &QAction::triggered, this, [this] {
         if (const QString folder = FileDialogs::exportFolder(this); !folder.isEmpty())
             exportCsvTo(folder);
@@ -628,8 +637,21 @@ CapturePanel *MainWindow::openCapturePanel()
     auto *panel = new CapturePanel(*m_spec, QGuiApplication::clipboard(), this);
     panel->setAttribute(Qt::WA_DeleteOnClose);
     panel->resize(720, 560);
-    connect(panel, &CapturePanel::storeAnswers, this,
-            [this, spec = *m_spec](const QList<ImportedAnswer> &answers) { m_run->importCaptured(spec, answers); });
+    // The capture is an audit of its own, running while the panel is open: each answer is
+    // stored and analysed as it is accepted, and closing the panel stops the audit, keeping
+    // what was captured.
+    connect(panel, &CapturePanel::answerCaptured, m_run, &RunControl::capture);
+    connect(panel, &CapturePanel::itemSkipped, m_run, &RunControl::skipCapture);
+    connect(m_runner, &RunnerThread::finished, panel, [panel](qint64 id, const QString &state, const RunStats &stats) {
+        panel->end(
+            tr("Audit %1 %2: %n answer(s) stored and analysed.", nullptr, int(stats.answered)).arg(id).arg(state));
+    });
+    connect(m_run, &RunControl::failed, panel, &CapturePanel::end);
+    connect(panel, &QDialog::finished, m_runner, [this] {
+        if (m_run->isRunning())
+            m_runner->cancel();
+    });
+    m_run->startCapture(panel->captureSpec());
     panel->show();
     return panel;
 }

@@ -101,13 +101,22 @@ void RunControl::importAnswers(const AuditSpec &spec, const QString &path)
               });
 }
 
-void RunControl::importCaptured(const AuditSpec &spec, const QList<ImportedAnswer> &answers)
+void RunControl::startCapture(const AuditSpec &spec)
 {
-    if (answers.isEmpty() || !begin())
+    if (!begin())
         return;
-    emit status(tr("Storing %n captured answer(s)…", nullptr, int(answers.size())));
-    emit importing();
-    m_runner->importAnswers(spec, answers);
+    emit status(tr("Capturing answers from the browser…"));
+    m_runner->startCapture(spec);
+}
+
+void RunControl::capture(const ImportedAnswer &answer)
+{
+    m_runner->capture(answer);
+}
+
+void RunControl::skipCapture(const ImportedAnswer &item)
+{
+    m_runner->skipCapture(item.engine, item.prompt, item.sample);
 }
 
 } // namespace geo

@@ -32,8 +32,11 @@ public:
     void retryFailed(qint64 auditId);
     // Reads the answers in path, then imports them as an audit of spec's brands.
     void importAnswers(const AuditSpec &spec, const QString &path);
-    // Imports answers captured from the browser (CapturePanel) the same way.
-    void importCaptured(const AuditSpec &spec, const QList<ImportedAnswer> &answers);
+    // An audit whose answers the analyst captures from the browser (CapturePanel): each one
+    // given to capture() is stored and analysed as it comes (AuditRunner::startCapture).
+    void startCapture(const AuditSpec &spec);
+    void capture(const ImportedAnswer &answer);
+    void skipCapture(const ImportedAnswer &item);
 
 signals:
     // A run asked for (true); over, refused or nothing to import (false).

@@ -1,6 +1,7 @@
 #include "AuditRunner.h"
 
 #include "Pricing.h"
+#include "engines/CapturedEngine.h"
 #include "model/WhenReady.h"
 #include "store/AuditStore.h"
 
@@ -317,7 +318,32 @@ void AuditRunner::cancel()
     }
     if (std::exchange(m_paused, false))
         emit pausedChanged(false);
+    for (const EngineState &state : m_engines) // the answers nobody will capture now
+        if (auto *captured = qobject_cast<CapturedEngine *>(state.engine.get()))
+            captured->giveBack();
     finishIfDone();
+}
+
+CapturedEngine *AuditRunner::capturedEngine(const QString &id) const
+{
+    if (!m_running || m_stopping.has_value())
+        return nullptr;
+    for (const EngineState &state : m_engines)
+        if (state.engine->spec().id == id)
+            return qobject_cast<CapturedEngine *>(state.engine.get());
+    return nullptr;
+}
+
+void AuditRunner::capture(const ImportedAnswer &answer)
+{
+    if (CapturedEngine *engine = capturedEngine(answer.engine))
+        engine->answer(answer);
+}
+
+void AuditRunner::skipCapture(const QString &engine, const QString &prompt, int sample)
+{
+    if (CapturedEngine *captured = capturedEngine(engine))
+        captured->skip(prompt, sample);
 }
 
 void AuditRunner::pause()

@@ -30,6 +30,7 @@ class QNetworkAccessManager;
 namespace geo {
 
 class AuditStore;
+class CapturedEngine;
 
 // Runs one audit: asks each engine at most `concurrency` at a time within its rpm limit,
 // retries transient failures, stores every answer the moment it arrives, analyses it on a
@@ -55,6 +56,13 @@ public:
     // Stores answers collected by hand as a new audit of the spec's brands, one engine per
     // engine name in the answers, and analyses them.
     void importAnswers(const AuditSpec &spec, const QList<ImportedAnswer> &answers);
+    // Starts an audit whose engines without an API (`imported`) are answered by hand while it
+    // runs (CapturedEngine, the app's capture panel): each answer given to capture() is stored
+    // and analysed at once, skipCapture() fails its item as skipped, and cancel() leaves what
+    // was not captured unasked. Engines with an API are not asked.
+    void startCapture(const AuditSpec &spec);
+    void capture(const ImportedAnswer &answer);
+    void skipCapture(const QString &engine, const QString &prompt, int sample);
     // Stops asking; what is in flight is still stored, then finished() reports "cancelled".
     void cancel();
     // Stops dispatching new asks; what is in flight finishes and is stored. The audit is
@@ -129,13 +137,15 @@ private:
     using Keys = QHash<QString, QByteArray>; // api_key_env name -> key
     // Finds the keys the spec's engines need (KeyStore), then calls then; or reports why not.
     void withKeys(const AuditSpec &spec, std::function<void(const Keys &)> then);
-    void startWithKeys(const AuditSpec &spec, Plan plan, const Keys &keys);
+    // capture: the spec's `imported` engines are CapturedEngines.
+    void startWithKeys(const AuditSpec &spec, Plan plan, const Keys &keys, bool capture = false);
     // Writes the items a preparing audit lacks, then resumes it.
     void finishPreparing(const StoredAudit &stored, AuditSpec spec, std::optional<double> budgetUsd);
     static qint64 pendingOf(const StoredAudit &stored);
     bool confirmed(const AuditSpec &spec, const Plan &plan, qint64 answers);
     AuditStore::PrepareProgress prepareProgress(); // reports preparing() until cancel()
-    bool prepare(const AuditSpec &spec, Plan plan, const Keys &keys = {});
+    bool prepare(const AuditSpec &spec, Plan plan, const Keys &keys = {}, bool capture = false);
+    CapturedEngine *capturedEngine(const QString &id) const; // of the audit being captured
     // Takes the lease on a stored audit, then (after putting its failed items back to
     // pending, for retryFailed) loads and launches it.
     void claim(qint64 auditId, std::optional<double> budgetUsd, bool resetFailed);

@@ -4,6 +4,7 @@
 #include "AuditRunner.h"
 
 #include "Pricing.h"
+#include "engines/CapturedEngine.h"
 #include "engines/EngineFactory.h"
 #include "engines/KeyStore.h"
 #include "model/WhenReady.h"
@@ -50,7 +51,7 @@ void AuditRunner::withKeys(const AuditSpec &spec, std::function<void(const Keys 
     }
 }
 
-bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys)
+bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys, bool capture)
 {
     if (m_running) { // a start won the race with a resume: the resume's lease goes back
         failStart(u"an audit is already running; wait for it or cancel it first"_s);
@@ -58,7 +59,8 @@ bool AuditRunner::prepare(const AuditSpec &spec, Plan plan, const Keys &keys)
     }
     std::vector<EngineState> engines;
     for (const EngineSpec &e : spec.engines) {
-        auto engine = createEngine(e, m_network, keys.value(e.apiKeyEnv));
+        auto engine = capture && e.kind == u"imported"_s ? std::unique_ptr<Engine>(new CapturedEngine(e))
+                                                         : createEngine(e, m_network, keys.value(e.apiKeyEnv));
         if (!engine) {
             failStart(engine.error());
             return false;
@@ -153,9 +155,9 @@ AuditStore::PrepareProgress AuditRunner::prepareProgress()
     };
 }
 
-void AuditRunner::startWithKeys(const AuditSpec &spec, Plan plan, const Keys &keys)
+void AuditRunner::startWithKeys(const AuditSpec &spec, Plan plan, const Keys &keys, bool capture)
 {
-    if (!prepare(spec, std::move(plan), keys))
+    if (!prepare(spec, std::move(plan), keys, capture))
         return;
     emit preparing(0, m_plan.items.size());
     const LeaseHolder holder = LeaseHolder::thisProcess();
@@ -194,6 +196,35 @@ void AuditRunner::startWithKeys(const AuditSpec &spec, Plan plan, const Keys &ke
             }
             launch(created->id, items, 0.0);
         });
+}
+
+void AuditRunner::startCapture(const AuditSpec &spec)
+{
+    if (m_running) {
+        emit error(u"an audit is already running; wait for it or cancel it first"_s);
+        return;
+    }
+    AuditSpec captured = spec;
+    captured.engines.clear();
+    for (const EngineSpec &e : spec.engines)
+        if (e.kind == u"imported"_s)
+            captured.engines << e;
+    if (captured.engines.isEmpty()) {
+        emit error(u"the audit has no engine to capture answers for: add one of kind \"imported\""_s);
+        return;
+    }
+    Result<Plan> plan = PromptPlanner::plan(captured);
+    if (!plan) {
+        emit error(plan.error());
+        return;
+    }
+    // Every item is asked at once and waits for the analyst, who may answer them in any order.
+    for (EngineSpec &e : captured.engines) {
+        e.concurrency = int(plan->items.size());
+        e.rpm = 0;
+        e.tpm = 0;
+    }
+    startWithKeys(captured, std::move(plan).value(), {}, true);
 }
 
 void AuditRunner::importAnswers(const AuditSpec &spec, const QList<ImportedAnswer> &answers)

@@ -162,6 +162,21 @@ void RunnerThread::importAnswers(const AuditSpec &spec, const QList<ImportedAnsw
     call([spec, answers](AuditRunner *r) { r->importAnswers(spec, answers); });
 }
 
+void RunnerThread::startCapture(const AuditSpec &spec)
+{
+    call([spec](AuditRunner *r) { r->startCapture(spec); });
+}
+
+void RunnerThread::capture(const ImportedAnswer &answer)
+{
+    call([answer](AuditRunner *r) { r->capture(answer); });
+}
+
+void RunnerThread::skipCapture(const QString &engine, const QString &prompt, int sample)
+{
+    call([engine, prompt, sample](AuditRunner *r) { r->skipCapture(engine, prompt, sample); });
+}
+
 void RunnerThread::cancel()
 {
     call([](AuditRunner *r) { r->cancel(); });

@@ -33,6 +33,9 @@ public:
     void start(const AuditSpec &spec);
     void resume(qint64 auditId, std::optional<double> budgetUsd = std::nullopt);
     void importAnswers(const AuditSpec &spec, const QList<ImportedAnswer> &answers);
+    void startCapture(const AuditSpec &spec);
+    void capture(const ImportedAnswer &answer);
+    void skipCapture(const QString &engine, const QString &prompt, int sample);
     void cancel();
     void pause();
     void unpause();
