@@ -27,6 +27,7 @@
 #include "SpecForm.h"
 #include "SpecSummary.h"
 #include "TableViews.h"
+#include "WindowSizing.h"
 #include "model/WhenReady.h"
 #include "run/RunnerThread.h"
 #include "spec/SpecReader.h"
@@ -36,6 +37,7 @@
 #include <QCloseEvent>
 #include <QDataWidgetMapper>
 #include <QDir>
+#include <QEventLoop>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLocale>
@@ -80,7 +82,8 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
             [this] { m_ui->progressGroup->setVisible(m_ui->pages->currentWidget() != m_ui->setupForm); });
 
     const AppSettings settings;
-    restoreGeometry(settings.windowGeometry());
+    if (!restoreGeometry(settings.windowGeometry()))
+        fitToScreen(this);
     m_ui->splitter->restoreState(settings.splitterState());
     m_ui->pages->setCurrentIndex(settings.page());
     m_ui->progressGroup->setVisible(m_ui->pages->currentWidget() != m_ui->setupForm);
@@ -223,7 +226,9 @@ void MainWindow::setUpMenus()
     m_ui->saveSpecAction->setShortcut(QKeySequence::Save);
     m_ui->saveSpecAsAction->setShortcut(QKeySequence::SaveAs);
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
-    m_ui->settingsAction->setShortcut(QKeySequence::Preferences);
+    // Where the platform names no Preferences keys (X11 without a desktop's theme), Ctrl+,.
+    const QList<QKeySequence> preferences = QKeySequence::keyBindings(QKeySequence::Preferences);
+    m_ui->settingsAction->setShortcuts(preferences.isEmpty() ? QList{QKeySequence(tr("Ctrl+,"))} : preferences);
     connect(m_ui->newAuditAction, &QAction::triggered, this, &MainWindow::newAudit);
     connect(m_ui->openSpecAction, &QAction::triggered, this, [this] {
         if (!maybeDiscard())
@@ -274,7 +279,11 @@ void MainWindow::setUpMenus()
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
     redoKeys.removeAll(ctrlShiftZ);
     redo->setShortcuts(QList{ctrlShiftZ} + redoKeys);
+    // Settings in Edit, as GNOME and Windows place them: a menu of its own would take an Alt
+    // letter the window's tabs need.
     m_ui->editMenu->addActions({undo, redo});
+    m_ui->editMenu->addSeparator();
+    m_ui->editMenu->addActions({m_ui->settingsAction, m_ui->apiKeysAction});
 
     connect(m_ui->setupForm, &SpecForm::validated, this, &MainWindow::showSpec);
     connect(m_ui->setupForm, &SpecForm::apiKeysRequested, m_ui->apiKeysAction, &QAction::trigger);
@@ -457,9 +466,22 @@ bool MainWindow::maybeDiscard()
 {
     if (!m_document->isDirty())
         return true;
-    return QMessageBox::question(this, tr("GEO Audit"), tr("The set-up has changes that are not saved. Discard them?"),
-                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
-        == QMessageBox::Discard;
+    const auto choice = QMessageBox::question(
+        this, tr("GEO Audit"), tr("The set-up has changes that are not saved. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (choice != QMessageBox::Save)
+        return choice == QMessageBox::Discard;
+    const QString path = !m_document->path().isEmpty()
+        ? m_document->path()
+        : FileDialogs::specToSave(this, {}, m_document->suggestedFileName());
+    // The file is written off this thread; what comes next waits for it, the window still drawn.
+    QEventLoop written;
+    bool saved = false;
+    connect(m_document, &SpecDocument::saved, &written, [&] { saved = true, written.quit(); });
+    connect(m_document, &SpecDocument::saveFailed, &written, &QEventLoop::quit);
+    if (!path.isEmpty() && m_document->saveTo(path))
+        written.exec();
+    return saved;
 }
 
 void MainWindow::newAudit()
@@ -610,7 +632,8 @@ void MainWindow::deleteSelected()
             this, tr("Delete audit"),
             tr("Delete “%1” (audit %2) with all its answers, analyses and site reports? This cannot be undone.")
                 .arg(a->name)
-                .arg(id))
+                .arg(id),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
     whenReady(m_store->deleteAudit(id), this, [this, id](const Status &deleted) {

@@ -1,0 +1,255 @@
+// What a desktop user expects of any window: no Alt+letter given to two controls, the
+// platform's shortcuts shown in the menus, a first window sized to the screen, and questions
+// whose default answer is the safe one.
+#include "AboutDialog.h"
+#include "ApiKeysDialog.h"
+#include "MainWindow.h"
+#include "PromptPreviewDialog.h"
+#include "SettingsDialog.h"
+#include "store/AuditStore.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QGroupBox>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace geo;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The letter after a single '&', lower-cased; none for "&&" or no '&'.
+QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != u'&')
+            continue;
+        if (text[i + 1] == u'&') {
+            ++i;
+            continue;
+        }
+        return text[i + 1].toLower();
+    }
+    return {};
+}
+
+// Every Alt+letter the window offers as it is shown now, with the controls that carry it.
+QMap<QChar, QStringList> mnemonics(QWidget *window)
+{
+    QMap<QChar, QStringList> found;
+    const auto add = [&found](const QString &text, const QString &owner) {
+        if (const QChar m = mnemonicOf(text); !m.isNull())
+            found[m] << u"%1 \"%2\""_s.arg(owner, text);
+    };
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!w->isVisibleTo(window) || w->window() != window)
+            continue;
+        if (auto *button = qobject_cast<QAbstractButton *>(w))
+            add(button->text(), w->objectName());
+        else if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy())
+            add(label->text(), w->objectName());
+        else if (auto *group = qobject_cast<QGroupBox *>(w))
+            add(group->title(), w->objectName());
+        else if (auto *tabs = qobject_cast<QTabBar *>(w))
+            for (int t = 0; t < tabs->count(); ++t)
+                add(tabs->tabText(t), w->parentWidget() ? w->parentWidget()->objectName() : u"tabs"_s);
+        else if (auto *bar = qobject_cast<QMenuBar *>(w))
+            for (QAction *a : bar->actions())
+                add(a->text(), u"menu"_s);
+    }
+    return found;
+}
+
+// Writes a small spec of imported answers, and its answers as CSV next to it.
+QString writeSpec(const QTemporaryDir &dir)
+{
+    QFile spec(dir.filePath(u"crm.json"_s));
+    if (!spec.open(QIODevice::WriteOnly))
+        return {};
+    spec.write(R"({"name": "CRM audit", "brand": {"name": "Acme"}, "templates": false,
+                  "prompts": ["best crm?"], "engines": [{"id": "app", "kind": "imported"}],
+                  "analysis": {"inspect_sites": false}})");
+    QFile csv(dir.filePath(u"answers.csv"_s));
+    if (!csv.open(QIODevice::WriteOnly))
+        return {};
+    csv.write("prompt,engine,answer\nbest crm?,app,Acme is the pick.\n");
+    return spec.fileName();
+}
+
+// Answers the next question box with its default button, as Enter does, and keeps which it was.
+void pressDefaultOfNextBox(QObject *owner, QMessageBox::StandardButton *pressed)
+{
+    auto *timer = new QTimer(owner);
+    QObject::connect(timer, &QTimer::timeout, owner, [timer, pressed] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            timer->deleteLater();
+            *pressed = box->standardButton(box->defaultButton());
+            QTest::keyClick(box, Qt::Key_Return);
+        }
+    });
+    timer->start(20);
+}
+
+QStringList duplicates(QWidget *window)
+{
+    QStringList out;
+    const QMap<QChar, QStringList> all = mnemonics(window);
+    for (auto it = all.cbegin(); it != all.cend(); ++it)
+        if (it->size() > 1)
+            out << u"Alt+%1: %2"_s.arg(it.key().toUpper(), it->join(u", "_s));
+    return out;
+}
+
+} // namespace
+
+class TestWindowConventions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // On every page of the window, each Alt+letter reaches one control.
+    void noMnemonicIsGivenTwice()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openDemo();
+        auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
+        QVERIFY(pages);
+        for (int p = 0; p < pages->count(); ++p) {
+            pages->setCurrentIndex(p);
+            QCoreApplication::processEvents();
+            const QStringList twice = duplicates(&window);
+            QVERIFY2(twice.isEmpty(), qPrintable(pages->tabText(p) + u": "_s + twice.join(u"; "_s)));
+        }
+    }
+
+    // The dialogs too: each Alt+letter reaches one control.
+    void dialogsGiveNoMnemonicTwice_data()
+    {
+        QTest::addColumn<QString>("dialog");
+        QTest::newRow("settings") << u"settings"_s;
+        QTest::newRow("api keys") << u"api keys"_s;
+        QTest::newRow("about") << u"about"_s;
+        QTest::newRow("prompt preview") << u"prompt preview"_s;
+    }
+
+    void dialogsGiveNoMnemonicTwice()
+    {
+        QFETCH(QString, dialog);
+        AuditSpec spec;
+        spec.brand.name = u"Acme"_s;
+        spec.prompts = {u"best crm?"_s};
+        spec.templates = false;
+        EngineSpec engine;
+        engine.id = u"gpt"_s;
+        engine.kind = u"openai"_s;
+        engine.apiKeyEnv = u"OPENAI_API_KEY"_s;
+        spec.engines = {engine};
+        std::unique_ptr<QDialog> shown;
+        if (dialog == u"settings"_s)
+            shown = std::make_unique<SettingsDialog>();
+        else if (dialog == u"api keys"_s)
+            shown = std::make_unique<ApiKeysDialog>(spec.engines);
+        else if (dialog == u"about"_s)
+            shown = std::make_unique<AboutDialog>();
+        else
+            shown = std::make_unique<PromptPreviewDialog>(spec);
+        shown->show();
+        QVERIFY(QTest::qWaitForWindowExposed(shown.get()));
+        const QStringList twice = duplicates(shown.get());
+        QVERIFY2(twice.isEmpty(), qPrintable(twice.join(u"; "_s)));
+    }
+
+    // Settings opens with the platform's Preferences keys, or Ctrl+, where the platform has
+    // none, and the menu shows them.
+    void settingsHasItsShortcut()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        auto *settings = window.findChild<QAction *>(u"settingsAction"_s);
+        QVERIFY(settings);
+        const QList<QKeySequence> platform = QKeySequence::keyBindings(QKeySequence::Preferences);
+        QCOMPARE(settings->shortcut(), platform.isEmpty() ? QKeySequence(u"Ctrl+,"_s) : platform.front());
+    }
+
+    // Deleting an audit is never the answer Enter gives.
+    void deleteDefaultsToNo()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        QVERIFY(window.openSpec(writeSpec(dir)));
+        QSignalSpy refreshed(&window, &MainWindow::auditsRefreshed);
+        window.importAnswers(dir.filePath(u"answers.csv"_s));
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(audits->model()->rowCount(), 1, 20000);
+        audits->setCurrentIndex(audits->model()->index(0, 0));
+        auto *remove = window.findChild<QPushButton *>(u"deleteButton"_s);
+        QTRY_VERIFY(remove->isEnabled());
+        QMessageBox::StandardButton pressed = QMessageBox::NoButton;
+        pressDefaultOfNextBox(this, &pressed);
+        remove->click();
+        QCOMPARE(pressed, QMessageBox::No);
+        QCOMPARE(audits->model()->rowCount(), 1);
+    }
+
+    // Unsaved set-up changes are saved first when the analyst goes on with Enter.
+    void unsavedChangesAreSavedFirst()
+    {
+        QTemporaryDir dir;
+        const QString path = writeSpec(dir);
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        QVERIFY(window.openSpec(path));
+        auto *name = window.findChild<QLineEdit *>(u"nameEdit"_s);
+        name->setText(u"CRM audit, December"_s);
+        QTRY_VERIFY(window.isWindowModified());
+        QMessageBox::StandardButton pressed = QMessageBox::NoButton;
+        pressDefaultOfNextBox(this, &pressed);
+        window.findChild<QAction *>(u"newAuditAction"_s)->trigger();
+        QCOMPARE(pressed, QMessageBox::Save);
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(saved.readAll())[u"name"_s].toString(), u"CRM audit, December"_s);
+        QCOMPARE(name->text(), QString()); // and the new audit's form is open
+    }
+
+    // The first window, with no size remembered, takes about four fifths of the screen.
+    void firstWindowFitsTheScreen()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        const QRect screen = window.screen()->availableGeometry();
+        QCOMPARE(window.size(), QSize(screen.width() * 4 / 5, screen.height() * 4 / 5));
+        QVERIFY(screen.contains(window.geometry()));
+    }
+};
+
+QTEST_MAIN(TestWindowConventions)
+#include "tst_windowconventions.moc"
