@@ -1,5 +1,7 @@
 #include "AppSettings.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace geo {
@@ -133,8 +135,13 @@ void AppSettings::setSpecFolder(const QString &folder)
 
 QString AppSettings::exportFolder() const
 {
-    return m_settings.value(Key::ExportFolder, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-        .toString();
+    // The folder chosen last, while it is there; else Documents, where the desktop has one,
+    // else home: a picker must open where a new folder can be made.
+    for (const QString &folder : {m_settings.value(Key::ExportFolder).toString(),
+                                  QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)})
+        if (!folder.isEmpty() && QFileInfo(folder).isDir())
+            return folder;
+    return QDir::homePath();
 }
 
 void AppSettings::setExportFolder(const QString &folder)

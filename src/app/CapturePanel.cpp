@@ -1,9 +1,12 @@
 #include "CapturePanel.h"
 
+#include "RunControl.h"
+#include "run/RunnerThread.h"
 #include "sites/AnswerHtml.h"
 #include "spec/PromptPlanner.h"
 
 #include <QClipboard>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -102,6 +105,28 @@ CapturePanel::CapturePanel(const AuditSpec &spec, QClipboard *clipboard, QWidget
     showItem(m_current);
     if (!plan)
         m_status->setText(tr("The spec has no prompts to capture: %1").arg(plan.error()));
+}
+
+CapturePanel *CapturePanel::startCapture(const AuditSpec &spec, RunControl *run, QWidget *parent)
+{
+    auto *panel = new CapturePanel(spec, QGuiApplication::clipboard(), parent);
+    panel->setAttribute(Qt::WA_DeleteOnClose);
+    panel->resize(720, 560);
+    connect(panel, &CapturePanel::answerCaptured, run, &RunControl::capture);
+    connect(panel, &CapturePanel::itemSkipped, run, &RunControl::skipCapture);
+    connect(
+        run->runner(), &RunnerThread::finished, panel, [panel](qint64 id, const QString &state, const RunStats &stats) {
+            panel->end(
+                tr("Audit %1 %2: %n answer(s) stored and analysed.", nullptr, int(stats.answered)).arg(id).arg(state));
+        });
+    connect(run, &RunControl::failed, panel, &CapturePanel::end);
+    connect(panel, &QDialog::finished, run, [run] {
+        if (run->isRunning())
+            run->runner()->cancel();
+    });
+    run->startCapture(panel->captureSpec());
+    panel->show();
+    return panel;
 }
 
 std::optional<ImportedAnswer> CapturePanel::answerFrom(const QMimeData *data)

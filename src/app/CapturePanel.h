@@ -17,6 +17,8 @@ class QTextBrowser;
 
 namespace geo {
 
+class RunControl;
+
 // Collects an audit's answers from the browser. Lists the spec's prompts × imported engines
 // × samples (an engine "browser" when the spec has no imported one: captureSpec()); Copy
 // prompt puts the current prompt on the clipboard; while the panel is open, whatever is
@@ -30,6 +32,11 @@ class CapturePanel final : public QDialog
     Q_DISABLE_COPY_MOVE(CapturePanel)
 public:
     CapturePanel(const AuditSpec &spec, QClipboard *clipboard, QWidget *parent = nullptr);
+
+    // Opens a panel on the application's clipboard and starts its audit with run: the capture
+    // is an audit of its own, running while the panel is open. Closing the panel cancels it,
+    // keeping what was captured.
+    static CapturePanel *startCapture(const AuditSpec &spec, RunControl *run, QWidget *parent);
 
     struct Item
     {

@@ -14,6 +14,7 @@
 #include "DiscoveredModel.h"
 #include "FailuresModel.h"
 #include "FileDialogs.h"
+#include "OpenFolderButton.h"
 #include "ReadinessChecksModel.h"
 #include "RunControl.h"
 #include "RunCountersModel.h"
@@ -208,10 +209,14 @@ void MainWindow::setUpResultViews()
              {m_ui->exportCitationsButton, m_ui->citationsView, u"citations"_s},
              {m_ui->exportFailuresButton, m_ui->failuresView, u"failures"_s}})
         connect(button, &QPushButton::clicked, this, [this, view, name] { chooseViewExport(view, name); });
-    connect(m_exports, &CsvExports::exported, this, [this](const QStringList &files, const QString &message) {
-        statusBar()->showMessage(message);
-        emit exported(files);
-    });
+    auto *openFolder = new OpenFolderButton(this);
+    statusBar()->addPermanentWidget(openFolder);
+    connect(m_exports, &CsvExports::exported, this,
+            [this, openFolder](const QStringList &files, const QString &message) {
+                statusBar()->showMessage(message);
+                openFolder->offer(files);
+                emit exported(files);
+            });
     connect(m_exports, &CsvExports::failed, this, [this](const QString &error, bool cancelled) {
         statusBar()->showMessage(error);
         if (!cancelled)
@@ -657,26 +662,7 @@ CapturePanel *MainWindow::openCapturePanel()
 {
     if (!m_spec || m_run->isRunning())
         return nullptr;
-    auto *panel = new CapturePanel(*m_spec, QGuiApplication::clipboard(), this);
-    panel->setAttribute(Qt::WA_DeleteOnClose);
-    panel->resize(720, 560);
-    // The capture is an audit of its own, running while the panel is open: each answer is
-    // stored and analysed as it is accepted, and closing the panel stops the audit, keeping
-    // what was captured.
-    connect(panel, &CapturePanel::answerCaptured, m_run, &RunControl::capture);
-    connect(panel, &CapturePanel::itemSkipped, m_run, &RunControl::skipCapture);
-    connect(m_runner, &RunnerThread::finished, panel, [panel](qint64 id, const QString &state, const RunStats &stats) {
-        panel->end(
-            tr("Audit %1 %2: %n answer(s) stored and analysed.", nullptr, int(stats.answered)).arg(id).arg(state));
-    });
-    connect(m_run, &RunControl::failed, panel, &CapturePanel::end);
-    connect(panel, &QDialog::finished, m_runner, [this] {
-        if (m_run->isRunning())
-            m_runner->cancel();
-    });
-    m_run->startCapture(panel->captureSpec());
-    panel->show();
-    return panel;
+    return CapturePanel::startCapture(*m_spec, m_run, this);
 }
 
 void MainWindow::refreshAudits(qint64 select)

@@ -1,12 +1,15 @@
 #include "AppSettings.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
+#include <memory>
 
 using namespace geo;
 using namespace Qt::StringLiterals;
@@ -113,9 +116,11 @@ private:
                                         << QStringList{u"run/confirmAboveAnswers"_s, u"run/confirmAboveCostUsd"_s};
         QTest::newRow("spec folder") << u"specFolder"_s << QVariant(QString()) << QVariant(u"/srv/specs"_s)
                                      << QStringList{u"spec/folder"_s};
+        // The export folder is one that exists: Documents where there is one, else home.
+        const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         QTest::newRow("export folder") << u"exportFolder"_s
-                                       << QVariant(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                       << QVariant(u"/srv/exports"_s) << QStringList{u"export/folder"_s};
+                                       << QVariant(QFileInfo(documents).isDir() ? documents : QDir::homePath())
+                                       << QVariant(QDir::tempPath()) << QStringList{u"export/folder"_s};
         QTest::newRow("import folder") << u"importFolder"_s << QVariant(QString()) << QVariant(u"/srv/answers"_s)
                                        << QStringList{u"import/folder"_s};
         QTest::newRow("window geometry") << u"windowGeometry"_s << QVariant(QByteArray())
@@ -128,6 +133,18 @@ private:
 
 private slots:
     void init() { QSettings().clear(); }
+
+    // A folder chosen for exports and since removed is not where the next picker opens.
+    void aRemovedExportFolderIsForgotten()
+    {
+        auto folder = std::make_unique<QTemporaryDir>();
+        AppSettings settings;
+        settings.setExportFolder(folder->path());
+        QCOMPARE(settings.exportFolder(), folder->path());
+        const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        folder.reset();
+        QCOMPARE(settings.exportFolder(), QFileInfo(documents).isDir() ? documents : QDir::homePath());
+    }
 
     void theSettingsAreKeptInTheTemporaryFolder()
     {

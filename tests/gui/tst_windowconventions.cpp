@@ -11,7 +11,10 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDesktopServices>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QLabel>
@@ -108,6 +111,16 @@ void pressDefaultOfNextBox(QObject *owner, QMessageBox::StandardButton *pressed)
     });
     timer->start(20);
 }
+
+// Where QDesktopServices would send a URL, kept instead.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public slots:
+    void open(const QUrl &url) { urls << url; }
+};
 
 QStringList duplicates(QWidget *window)
 {
@@ -216,6 +229,33 @@ private slots:
         remove->click();
         QCOMPARE(pressed, QMessageBox::No);
         QCOMPARE(audits->model()->rowCount(), 1);
+    }
+
+    // Once exported, the status bar offers to open the folder, in the desktop's file manager.
+    void exportOffersToOpenItsFolder()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.show();
+        QVERIFY(window.openSpec(writeSpec(dir)));
+        window.importAnswers(dir.filePath(u"answers.csv"_s));
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(audits->model()->rowCount(), 1, 20000);
+        audits->setCurrentIndex(audits->model()->index(0, 0));
+        auto *open = window.findChild<QPushButton *>(u"openExportFolderButton"_s);
+        QVERIFY(open && !open->isVisible());
+        QSignalSpy exported(&window, &MainWindow::exported);
+        const QString folder = dir.filePath(u"out"_s);
+        QVERIFY(QDir().mkpath(folder));
+        window.exportCsvTo(folder);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 20000);
+        QVERIFY(open->isVisible());
+        UrlCatcher opened;
+        QDesktopServices::setUrlHandler(u"file"_s, &opened, "open");
+        open->click();
+        QDesktopServices::unsetUrlHandler(u"file"_s);
+        QCOMPARE(opened.urls, QList{QUrl::fromLocalFile(QFileInfo(folder).absoluteFilePath())});
     }
 
     // Unsaved set-up changes are saved first when the analyst goes on with Enter.
