@@ -14,6 +14,7 @@
 #include "DiscoveredModel.h"
 #include "FailuresModel.h"
 #include "FileDialogs.h"
+#include "MetricsDialog.h"
 #include "OpenFolderButton.h"
 #include "ReadinessChecksModel.h"
 #include "RunControl.h"
@@ -316,6 +317,11 @@ void MainWindow::setUpMenus()
         connect(&dialog, &SettingsDialog::apiKeysRequested, m_ui->apiKeysAction, &QAction::trigger);
         if (dialog.exec() == QDialog::Accepted)
             showSpec(); // the analysis threads may have changed
+    });
+    connect(m_ui->metricsAction, &QAction::triggered, this, [this] {
+        auto *metrics = new MetricsDialog(this);
+        metrics->setAttribute(Qt::WA_DeleteOnClose);
+        metrics->show();
     });
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         AboutDialog dialog(this);

@@ -152,13 +152,46 @@ QVariant ScoresModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant ScoresModel::headerData(int section, Qt::Orientation orientation, int role) const
+// What each column means, as docs/metrics.md defines it (Help → Metrics).
+QString ScoresModel::columnDefinition(int section) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Score && !m_formula.isEmpty())
-        return m_formula;
-    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == VisibilityChange)
+    switch (section) {
+    case Brand:
+        return tr("The audit's brand, then its competitors");
+    case Visibility:
+        return tr("Share of the answers that mention the brand at least once");
+    case Interval:
+        return tr("Wilson 95% interval of the visibility: with this many answers, the true share is likely within it");
+    case VisibilityChange:
         return tr("Visibility now minus in the previous audit of the series, in percentage points; "
                   "within noise when the two 95% intervals overlap");
+    case ShareOfVoice:
+        return tr("The brand's mentioning answers out of all tracked brands' mentioning answers (each brand counted "
+                  "once per answer)");
+    case MentionShare:
+        return tr("The brand's mentions out of all mentions of tracked brands, counting every repeat");
+    case AverageRank:
+        return tr("Mean position of the brand in the answers' recommendation lists, over the answers that rank it");
+    case Top3Rate:
+        return tr("Share of all answers that rank the brand first, second or third");
+    case Sentiment:
+        return tr("Tone of the sentences about the brand (VADER), 0 negative, 50 neutral, 100 positive");
+    case CitationShare:
+        return tr("Citations of the brand's own domains out of all citations in the answers");
+    case Score:
+        return m_formula.isEmpty() ? tr("Visibility, share of voice and top-3 rate weighed into one figure, 0-100")
+                                   : m_formula;
+    case Mentioned:
+        return tr("Number of answers that mention the brand");
+    default:
+        return {};
+    }
+}
+
+QVariant ScoresModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return columnDefinition(section);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -33,6 +33,7 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
+    QString columnDefinition(int section) const;
     void setScores(const QStringList &brands, const CutScores &cut, const QString &scoreFormula = {});
     void clear();
     // The cut's changes since the previous audit of the series (ScoreComparison), none when

@@ -28,8 +28,10 @@
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 
 #include <memory>
@@ -195,6 +197,34 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(shown.get()));
         const QStringList twice = duplicates(shown.get());
         QVERIFY2(twice.isEmpty(), qPrintable(twice.join(u"; "_s)));
+    }
+
+    // Every figure explains itself: each column of the scores has its definition as a tooltip,
+    // and Help → Metrics opens the document that defines them all.
+    void figuresAreExplained()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        auto *scores = window.findChild<QTableView *>(u"scoresView"_s);
+        QVERIFY(scores);
+        for (int c = 0; c < scores->model()->columnCount(); ++c)
+            QVERIFY2(!scores->model()->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty(),
+                     qPrintable(scores->model()->headerData(c, Qt::Horizontal).toString()));
+        QCOMPARE(scores->model()->headerData(1, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                 u"Share of the answers that mention the brand at least once"_s);
+
+        window.findChild<QAction *>(u"metricsAction"_s)->trigger();
+        auto *text = window.findChild<QTextBrowser *>(u"metricsText"_s);
+        QVERIFY(text);
+        QVERIFY(text->isVisible());
+        QVERIFY(text->toPlainText().startsWith(u"Metrics"_s));
+        QVERIFY(text->toPlainText().contains(u"Wilson 95% interval"_s));
+        text->setSource(QUrl(u"csv-format.md"_s), QTextDocument::MarkdownResource); // as its link does
+        QVERIFY2(text->toPlainText().startsWith(u"CSV"_s), qPrintable(text->toPlainText().left(80)));
+        text->backward();
+        if (!qEnvironmentVariableIsEmpty("GEOAUDIT_SCREENSHOTS"))
+            text->window()->grab().save(QDir(qEnvironmentVariable("GEOAUDIT_SCREENSHOTS")).filePath(u"metrics.png"_s));
     }
 
     // Settings opens with the platform's Preferences keys, or Ctrl+, where the platform has
