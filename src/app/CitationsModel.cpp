@@ -76,8 +76,8 @@ QVariant CitationsModel::data(const QModelIndex &index, int role) const
         return sortValue ? QVariant(d.citations) : QVariant(QString::number(d.citations));
     case Readiness:
         if (sortValue)
-            return d.readiness.value_or(-1); // the uninspected below the worst inspected
-        return d.readiness ? QString::number(*d.readiness) : tr("not inspected");
+            return d.readiness.value_or(d.unreachable ? -1 : -2); // below the worst inspected
+        return d.readiness ? QString::number(*d.readiness) : d.unreachable ? tr("unreachable") : tr("not inspected");
     default:
         return {};
     }

@@ -123,7 +123,7 @@ private slots:
                      {u"news.example"_s, u"third party"_s, u"News and media"_s, u"3"_s, u"not inspected"_s}}
             << SortTable{{u"acme.example"_s, u"Acme"_s, int(SourceType::Own), 12, 81},
                          {u"globex.example"_s, u"Globex"_s, int(SourceType::Competitor), 7, 0},
-                         {u"news.example"_s, u"third party"_s, int(SourceType::News), 3, -1}};
+                         {u"news.example"_s, u"third party"_s, int(SourceType::News), 3, -2}};
         // An owner the brands do not name (scores of another spec) shows as no one.
         QTest::newRow("owner out of range")
             << QStringList{u"Acme"_s} << QList<DomainScore>{domain(u"x.example"_s, 4, 1, 5, SourceType::Competitor)}
@@ -147,18 +147,22 @@ private slots:
         QCOMPARE(sortValues(model), sort);
     }
 
-    // Numbers sort as numbers (9 before 10, unlike their text) and the domains never
-    // inspected come before the worst inspected.
+    // Numbers sort as numbers (9 before 10, unlike their text); the domains never inspected,
+    // then those that did not answer, come before the worst inspected, and say which they are.
     void citationsSortByTheirValues()
     {
         CitationsModel model;
+        DomainScore down = domain(u"e.example"_s, -1, 1, std::nullopt);
+        down.unreachable = true;
         model.setRows({u"Acme"_s},
                       {domain(u"a.example"_s, -1, 10, 100), domain(u"b.example"_s, -1, 9, std::nullopt),
-                       domain(u"c.example"_s, -1, 100, 9), domain(u"d.example"_s, -1, 2, 90)});
+                       domain(u"c.example"_s, -1, 100, 9), domain(u"d.example"_s, -1, 2, 90), down});
         QCOMPARE(sortedBy(&model, CitationsModel::Citations),
-                 (QStringList{u"d.example"_s, u"b.example"_s, u"a.example"_s, u"c.example"_s}));
+                 (QStringList{u"e.example"_s, u"d.example"_s, u"b.example"_s, u"a.example"_s, u"c.example"_s}));
         QCOMPARE(sortedBy(&model, CitationsModel::Readiness),
-                 (QStringList{u"b.example"_s, u"c.example"_s, u"d.example"_s, u"a.example"_s}));
+                 (QStringList{u"b.example"_s, u"e.example"_s, u"c.example"_s, u"d.example"_s, u"a.example"_s}));
+        QCOMPARE(model.index(1, CitationsModel::Readiness).data().toString(), u"not inspected"_s);
+        QCOMPARE(model.index(4, CitationsModel::Readiness).data().toString(), u"unreachable"_s);
     }
 
     // The analyst sets a third party's type: shown at once, announced for the spec, kept when

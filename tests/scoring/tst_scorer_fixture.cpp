@@ -330,7 +330,8 @@ QList<ScoredAnswer> analysed()
 
 const QList<CutScores> &scored()
 {
-    static const QList<CutScores> cuts = Scorer(3, {}, {{u"acme.example"_s, 72}}).score(analysed());
+    static const QList<CutScores> cuts
+        = Scorer(3, {}, SiteReadiness{{{u"acme.example"_s, 72}}, {u"borealis.example"_s}}).score(analysed());
     return cuts;
 }
 
@@ -405,12 +406,13 @@ private slots:
         QTest::addColumn<QString>("cut");
         QTest::addColumn<QStringList>("domains"); // "domain owner citations readiness", most cited first
         // all: acme.example G4, G9, C6, C8; review.example G9, G13, G16, C8; borealis.example G8,
-        // C12; cobalt.example G15 (a subdomain), C6. Only acme.example was inspected.
+        // C12; cobalt.example G15 (a subdomain), C6. acme.example was inspected, borealis.example
+        // too but did not answer.
         QTest::newRow("all") << u"all"_s
                              << QStringList{u"acme.example 0 4 72"_s, u"review.example -1 4 n/a"_s,
-                                            u"borealis.example 1 2 n/a"_s, u"cobalt.example 2 2 n/a"_s};
+                                            u"borealis.example 1 2 unreachable"_s, u"cobalt.example 2 2 n/a"_s};
         QTest::newRow("engine=claude") << u"engine=claude"_s
-                                       << QStringList{u"acme.example 0 2 72"_s, u"borealis.example 1 1 n/a"_s,
+                                       << QStringList{u"acme.example 0 2 72"_s, u"borealis.example 1 1 unreachable"_s,
                                                       u"cobalt.example 2 1 n/a"_s, u"review.example -1 1 n/a"_s};
         QTest::newRow("topic=pricing") << u"topic=pricing"_s << QStringList{};
     }
@@ -426,7 +428,9 @@ private slots:
             actual << u"%1 %2 %3 %4"_s.arg(d.domain)
                           .arg(d.owner)
                           .arg(d.citations)
-                          .arg(d.readiness ? QString::number(*d.readiness) : u"n/a"_s);
+                          .arg(d.readiness         ? QString::number(*d.readiness)
+                                   : d.unreachable ? u"unreachable"_s
+                                                   : u"n/a"_s);
         QCOMPARE(actual, domains);
     }
 

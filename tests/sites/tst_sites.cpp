@@ -214,6 +214,49 @@ private slots:
         QVERIFY(fetcher.lookup(QUrl(u"https://unknown.example/"_s)).error.contains(u"not among the recorded sites"_s));
     }
 
+    // A site that answers nothing leaves what its robots.txt allows unknown; one that answers
+    // but whose robots.txt does not is disallowed (RFC 9309 2.3.1.4).
+    void crawlerAccessOfASiteThatDoesNotAnswer_data()
+    {
+        QTest::addColumn<int>("pageStatus");
+        QTest::addColumn<int>("robotsStatus");
+        QTest::addColumn<QString>("gptBot"); // status, points of max: evidence
+        QTest::newRow("nothing answers") << 0 << 0 << u"unknown 0/4: the site did not answer: Host not found"_s;
+        QTest::newRow("the page answers, robots.txt does not")
+            << 200 << 0 << u"fail 0/4: robots.txt could not be fetched: everything disallowed"_s;
+        QTest::newRow("robots.txt answers 503")
+            << 200 << 503 << u"fail 0/4: robots.txt answered 503: everything disallowed"_s;
+        QTest::newRow("robots.txt answers, the page does not")
+            << 0 << 200
+            << u"pass 4/4: robots.txt group 'User-agent: *', as no group names GPTBot, allows / (rule 'Allow: /')"_s;
+    }
+
+    void crawlerAccessOfASiteThatDoesNotAnswer()
+    {
+        QFETCH(int, pageStatus);
+        QFETCH(int, robotsStatus);
+        QFETCH(QString, gptBot);
+        ReadinessScorer::Inputs in;
+        in.page.url = in.page.finalUrl = QUrl(u"https://down.example/"_s);
+        in.page.status = pageStatus;
+        in.page.error = pageStatus == 0 ? u"Host not found"_s : QString();
+        in.robots.status = robotsStatus;
+        in.robots.error = robotsStatus == 0 ? u"Host not found"_s : QString();
+        if (robotsStatus == 200)
+            in.robots.body = "User-agent: *\nAllow: /\n";
+        SiteReport report;
+        ReadinessScorer::score(in, report);
+        const auto check = std::find_if(report.checks.cbegin(), report.checks.cend(), [](const ReadinessCheck &c) {
+            return c.group == u"AI crawler access"_s && c.name == u"GPTBot"_s;
+        });
+        QVERIFY(check != report.checks.cend());
+        QCOMPARE(u"%1 %2/%3: %4"_s.arg(ReadinessCheck::statusName(check->status))
+                     .arg(check->points)
+                     .arg(check->maxPoints)
+                     .arg(check->evidence),
+                 gptBot);
+    }
+
     void demoSitesScoreAsTheyAreMade_data()
     {
         QTest::addColumn<QString>("host");

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -85,8 +86,17 @@ struct DomainScore
     QString domain;
     int owner = -1; // tracked brand index, -1 for a third party
     int citations = 0;
-    std::optional<int> readiness;        // GEO readiness, when the domain was inspected
+    std::optional<int> readiness;        // GEO readiness, when the domain was inspected and answered
+    bool unreachable = false;            // inspected, but the site did not answer: no readiness
     SourceType type = SourceType::Other; // the type most of its citations have
+};
+
+// The registrable domains an audit inspected: the GEO readiness of those that answered, and
+// those that did not (no figure: an unreachable site is not a site that scores 0).
+struct SiteReadiness
+{
+    QHash<QString, int> scores;
+    QSet<QString> unreachable;
 };
 
 struct CutScores
@@ -117,7 +127,7 @@ struct ScoringInput
     QStringList brands; // audited brand first
     ScoreWeights weights;
     QList<ScoredAnswer> answers;
-    QHash<QString, int> readiness; // GEO readiness of each inspected registrable domain
+    SiteReadiness readiness; // of each inspected registrable domain
     RunStats run;
     SourceTypeOverrides sourceTypes; // the spec's source_types
     QHash<QString, PageKinds> pages; // what each inspected registrable domain's page declares

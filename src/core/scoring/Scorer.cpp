@@ -46,8 +46,8 @@ Interval wilsonInterval(int successes, int n, double z)
     return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
-Scorer::Scorer(int brandCount, const ScoreWeights &weights, const QHash<QString, int> &readiness)
-    : m_brandCount(brandCount), m_weights(weights), m_readiness(readiness)
+Scorer::Scorer(int brandCount, const ScoreWeights &weights, const SiteReadiness &sites)
+    : m_brandCount(brandCount), m_weights(weights), m_sites(sites)
 { }
 
 CutScores Scorer::scoreCut(const QString &cut, const QList<const ScoredAnswer *> &answers) const
@@ -133,8 +133,9 @@ QList<DomainScore> Scorer::domains(const QList<const ScoredAnswer *> &answers) c
             auto it = at.find(c.domain);
             if (it == at.end()) {
                 it = at.insert(c.domain, out.size());
-                DomainScore d{c.domain, c.owner, 0, std::nullopt, SourceType::Other};
-                if (const auto r = m_readiness.constFind(c.domain); r != m_readiness.cend())
+                DomainScore d{c.domain,         c.owner, 0, std::nullopt, m_sites.unreachable.contains(c.domain),
+                              SourceType::Other};
+                if (const auto r = m_sites.scores.constFind(c.domain); r != m_sites.scores.cend())
                     d.readiness = *r;
                 out << d;
                 types << SourceMix{};

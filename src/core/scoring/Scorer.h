@@ -19,8 +19,8 @@ Interval wilsonInterval(int successes, int n, double z = 1.96);
 class Scorer final
 {
 public:
-    // readiness: the GEO readiness of each inspected registrable domain.
-    explicit Scorer(int brandCount, const ScoreWeights &weights = {}, const QHash<QString, int> &readiness = {});
+    // sites: the GEO readiness of each inspected registrable domain.
+    explicit Scorer(int brandCount, const ScoreWeights &weights = {}, const SiteReadiness &sites = {});
 
     // Every cut: all, non-branded, branded, then each engine, category and topic.
     QList<CutScores> score(const QList<ScoredAnswer> &answers) const;
@@ -31,7 +31,7 @@ private:
 
     int m_brandCount;
     ScoreWeights m_weights;
-    QHash<QString, int> m_readiness;
+    SiteReadiness m_sites;
 };
 
 } // namespace geo

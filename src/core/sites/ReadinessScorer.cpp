@@ -63,6 +63,18 @@ struct Checks
 void crawlerAccess(const ReadinessScorer::Inputs &in, SiteReport &report, Checks &c)
 {
     const QString group = u"AI crawler access"_s;
+    // No answer at all (the name did not resolve, nothing listened): nothing is known about
+    // what the site allows. RFC 9309's "unreachable means disallowed" is for a site that
+    // answers but whose robots.txt does not.
+    if (in.robots.status == 0 && in.page.status == 0) {
+        const QString why
+            = u"the site did not answer: %1"_s.arg(in.robots.error.isEmpty() ? in.page.error : in.robots.error);
+        for (const auto &[agent, points] : ReadinessScorer::scoredCrawlers())
+            c.unknown(group, agent, points, why);
+        for (const QString &agent : ReadinessScorer::reportedCrawlers())
+            c.unknown(group, agent, 0, why);
+        return;
+    }
     RobotsTxt robots = RobotsTxt::allowAll(in.robots.status);
     if (in.robots.ok())
         robots = RobotsTxt::parse(in.robots.body);

@@ -593,14 +593,18 @@ Result<QList<ScoredAnswer>> scoredAnswers(QSqlDatabase &db, qint64 auditId, int 
 
 namespace {
 
-Result<QHash<QString, int>> readiness(QSqlDatabase &db, qint64 auditId)
+Result<SiteReadiness> readiness(QSqlDatabase &db, qint64 auditId)
 {
-    QSqlQuery &q = Sql::prepared(db, u"SELECT domain, score FROM site_reports WHERE audit_id = ?"_s);
+    QSqlQuery &q = Sql::prepared(db, u"SELECT domain, score, reachable FROM site_reports WHERE audit_id = ?"_s);
     if (Status s = Sql::exec(q, {auditId}); !s)
         return Error{s.error()};
-    QHash<QString, int> out;
-    while (q.next())
-        out.insert(q.value(0).toString(), q.value(1).toInt());
+    SiteReadiness out;
+    while (q.next()) {
+        if (q.value(2).toInt() != 0)
+            out.scores.insert(q.value(0).toString(), q.value(1).toInt());
+        else
+            out.unreachable.insert(q.value(0).toString());
+    }
     q.finish();
     return out;
 }
