@@ -677,10 +677,12 @@ private slots:
         spec.close();
         const Outcome o = cli({u"plan"_s, spec.fileName()});
         QCOMPARE(o.exitCode, 0);
-        QVERIFY(o.out.contains(
-            u"best-of\tCRM for small business\tnon-branded\tWhat is the best CRM for small business?"_s));
+        QVERIFY(o.out.contains(u"best-of\tCRM for small business\tnon-branded\tWhat are the best options for CRM for "
+                               "small business?\n"_s));
+        QVERIFY(
+            o.out.contains(u"best-of-search\tCRM for small business\tnon-branded\tbest CRM for small business\n"_s));
         QVERIFY(o.out.contains(u"alternatives\t\tbranded\tWhat are good alternatives to Beta?"_s));
-        QVERIFY2(o.out.contains(u" x 1 engines x 3 samples = "_s), qPrintable(o.out));
+        QVERIFY2(o.out.contains(u"\n15 prompts x 1 engines x 3 samples = 45 answers;"_s), qPrintable(o.out));
         QVERIFY(o.out.contains(u"tokens in"_s) && o.out.contains(u"$0.0"_s));
     }
 

@@ -251,8 +251,8 @@ private slots:
 
         QTRY_VERIFY(start->isEnabled());
         QVERIFY(start->toolTip().isEmpty());
-        QVERIFY2(summary->text().contains(u"= <b>20 answers</b>"_s),
-                 qPrintable(summary->text())); // 10 prompts × 2 samples
+        QVERIFY2(summary->text().contains(u"= <b>32 answers</b>"_s),
+                 qPrintable(summary->text())); // (15 from the templates + our own) × 2 samples
         pages->setCurrentWidget(form);
         screenshot(window, u"setup"_s);
 
@@ -264,26 +264,26 @@ private slots:
         auto *promptsView = preview->findChild<QTableView *>(u"promptsView"_s);
         auto *costs = preview->findChild<QTableView *>(u"costView"_s)->model();
         auto *topics = preview->findChild<QTableView *>(u"topicsView"_s)->model();
-        QCOMPARE(promptsView->model()->rowCount(), 10);
+        QCOMPARE(promptsView->model()->rowCount(), 16);
         const AuditSpec planned = *form->outcome().spec;
         const Pricing::Estimate estimate = Pricing::estimate(planned, PromptPlanner::plan(planned).value());
         QCOMPARE(costs->rowCount(), 2); // the engine and the total
         QCOMPARE(costs->index(0, 0).data().toString(), u"gpt"_s);
-        QCOMPARE(costs->index(0, 2).data(Qt::UserRole).toInt(), 20);
+        QCOMPARE(costs->index(0, 2).data(Qt::UserRole).toInt(), 32);
         QVERIFY(estimate.costUsd > 0);
         QCOMPARE(costs->index(1, 5).data(Qt::UserRole).toDouble(), estimate.costUsd);
         QCOMPARE(costs->index(1, 3).data(Qt::UserRole).toLongLong(), estimate.tokensIn);
         QCOMPARE(topics->index(0, 0).data().toString(), u"CRM for small business"_s);
         QVERIFY(topics->index(0, 1).data(Qt::UserRole).toInt() >= 6);
         auto *totals = preview->findChild<QLabel *>(u"totalsLabel"_s);
-        QVERIFY2(totals->text().contains(u"<b>20 answers</b>"_s), qPrintable(totals->text()));
+        QVERIFY2(totals->text().contains(u"<b>32 answers</b>"_s), qPrintable(totals->text()));
         screenshot(*preview, u"preview-prompts"_s);
-        // One prompt removed: nine asked, eighteen answers, fewer tokens.
+        // One prompt removed: fifteen asked, thirty answers, fewer tokens.
         const QString removed = promptsView->model()->index(0, 0).data().toString();
         promptsView->selectRow(0);
         QTest::mouseClick(preview->findChild<QPushButton *>(u"removePromptButton"_s), Qt::LeftButton);
-        QCOMPARE(promptsView->model()->rowCount(), 9);
-        QCOMPARE(costs->index(0, 2).data(Qt::UserRole).toInt(), 18);
+        QCOMPARE(promptsView->model()->rowCount(), 15);
+        QCOMPARE(costs->index(0, 2).data(Qt::UserRole).toInt(), 30);
         QVERIFY(costs->index(1, 3).data(Qt::UserRole).toLongLong() < estimate.tokensIn);
         auto *use = preview->findChild<QDialogButtonBox *>(u"buttons"_s)->button(QDialogButtonBox::Ok);
         QVERIFY(use->isEnabled());
@@ -291,21 +291,21 @@ private slots:
         QTRY_VERIFY(!form->findChild<PromptPreviewDialog *>());                   // closed and gone
         QVERIFY(!static_cast<QCheckBox *>(field("templatesCheck"))->isChecked()); // the list is the plan now
         const QString own = static_cast<QPlainTextEdit *>(field("promptsEdit"))->toPlainText();
-        QCOMPARE(own.split(u'\n').size(), 9);
+        QCOMPARE(own.split(u'\n').size(), 15);
         QVERIFY(!own.contains(removed));
-        QVERIFY2(summary->text().contains(u"= <b>18 answers</b>"_s), qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(u"= <b>30 answers</b>"_s), qPrintable(summary->text()));
 
         // Start runs what the form says.
         auto *bar = window.findChild<QProgressBar *>(u"progressBar"_s);
         auto *audits = window.findChild<QListView *>(u"auditList"_s);
         QTest::mouseClick(start, Qt::LeftButton);
         QVERIFY(bar->isVisible()); // the monitor's page, with the progress
-        QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 18, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 30, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(
             audits->model()->rowCount() == 1
-                && audits->model()->index(0, 0).data().toString().contains(u"finished · 18 of 18"_s),
+                && audits->model()->index(0, 0).data().toString().contains(u"finished · 30 of 30"_s),
             30000);
-        QCOMPARE(server.requestCount(), 18);
+        QCOMPARE(server.requestCount(), 30);
         QVERIFY(!server.requests().isEmpty());
         QCOMPARE(server.requests().constFirst().headers.value("authorization"), QByteArray("Bearer sk-form-secret"));
         QCOMPARE(server.requests().constFirst().model, u"gpt-4o-mini"_s);

@@ -58,13 +58,15 @@ private slots:
             categories << p.category;
             QVERIFY2(!p.text.contains(u'{'), qPrintable(p.text));
         }
-        QVERIFY(texts.contains(u"What is the best CRM for small business?"_s));
+        QVERIFY(texts.contains(u"What are the best options for CRM for small business?"_s));
         QVERIFY(texts.contains(u"What are good alternatives to HubSpot?"_s));
         QVERIFY(texts.contains(u"What are good alternatives to Pipedrive?"_s));
-        QVERIFY(texts.contains(u"Acme CRM vs Pipedrive: which is better for CRM for small business?"_s));
-        QCOMPARE(categories,
-                 (QSet<QString>{u"best-of"_s, u"comparison"_s, u"alternatives"_s, u"recommendation"_s,
-                                u"problem-solution"_s}));
+        QVERIFY(texts.contains(u"Which is better for CRM for small business, Acme CRM or Pipedrive?"_s));
+        QCOMPARE(
+            categories,
+            (QSet<QString>{u"best-of"_s, u"best-of-search"_s, u"comparison"_s, u"comparison-search"_s,
+                           u"alternatives"_s, u"alternatives-search"_s, u"pricing"_s, u"pricing-search"_s,
+                           u"problem-solution"_s, u"problem-solution-search"_s, u"reviews"_s, u"reviews-search"_s}));
     }
 
     // Every prompt the templates make, in order: its category, its topic (none for a template
@@ -80,19 +82,26 @@ private slots:
         const auto row = [&](const char *text, const QString &category, const QString &rowTopic, bool branded) {
             QTest::newRow(text) << index++ << category << rowTopic << branded;
         };
-        row("What is the best CRM for small business?", u"best-of"_s, topic, false);
-        row("What are the top 5 options for CRM for small business?", u"best-of"_s, topic, false);
-        row("Rank the leading tools for CRM for small business.", u"best-of"_s, topic, false);
-        row("Acme CRM vs HubSpot: which is better for CRM for small business?", u"comparison"_s, topic, true);
-        row("Acme CRM vs Pipedrive: which is better for CRM for small business?", u"comparison"_s, topic, true);
+        row("What are the best options for CRM for small business?", u"best-of"_s, topic, false);
+        row("best CRM for small business", u"best-of-search"_s, topic, false);
+        row("Which is better for CRM for small business, Acme CRM or HubSpot?", u"comparison"_s, topic, true);
+        row("Which is better for CRM for small business, Acme CRM or Pipedrive?", u"comparison"_s, topic, true);
+        row("Acme CRM vs HubSpot", u"comparison-search"_s, QString(), true);
+        row("Acme CRM vs Pipedrive", u"comparison-search"_s, QString(), true);
         row("What are good alternatives to HubSpot?", u"alternatives"_s, QString(), true);
         row("What are good alternatives to Pipedrive?", u"alternatives"_s, QString(), true);
         row("What are the best alternatives to Acme CRM?", u"alternatives"_s, QString(), true);
-        row("Which CRM for small business would you recommend for a small team on a budget?", u"recommendation"_s,
-            topic, false);
-        row("I need CRM for small business. What should I use?", u"recommendation"_s, topic, false);
-        row("How do I choose CRM for small business, and which products should I consider?", u"problem-solution"_s,
-            topic, false);
+        row("HubSpot alternatives", u"alternatives-search"_s, QString(), true);
+        row("Pipedrive alternatives", u"alternatives-search"_s, QString(), true);
+        row("What would you recommend for CRM for small business on a tight budget?", u"pricing"_s, topic, false);
+        row("affordable CRM for small business", u"pricing-search"_s, topic, false);
+        row("What are the most common problems with CRM for small business, and which options avoid them?",
+            u"problem-solution"_s, topic, false);
+        row("what to look for in CRM for small business", u"problem-solution-search"_s, topic, false);
+        row("Which options for CRM for small business get the best reviews?", u"reviews"_s, topic, false);
+        row("Is Acme CRM worth it?", u"reviews"_s, QString(), true);
+        row("top rated CRM for small business", u"reviews-search"_s, topic, false);
+        row("Acme CRM reviews", u"reviews-search"_s, QString(), true);
     }
 
     void templatesPlanEachPrompt()
@@ -103,7 +112,7 @@ private slots:
         QFETCH(bool, branded);
         const auto plan = PromptPlanner::plan(spec(true, {}));
         QVERIFY(plan);
-        QCOMPARE(plan->prompts.size(), 11);
+        QCOMPARE(plan->prompts.size(), 19);
         const PlannedPrompt &p = plan->prompts.at(index);
         QCOMPARE(p.text, QString::fromUtf8(QTest::currentDataTag()));
         QCOMPARE(p.category, category);

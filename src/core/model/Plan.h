@@ -11,7 +11,7 @@ namespace geo {
 struct PlannedPrompt
 {
     QString text;
-    QString category;     // a template category id, or "custom" for the user's own
+    QString category;     // a template's intent ("pricing", "-search" added for the search-like style) or "custom"
     QString topic;        // the topic it is about, empty when none
     bool branded = false; // names a tracked brand
 };

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <utility>
+
 namespace geo {
 
 using namespace Qt::StringLiterals;
@@ -55,22 +57,28 @@ Result<Plan> PromptPlanner::plan(const AuditSpec &spec)
         QFile file(u":/prompts/templates.json"_s);
         if (!file.open(QIODevice::ReadOnly))
             return Error{u"the built-in prompt templates are missing from this build"_s};
-        const QJsonArray categories = QJsonDocument::fromJson(file.readAll()).object().value(u"categories"_s).toArray();
+        const QJsonArray intents = QJsonDocument::fromJson(file.readAll()).object().value(u"intents"_s).toArray();
         const QStringList topics = spec.topics.isEmpty() ? QStringList{QString()} : spec.topics;
-        for (const QJsonValue &c : categories) {
-            const QString category = c.toObject().value(u"id"_s).toString();
-            for (const QJsonValue &t : c.toObject().value(u"templates"_s).toArray()) {
-                const QString text = t.toString();
-                const bool perTopic = text.contains(u"{topic}"_s);
-                for (const QString &topic : topics) {
-                    if (perTopic && topic.isEmpty())
-                        continue;
-                    for (const QString &filled : expand(text, spec, topic))
-                        add(filled, category, perTopic ? topic : QString());
-                    if (!perTopic)
-                        break;
-                }
+        const auto fill = [&](const QString &text, const QString &category) {
+            const bool perTopic = text.contains(u"{topic}"_s);
+            for (const QString &topic : topics) {
+                if (perTopic && topic.isEmpty())
+                    continue;
+                for (const QString &filled : expand(text, spec, topic))
+                    add(filled, category, perTopic ? topic : QString());
+                if (!perTopic)
+                    break;
             }
+        };
+        for (const QJsonValue &i : intents) {
+            const QJsonObject intent = i.toObject();
+            const QString id = intent.value(u"id"_s).toString();
+            // The style rides in the category id ("pricing", "pricing-search"): a category is
+            // stored, cut and exported as it is, so the style needs no place of its own.
+            const std::pair<QString, QString> styles[] = {{u"conversational"_s, id}, {u"search"_s, id + u"-search"_s}};
+            for (const auto &[style, category] : styles)
+                for (const QJsonValue &t : intent.value(style).toArray())
+                    fill(t.toString(), category);
         }
     }
     for (const QString &p : spec.prompts) {
