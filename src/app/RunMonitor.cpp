@@ -12,6 +12,8 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <cmath>
+
 namespace geo {
 
 using namespace Qt::StringLiterals;
@@ -20,6 +22,17 @@ namespace {
 
 // A long run keeps its whole curve but no more than this many points a series.
 constexpr int MostPoints = 600;
+
+// As many decimals as the ticks' step needs, so that every tick reads as its value and no
+// two alike ("0, 1, 1").
+void labelTicks(QValueAxis *axis)
+{
+    const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
+    int decimals = 0;
+    while (decimals < 3 && std::abs(step * std::pow(10, decimals) - std::round(step * std::pow(10, decimals))) > 1e-6)
+        ++decimals;
+    axis->setLabelFormat(u"%.%1f"_s.arg(decimals));
+}
 
 void thin(QLineSeries *series)
 {
@@ -60,15 +73,16 @@ RunMonitor::RunMonitor(QWidget *parent) : QWidget(parent)
     };
     m_answersNow = series(tr("answers/s"), QColor(0x1f, 0x77, 0xb4), Qt::SolidLine);
     m_analysesNow = series(tr("analyses/s"), QColor(0xd6, 0x61, 0x0a), Qt::SolidLine);
-    m_answersAverage = series(tr("answers/s, average"), QColor(0x1f, 0x77, 0xb4), Qt::DashLine);
-    m_analysesAverage = series(tr("analyses/s, average"), QColor(0xd6, 0x61, 0x0a), Qt::DashLine);
+    // The legend draws a colour, not a dash: an average is its rate's colour, lighter.
+    m_answersAverage = series(tr("answers/s, average"), QColor(0x1f, 0x77, 0xb4).lighter(170), Qt::DashLine);
+    m_analysesAverage = series(tr("analyses/s, average"), QColor(0xd6, 0x61, 0x0a).lighter(150), Qt::DashLine);
     m_time = new QValueAxis;
     m_time->setTitleText(tr("seconds into the run"));
     m_time->setLabelFormat(u"%d"_s);
     m_time->setRange(0, 10);
     m_rate = new QValueAxis;
-    m_rate->setLabelFormat(u"%.1f"_s);
     m_rate->setRange(0, 1);
+    labelTicks(m_rate);
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_rate, Qt::AlignLeft);
     for (QLineSeries *s : {m_answersNow, m_analysesNow, m_answersAverage, m_analysesAverage}) {
@@ -120,9 +134,10 @@ void RunMonitor::reset()
     for (QLineSeries *s : {m_answersNow, m_analysesNow, m_answersAverage, m_analysesAverage})
         s->clear();
     m_lastPointS = -1.0;
-    m_highest = 1.0;
+    m_highest = 0.0;
     m_time->setRange(0, 10);
     m_rate->setRange(0, 1);
+    labelTicks(m_rate);
     for (QProgressBar *bar : {m_asked, m_answered, m_analysed, m_sites}) {
         bar->setRange(0, 1);
         bar->setValue(0);
@@ -168,9 +183,11 @@ void RunMonitor::showStats(const RunStats &s)
         {m_highest, s.answersPerSecond, s.analysesPerSecond, s.answersPerSecondOverall, s.analysesPerSecondOverall});
     m_time->setRange(0, std::max(10.0, at));
     m_time->applyNiceNumbers();
-    m_rate->setRange(0, m_highest * 1.1);
-    m_rate->applyNiceNumbers(); // round ticks, not 0.275 or 371.663
-    m_rate->setLabelFormat(m_rate->max() >= 10 ? u"%.0f"_s : u"%.1f"_s);
+    if (m_highest > 0) {
+        m_rate->setRange(0, m_highest * 1.1);
+        m_rate->applyNiceNumbers(); // round ticks, not 0.275 or 371.663
+    }
+    labelTicks(m_rate);
 }
 
 } // namespace geo

@@ -53,7 +53,7 @@ private:
     QValueAxis *m_time;
     QValueAxis *m_rate;
     double m_lastPointS = -1.0;
-    double m_highest = 1.0;
+    double m_highest = 0.0; // the highest rate drawn so far
     bool m_paused = false;
 };
 
