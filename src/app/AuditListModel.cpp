@@ -13,6 +13,18 @@ void AuditListModel::setAudits(const QList<AuditSummary> &audits)
     endResetModel();
 }
 
+void AuditListModel::showProgress(qint64 auditId, const RunStats &stats)
+{
+    const QModelIndex at = indexOf(auditId);
+    if (!at.isValid())
+        return;
+    AuditSummary &a = m_audits[at.row()];
+    a.items = stats.planned;
+    a.answered = stats.answered;
+    a.failed = stats.failed;
+    emit dataChanged(at, at, {Qt::DisplayRole});
+}
+
 const AuditSummary *AuditListModel::audit(const QModelIndex &index) const
 {
     return index.isValid() && index.row() < m_audits.size() ? &m_audits[index.row()] : nullptr;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/RunStats.h"
 #include "store/AuditRecords.h"
 
 #include <QAbstractListModel>
@@ -17,6 +18,8 @@ public:
     using QAbstractListModel::QAbstractListModel;
 
     void setAudits(const QList<AuditSummary> &audits);
+    // A running audit's counts as its run reports them, between two reads of the store.
+    void showProgress(qint64 auditId, const RunStats &stats);
     const AuditSummary *audit(const QModelIndex &index) const;
     QModelIndex indexOf(qint64 auditId) const;
 

@@ -382,6 +382,7 @@ void MainWindow::setUpRunControls()
         m_ui->monitor->showStats(s);
         m_ui->progressBar->setRange(0, s.planned);
         m_ui->progressBar->setValue(s.done());
+        m_audits->showProgress(m_runner->auditId(), s);
     });
     connect(m_runner, &RunnerThread::finished, this, [this](qint64 id, const QString &state) {
         m_results->failures()->flush();

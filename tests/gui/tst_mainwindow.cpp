@@ -793,6 +793,10 @@ private slots:
         QVERIFY(!QTest::qWaitFor([&] { return server.requestCount() != asked; }, 300));
         QCOMPARE(server.requestCount(), asked);
         QVERIFY(asked < 60);
+        // The sidebar counts the run as it goes, not as it was when it started.
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        QTRY_VERIFY2(audits->model()->index(0, 0).data().toString().contains(u" %1 of 60 answers"_s.arg(asked)),
+                     qPrintable(audits->model()->index(0, 0).data().toString()));
         screenshot(window, u"paused"_s);
         QTest::mouseClick(pause, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 60, 30000);
