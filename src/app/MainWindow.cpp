@@ -75,6 +75,9 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
             [this](const QModelIndex &current) {
                 if (const AuditSummary *a = m_audits->audit(current)) {
                     m_ui->exportCsvAction->setEnabled(true);
+                    if (a->id != m_results->auditId()) // another audit: nothing of the last one stays
+                        for (QLineEdit *filter : {m_ui->answersFilter, m_ui->failuresFilter})
+                            filter->clear();
                     m_results->show(a->id);
                 }
                 updateResume();
@@ -182,6 +185,9 @@ void MainWindow::setUpResultViews()
                 else
                     m_ui->answerBrowser->document()->clear();
             });
+    // New answers (another audit's) leave no row selected, so no answer to read.
+    connect(m_results->answers(), &QAbstractItemModel::modelReset, m_ui->answerBrowser->document(),
+            &QTextDocument::clear);
 
     // In order of arrival until sorted; fixed widths, as fitting columns to thousands of
     // rows would make the GUI wait.

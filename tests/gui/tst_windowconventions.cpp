@@ -288,6 +288,36 @@ private slots:
         QCOMPARE(opened.urls, QList{QUrl::fromLocalFile(QFileInfo(folder).absoluteFilePath())});
     }
 
+    // Picking another audit leaves nothing of the last one: no filter, no answer in the reader.
+    void switchingAuditsLeavesNothingOfTheLast()
+    {
+        QTemporaryDir dir;
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        window.show();
+        QVERIFY(window.openSpec(writeSpec(dir)));
+        auto *audits = window.findChild<QListView *>(u"auditList"_s);
+        auto *import = window.findChild<QAction *>(u"importAnswersAction"_s);
+        for (int n = 1; n <= 2; ++n) {
+            QTRY_VERIFY_WITH_TIMEOUT(import->isEnabled(), 20000);
+            window.importAnswers(dir.filePath(u"answers.csv"_s));
+            QTRY_COMPARE_WITH_TIMEOUT(audits->model()->rowCount(), n, 20000);
+        }
+        audits->setCurrentIndex(audits->model()->index(1, 0));
+        auto *answers = window.findChild<QTableView *>(u"answersView"_s);
+        auto *filter = window.findChild<QLineEdit *>(u"answersFilter"_s);
+        auto *reader = window.findChild<QTextBrowser *>(u"answerBrowser"_s);
+        QTRY_COMPARE(answers->model()->rowCount(), 1);
+        answers->setCurrentIndex(answers->model()->index(0, 0));
+        QTRY_VERIFY(reader->toPlainText().contains(u"Acme is the pick."_s));
+        filter->setText(u"Acme"_s);
+
+        audits->setCurrentIndex(audits->model()->index(0, 0));
+        QCOMPARE(filter->text(), QString());
+        QTRY_COMPARE(reader->toPlainText(), QString());
+        QTRY_COMPARE(answers->model()->rowCount(), 1);
+    }
+
     // Unsaved set-up changes are saved first when the analyst goes on with Enter.
     void unsavedChangesAreSavedFirst()
     {
