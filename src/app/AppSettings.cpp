@@ -28,6 +28,8 @@ const QString ImportFolder = u"import/folder"_s;
 const QString WindowGeometry = u"window/geometry"_s;
 const QString WindowSplitter = u"window/splitter"_s;
 const QString WindowPage = u"window/page"_s;
+const QString LastSpec = u"window/spec"_s;
+const QString LastAudit = u"window/audit"_s;
 } // namespace Key
 
 // The cache is kept in the units the settings dialog shows.
@@ -187,6 +189,26 @@ int AppSettings::page() const
 void AppSettings::setPage(int page)
 {
     m_settings.setValue(Key::WindowPage, page);
+}
+
+QString AppSettings::lastSpec() const
+{
+    return m_settings.value(Key::LastSpec).toString();
+}
+
+void AppSettings::setLastSpec(const QString &path)
+{
+    m_settings.setValue(Key::LastSpec, path);
+}
+
+qint64 AppSettings::lastAudit() const
+{
+    return m_settings.value(Key::LastAudit, 0).toLongLong();
+}
+
+void AppSettings::setLastAudit(qint64 auditId)
+{
+    m_settings.setValue(Key::LastAudit, auditId);
 }
 
 } // namespace geo

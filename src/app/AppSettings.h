@@ -54,7 +54,12 @@ public:
     QString importFolder() const;
     void setImportFolder(const QString &folder);
 
-    // The main window as it was closed: geometry, the sidebar's splitter, the page shown.
+    // The main window as it was closed: geometry, the sidebar's splitter, the page shown, the
+    // spec open (a file, or the demo's resource) and the audit picked (0: none).
+    QString lastSpec() const;
+    void setLastSpec(const QString &path);
+    qint64 lastAudit() const;
+    void setLastAudit(qint64 auditId);
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray splitterState() const;

@@ -39,7 +39,6 @@
 #include <QCloseEvent>
 #include <QDataWidgetMapper>
 #include <QDir>
-#include <QEventLoop>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLocale>
@@ -94,7 +93,7 @@ MainWindow::MainWindow(AuditStore *store, QWidget *parent)
     m_ui->progressGroup->setVisible(m_ui->pages->currentWidget() != m_ui->setupForm);
     showSpec();
     updateTitle();
-    refreshAudits();
+    refreshAudits(settings.lastAudit());
     whenReady(m_store->opened(), this, [this](const Status &s) {
         if (!s)
             QMessageBox::critical(this, tr("GEO Audit"), s.error());
@@ -442,6 +441,13 @@ void MainWindow::openDemo()
     openSpec(u":/examples/demo-audit.json"_s);
 }
 
+void MainWindow::reopenLast()
+{
+    const QString last = AppSettings().lastSpec();
+    if (last.isEmpty() || !QFileInfo::exists(last) || !openSpec(last))
+        openDemo();
+}
+
 void MainWindow::setAnalysisThreads(int threads)
 {
     AppSettings().setAnalysisThreads(threads);
@@ -492,14 +498,7 @@ bool MainWindow::maybeDiscard()
     const QString path = !m_document->path().isEmpty()
         ? m_document->path()
         : FileDialogs::specToSave(this, {}, m_document->suggestedFileName());
-    // The file is written off this thread; what comes next waits for it, the window still drawn.
-    QEventLoop written;
-    bool saved = false;
-    connect(m_document, &SpecDocument::saved, &written, [&] { saved = true, written.quit(); });
-    connect(m_document, &SpecDocument::saveFailed, &written, &QEventLoop::quit);
-    if (!path.isEmpty() && m_document->saveTo(path))
-        written.exec();
-    return saved;
+    return !path.isEmpty() && m_document->saveAndWait(path);
 }
 
 void MainWindow::newAudit()
@@ -685,8 +684,11 @@ void MainWindow::refreshAudits(qint64 select)
             return;
         const qint64 keep = select ? select : selectedAudit();
         m_audits->setAudits(audits.value());
+        // The audit picked before, else (the first time, or it is gone) the newest.
         if (const QModelIndex index = m_audits->indexOf(keep); index.isValid())
             m_ui->auditList->setCurrentIndex(index);
+        else if (m_audits->rowCount() > 0)
+            m_ui->auditList->setCurrentIndex(m_audits->index(0));
         updateResume();
         emit auditsRefreshed();
     });
@@ -786,6 +788,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setWindowGeometry(saveGeometry());
     settings.setSplitterState(m_ui->splitter->saveState());
     settings.setPage(m_ui->pages->currentIndex());
+    settings.setLastSpec(m_document->path());
+    settings.setLastAudit(selectedAudit());
     event->accept();
 }
 

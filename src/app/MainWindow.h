@@ -44,6 +44,8 @@ public:
     // dialog); specSaved follows.
     void saveSpecTo(const QString &path);
     void openDemo();
+    // The spec open when the window last closed, where it still is; else the demo.
+    void reopenLast();
     // Imports answers collected by hand as an audit of the open spec's brands (as File →
     // Import answers does after its file dialog); problems in the file are shown.
     void importAnswers(const QString &path);

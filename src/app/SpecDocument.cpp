@@ -4,6 +4,7 @@
 #include "model/WorkPool.h"
 #include "spec/SpecWriter.h"
 
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -147,6 +148,20 @@ bool SpecDocument::saveTo(const QString &path)
                   emit saved(path);
               });
     return true;
+}
+
+bool SpecDocument::saveAndWait(const QString &path)
+{
+    QEventLoop written;
+    bool saved = false;
+    connect(this, &SpecDocument::saved, &written, [&] {
+        saved = true;
+        written.quit();
+    });
+    connect(this, &SpecDocument::saveFailed, &written, &QEventLoop::quit);
+    if (saveTo(path))
+        written.exec();
+    return saved;
 }
 
 void SpecDocument::setPath(const QString &path)

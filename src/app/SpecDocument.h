@@ -48,6 +48,9 @@ public:
     // Writes the spec, as read, to path off the GUI thread; saved() or saveFailed() follows.
     // Returns false, writing nothing, while the spec has problems.
     bool saveTo(const QString &path);
+    // The same, returning once the file is written (true) or could not be (false); the event
+    // loop runs meanwhile, so the window is still drawn.
+    bool saveAndWait(const QString &path);
 
 signals:
     // The spec changed: field is what an edit, undo or redo changed; empty after load().

@@ -70,8 +70,10 @@ int main(int argc, char *argv[])
     geo::MainWindow window(&store);
     if (!parser.positionalArguments().isEmpty())
         window.openSpec(parser.positionalArguments().constFirst());
-    else
+    else if (parser.isSet(demo))
         window.openDemo();
+    else
+        window.reopenLast();
     window.show();
 
     if (parser.isSet(screenshot)) {

@@ -84,6 +84,12 @@ private:
             {u"page"_s,
              {[](const AppSettings &s) { return QVariant(s.page()); },
               [](AppSettings &s, const QVariant &v) { s.setPage(v.toInt()); }}},
+            {u"lastSpec"_s,
+             {[](const AppSettings &s) { return QVariant(s.lastSpec()); },
+              [](AppSettings &s, const QVariant &v) { s.setLastSpec(v.toString()); }}},
+            {u"lastAudit"_s,
+             {[](const AppSettings &s) { return QVariant(s.lastAudit()); },
+              [](AppSettings &s, const QVariant &v) { s.setLastAudit(v.toLongLong()); }}},
         };
         return all.value(name);
     }
@@ -129,6 +135,10 @@ private:
         QTest::newRow("splitter") << u"splitterState"_s << QVariant(QByteArray())
                                   << QVariant(QByteArray("\0\0\0\xff", 4)) << QStringList{u"window/splitter"_s};
         QTest::newRow("page") << u"page"_s << QVariant(0) << QVariant(3) << QStringList{u"window/page"_s};
+        QTest::newRow("last spec") << u"lastSpec"_s << QVariant(QString()) << QVariant(u"/srv/specs/crm.json"_s)
+                                   << QStringList{u"window/spec"_s};
+        QTest::newRow("last audit") << u"lastAudit"_s << QVariant(qint64(0)) << QVariant(qint64(42))
+                                    << QStringList{u"window/audit"_s};
     }
 
 private slots:

@@ -3,6 +3,7 @@
 // whose default answer is the safe one.
 #include "AboutDialog.h"
 #include "ApiKeysDialog.h"
+#include "AuditListModel.h"
 #include "MainWindow.h"
 #include "PromptPreviewDialog.h"
 #include "SettingsDialog.h"
@@ -24,6 +25,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -142,6 +144,7 @@ class TestWindowConventions : public QObject
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QSettings().clear(); } // each test starts as a first start
 
     // On every page of the window, each Alt+letter reaches one control.
     void noMnemonicIsGivenTwice()
@@ -316,6 +319,43 @@ private slots:
         QCOMPARE(filter->text(), QString());
         QTRY_COMPARE(reader->toPlainText(), QString());
         QTRY_COMPARE(answers->model()->rowCount(), 1);
+    }
+
+    // A restart reopens the spec and the audit the analyst had; --demo opens the demo instead.
+    void aRestartReopensWhatWasOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = writeSpec(dir);
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        {
+            MainWindow window(&store);
+            window.show();
+            QVERIFY(window.openSpec(path));
+            auto *audits = window.findChild<QListView *>(u"auditList"_s);
+            auto *import = window.findChild<QAction *>(u"importAnswersAction"_s);
+            for (int n = 1; n <= 2; ++n) {
+                QTRY_VERIFY_WITH_TIMEOUT(import->isEnabled(), 20000);
+                window.importAnswers(dir.filePath(u"answers.csv"_s));
+                QTRY_COMPARE_WITH_TIMEOUT(audits->model()->rowCount(), n, 20000);
+            }
+            QTRY_COMPARE(audits->currentIndex().data(AuditListModel::AuditIdRole).toLongLong(), 2); // the newest
+            audits->setCurrentIndex(audits->model()->index(1, 0));
+            QVERIFY(window.close());
+        }
+        MainWindow again(&store);
+        again.reopenLast();
+        QCOMPARE(again.findChild<QLineEdit *>(u"nameEdit"_s)->text(), u"CRM audit"_s);
+        auto *audits = again.findChild<QListView *>(u"auditList"_s);
+        QTRY_COMPARE(audits->currentIndex().data(AuditListModel::AuditIdRole).toLongLong(), 1);
+
+        MainWindow demo(&store);
+        demo.openDemo();
+        QVERIFY(demo.findChild<QLineEdit *>(u"nameEdit"_s)->text() != u"CRM audit"_s);
+        QFile::remove(path); // a spec that is gone: the demo instead
+        MainWindow gone(&store);
+        gone.reopenLast();
+        QCOMPARE(gone.findChild<QLineEdit *>(u"nameEdit"_s)->text(),
+                 demo.findChild<QLineEdit *>(u"nameEdit"_s)->text());
     }
 
     // Unsaved set-up changes are saved first when the analyst goes on with Enter.
