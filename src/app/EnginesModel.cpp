@@ -92,7 +92,20 @@ void EnginesModel::locate(const QString &name)
         for (int row = 0; row < m_engines.size(); ++row)
             if (m_engines[row].apiKeyEnv == name)
                 emit dataChanged(index(row, ApiKey), index(row, ApiKey), KeyRoles);
+        emit keysLocated();
     });
+}
+
+QStringList EnginesModel::missingKeys() const
+{
+    QStringList out;
+    for (const EngineSpec &e : m_engines)
+        if (!needsNoKey(e) && !e.apiKeyEnv.isEmpty()
+            && m_sources.value(e.apiKeyEnv, KeyStore::Source::Environment) == KeyStore::Source::Missing)
+            out << tr("engine “%1” has no API key: save it with Edit → API keys… (or set %2 before starting GEO "
+                      "Audit); for a server that takes no key, clear its API key cell")
+                       .arg(e.id, e.apiKeyEnv);
+    return out;
 }
 
 bool EnginesModel::needsNoKey(const EngineSpec &engine) const

@@ -31,6 +31,9 @@ public:
     void setProblems(const QList<CellProblem> &problems);
     // Looks every key up again, after keys were saved or removed.
     void refreshKeys();
+    // Why an engine cannot start for want of its key, one line per engine; keysLocated()
+    // says when a lookup has changed what this returns.
+    QStringList missingKeys() const;
     // The column showing a spec key ("model", "base_url", ...), or -1.
     static int columnOf(const QString &key);
 
@@ -41,6 +44,9 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
+
+signals:
+    void keysLocated();
 
 private:
     bool needsNoKey(const EngineSpec &engine) const;

@@ -461,7 +461,7 @@ void MainWindow::showSpec()
     if (read.spec)
         m_spec = SpecSummary::runnable(*read.spec, AppSettings().analysisThreads());
     const SpecSummary summary = m_spec
-        ? SpecSummary::of(*m_spec)
+        ? SpecSummary::of(*m_spec, m_ui->setupForm->missingKeys())
         : SpecSummary::ofProblems(m_ui->setupForm->auditName(), m_ui->setupForm->problems(), !m_document->isDirty());
     const bool running = m_runner->isRunning();
     m_ui->specTitle->setText(summary.title);
@@ -472,7 +472,7 @@ void MainWindow::showSpec()
         save->setToolTip(summary.blocker);
     }
     m_ui->startButton->setToolTip(summary.blocker);
-    m_ui->startButton->setEnabled(m_spec && !running);
+    m_ui->startButton->setEnabled(m_spec && summary.blocker.isEmpty() && !running);
     m_ui->importAnswersAction->setEnabled(m_spec && !running);
     if (m_spec && !running) {
         m_ui->progressBar->setRange(0, int(std::min<qint64>(summary.answers, INT_MAX)));
@@ -536,7 +536,7 @@ void MainWindow::saveSpecTo(const QString &path)
 
 void MainWindow::setRunning(bool running)
 {
-    m_ui->startButton->setEnabled(!running && m_spec.has_value());
+    m_ui->startButton->setEnabled(!running && m_spec.has_value() && m_ui->setupForm->missingKeys().isEmpty());
     m_ui->cancelButton->setEnabled(running);
     m_ui->pauseButton->setEnabled(running);
     if (!running) {

@@ -99,6 +99,7 @@ SpecForm::SpecForm(QWidget *parent)
     m_ui->competitorsView->setModel(m_competitors);
     m_ui->competitorsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_ui->enginesView->setModel(m_engines);
+    connect(m_engines, &EnginesModel::keysLocated, this, &SpecForm::validated);
     m_ui->enginesView->setItemDelegateForColumn(EnginesModel::Kind,
                                                 new ChoiceDelegate(SpecReader::engineKinds(), this));
     QHeaderView *engineHeader = m_ui->enginesView->horizontalHeader();
@@ -228,6 +229,11 @@ bool SpecForm::addCompetitor(const QString &name)
     m_competitors->append(BrandSpec{name, {}, {}}); // tableEdited makes it a step
     validateNow();
     return true;
+}
+
+QStringList SpecForm::missingKeys() const
+{
+    return m_engines->missingKeys();
 }
 
 QString SpecForm::auditName() const

@@ -53,6 +53,7 @@ public:
     const QStringList &problems() const { return m_problems; }
 
     QString auditName() const;
+    QStringList missingKeys() const; // EnginesModel::missingKeys; validated() follows a change
     QList<EngineSpec> engines() const;
     // Looks the engines' keys up again, after the analyst saved or removed some.
     void refreshKeys();

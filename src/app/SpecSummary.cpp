@@ -20,7 +20,7 @@ AuditSpec SpecSummary::runnable(AuditSpec spec, int analysisThreads)
     return spec;
 }
 
-SpecSummary SpecSummary::of(const AuditSpec &spec)
+SpecSummary SpecSummary::of(const AuditSpec &spec, const QStringList &missingKeys)
 {
     const auto plan = PromptPlanner::plan(spec);
     QStringList competitors;
@@ -60,6 +60,11 @@ SpecSummary SpecSummary::of(const AuditSpec &spec)
                  .arg(QLocale().toString(s.answers))
                  .arg(spec.analysis.threads)
                  .arg(cost.toHtmlEscaped());
+    if (!missingKeys.isEmpty()) {
+        s.blocker = tr("Add the API keys first:") + u"\n• "_s + missingKeys.join(u"\n• "_s);
+        s.text += u"<br><span style=\"color:#c62828\">%1</span>"_s.arg(
+            (tr("Start needs its API keys: ") + missingKeys.join(u"; "_s)).toHtmlEscaped());
+    }
     return s;
 }
 

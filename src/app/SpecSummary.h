@@ -23,8 +23,9 @@ public:
 
     // The spec as it runs: the app's analysis threads (0: the spec's own) replace the spec's.
     static AuditSpec runnable(AuditSpec spec, int analysisThreads);
-    // A spec that holds, as runnable() makes it.
-    static SpecSummary of(const AuditSpec &spec);
+    // A spec that holds, as runnable() makes it; missingKeys (EnginesModel::missingKeys) keep
+    // it from starting, and are said in the text, not only in Start's tool tip.
+    static SpecSummary of(const AuditSpec &spec, const QStringList &missingKeys = {});
     // A spec with problems; untouched, a new audit is not wrong yet and says how to begin.
     static SpecSummary ofProblems(const QString &name, const QStringList &problems, bool untouched);
 };

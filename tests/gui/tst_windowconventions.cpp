@@ -4,6 +4,7 @@
 #include "AboutDialog.h"
 #include "ApiKeysDialog.h"
 #include "AuditListModel.h"
+#include "EnginesModel.h"
 #include "MainWindow.h"
 #include "PromptPreviewDialog.h"
 #include "SettingsDialog.h"
@@ -356,6 +357,35 @@ private slots:
         gone.reopenLast();
         QCOMPARE(gone.findChild<QLineEdit *>(u"nameEdit"_s)->text(),
                  demo.findChild<QLineEdit *>(u"nameEdit"_s)->text());
+    }
+
+    // A missing API key is said before Start, in the pane, with the ways out; Start waits for
+    // it. Clearing the key cell (a local server that takes none) lets it start.
+    void aMissingKeyIsSaidBeforeStart()
+    {
+        QTemporaryDir dir;
+        QFile spec(dir.filePath(u"keys.json"_s));
+        QVERIFY(spec.open(QIODevice::WriteOnly));
+        spec.write(R"({"name": "Keys", "brand": {"name": "Acme"}, "templates": false, "prompts": ["best crm?"],
+                      "engines": [{"id": "gpt", "kind": "openai", "model": "gpt-4o-mini",
+                                   "api_key_env": "GEOAUDIT_NO_SUCH_KEY"}]})");
+        spec.close();
+        AuditStore store(dir.filePath(u"a.sqlite"_s));
+        MainWindow window(&store);
+        QVERIFY(window.openSpec(spec.fileName()));
+        auto *start = window.findChild<QPushButton *>(u"startButton"_s);
+        auto *summary = window.findChild<QLabel *>(u"specSummary"_s);
+        const QString why = u"engine “gpt” has no API key: save it with Edit → API keys… (or set GEOAUDIT_NO_SUCH_KEY "
+                            "before starting GEO Audit); for a server that takes no key, clear its API key cell"_s;
+        QTRY_VERIFY_WITH_TIMEOUT(start->toolTip().contains(why), 20000);
+        QVERIFY(!start->isEnabled());
+        QVERIFY2(summary->text().contains(u"Start needs its API keys: "_s + why.toHtmlEscaped()),
+                 qPrintable(summary->text()));
+
+        QAbstractItemModel *engines = window.findChild<QTableView *>(u"enginesView"_s)->model();
+        QVERIFY(engines->setData(engines->index(0, EnginesModel::ApiKey), QString(), Qt::EditRole));
+        QTRY_VERIFY(start->isEnabled());
+        QVERIFY(!summary->text().contains(u"API keys"_s));
     }
 
     // Unsaved set-up changes are saved first when the analyst goes on with Enter.
