@@ -317,7 +317,9 @@ private slots:
             "key in the spec", engine(R"("api_key": "sk-abc")"), 2,
             one(u"engines[0].api_key: API keys are never written in a spec; put the key in an environment variable"_s));
         plan("shell in the key's variable", spec("GEOAUDIT_HOSTILE_NO_KEY", "$(rm -rf ~)"), 2,
-             one(u"engines[0].api_key_env: \"$(rm -rf ~)\" is not an environment variable name"_s));
+             one(u"engines[0].api_key_env: not an environment variable name: give the name of the variable"_s));
+        plan("a key pasted as the key's variable", spec("GEOAUDIT_HOSTILE_NO_KEY", "sk-proj-4f9aQ2xZ"), 2,
+             one(u"engines[0].api_key_env: not an environment variable name"_s));
         // Files that are no files.
         plan("directory", {}, 2,
              one(u"spec.json: cannot read the spec (file to open is a directory); check the path"_s), Made::Directory);

@@ -129,6 +129,10 @@ private slots:
         QTest::newRow("not an object") << QByteArray("[1, 2]") << u"the spec must be a JSON object"_s;
         QTest::newRow("deeply nested") << QByteArray(100000, '[') << u"the JSON is malformed"_s;
         QTest::newRow("huge") << QByteArray(SpecReader::MaxSpecBytes + 1, ' ') << u"a spec is at most 4 MiB"_s;
+        QTest::newRow("a key where its variable's name goes")
+            << QByteArray(minimal()).replace("\"OPENAI_API_KEY\"", "\"sk-proj-4f9aQ2xZ\"")
+            << u"engines[0].api_key_env: not an environment variable name: give the name of the variable that holds "
+               "the key, in letters, digits and \"_\" such as \"OPENAI_API_KEY\", not the key itself"_s;
     }
 
     void rejects()
@@ -139,6 +143,7 @@ private slots:
         QVERIFY(!out.spec);
         const QString all = out.problems.join(u'\n');
         QVERIFY2(all.contains(expected), qPrintable(u"expected \"%1\" in:\n%2"_s.arg(expected, all)));
+        QVERIFY2(!all.contains(u"sk-proj"_s), qPrintable(all)); // a key pasted by mistake is not repeated
     }
 
     // A file over 4 MiB is refused having read 4 MiB and a byte (a sparse file: nothing is

@@ -218,9 +218,10 @@ void AuditRunner::startCapture(const AuditSpec &spec)
         emit error(plan.error());
         return;
     }
-    // Every item is asked at once and waits for the analyst, who may answer them in any order.
+    // The items are asked at once (up to the most a spec allows, which a stored audit is read
+    // back with) and wait for the analyst, who may answer them in any order.
     for (EngineSpec &e : captured.engines) {
-        e.concurrency = int(plan->items.size());
+        e.concurrency = int(std::min<qsizetype>(plan->items.size(), 100));
         e.rpm = 0;
         e.tpm = 0;
     }

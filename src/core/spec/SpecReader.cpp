@@ -358,9 +358,10 @@ public:
         }
         e.apiKeyEnv = string(o, path, u"api_key_env"_s, false, u"the environment variable holding the key"_s);
         if (!e.apiKeyEnv.isEmpty() && !envPattern.match(e.apiKeyEnv).hasMatch())
+            // Not repeated: what is pasted here by mistake is often the key itself.
             problem(join(path, u"api_key_env"_s),
-                    u"\"%1\" is not an environment variable name; use letters, digits and \"_\" such as "
-                    "\"OPENAI_API_KEY\""_s.arg(e.apiKeyEnv));
+                    u"not an environment variable name: give the name of the variable that holds the key, in "
+                    "letters, digits and \"_\" such as \"OPENAI_API_KEY\", not the key itself"_s);
         e.concurrency = integer(o, path, u"concurrency"_s, 10, 1, 100);
         e.rpm = integer(o, path, u"rpm"_s, 0, 0, 1000000);
         e.tpm = integer(o, path, u"tpm"_s, 0, 0, 1000000000);
