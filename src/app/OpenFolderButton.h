@@ -14,7 +14,6 @@ public:
     explicit OpenFolderButton(QWidget *parent = nullptr);
 
     void offer(const QStringList &files);
-    QString folder() const { return m_folder; }
 
 private:
     QString m_folder;

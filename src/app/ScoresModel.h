@@ -33,7 +33,6 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    QString columnDefinition(int section) const;
     void setScores(const QStringList &brands, const CutScores &cut, const QString &scoreFormula = {});
     void clear();
     // The cut's changes since the previous audit of the series (ScoreComparison), none when
@@ -46,6 +45,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    QString columnDefinition(int section) const; // its header's tool tip
     QStringList m_brands;
     CutScores m_cut;
     QString m_formula;

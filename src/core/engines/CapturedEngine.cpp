@@ -1,7 +1,5 @@
 #include "CapturedEngine.h"
 
-#include <QTimer>
-
 namespace geo {
 
 using namespace Qt::StringLiterals;
@@ -18,7 +16,7 @@ void CapturedEngine::ask(const EngineRequest &request)
         EngineReply reply = *ready;
         m_answered.erase(ready);
         reply.itemId = request.itemId;
-        send(reply);
+        finishLater(reply);
         return;
     }
     m_asked.insert(key, request);
@@ -50,7 +48,7 @@ void CapturedEngine::giveBack()
         reply.outcome = EngineReply::Outcome::TransientFailure;
         reply.errorClass = u"not-captured"_s;
         reply.errorMessage = u"the capture stopped before this answer was captured"_s;
-        send(reply);
+        finishLater(reply);
     }
     m_asked.clear();
     m_answered.clear();
@@ -65,12 +63,7 @@ void CapturedEngine::give(const QString &key, EngineReply reply)
     }
     reply.itemId = asked->itemId;
     m_asked.erase(asked);
-    send(reply);
-}
-
-void CapturedEngine::send(const EngineReply &reply)
-{
-    QTimer::singleShot(0, this, [this, reply] { emit finished(reply); });
+    finishLater(reply);
 }
 
 } // namespace geo

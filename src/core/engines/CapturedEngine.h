@@ -28,7 +28,6 @@ public:
 private:
     static QString keyOf(const QString &prompt, int sample);
     void give(const QString &key, EngineReply reply);
-    void send(const EngineReply &reply); // on the next turn of the event loop, as engines do
 
     EngineSpec m_spec;
     QHash<QString, EngineRequest> m_asked;  // waiting for the analyst

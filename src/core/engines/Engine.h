@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 namespace geo {
 
@@ -23,6 +24,14 @@ public:
 
 signals:
     void finished(const geo::EngineReply &reply);
+
+protected:
+    // Emits finished(reply) after delayMs, on a later turn of the event loop, so that no
+    // reply arrives before ask() has returned.
+    void finishLater(const EngineReply &reply, int delayMs = 0)
+    {
+        QTimer::singleShot(delayMs, this, [this, reply] { emit finished(reply); });
+    }
 };
 
 } // namespace geo

@@ -1,7 +1,5 @@
 #include "ImportedEngine.h"
 
-#include <QTimer>
-
 namespace geo {
 
 using namespace Qt::StringLiterals;
@@ -14,7 +12,7 @@ void ImportedEngine::ask(const EngineRequest &request)
     reply.errorClass = u"not-imported"_s;
     reply.errorMessage = u"engine '%1' has no API; import its answer to \"%2\" (sample %3) from a file"_s.arg(
         m_spec.id, request.prompt.left(80), QString::number(request.sample));
-    QTimer::singleShot(0, this, [this, reply] { emit finished(reply); });
+    finishLater(reply);
 }
 
 } // namespace geo

@@ -4,7 +4,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimer>
 
 namespace geo {
 
@@ -63,7 +62,7 @@ void RecordedEngine::ask(const EngineRequest &request)
             m_spec.id, QString::number(request.sample), request.prompt.left(80), m_spec.file);
     }
     const int delay = m_spec.speed > 0 ? int(reply.latencyMs / m_spec.speed) : 0;
-    QTimer::singleShot(delay, this, [this, reply] { emit finished(reply); });
+    finishLater(reply, delay);
 }
 
 } // namespace geo
