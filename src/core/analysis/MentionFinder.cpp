@@ -1,6 +1,7 @@
 #include "MentionFinder.h"
 
 #include "CaseMatching.h"
+#include "Citations.h"
 
 #include <algorithm>
 
@@ -120,6 +121,35 @@ bool startsSentence(QStringView text, qsizetype at)
     return i < 0 || QStringView(u"\n.!?:\u2026").contains(text[i]);
 }
 
+bool hostChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'.' || c == u'-';
+}
+
+// Whether the name at [start, end) is a label of a host name written in the text: "bear.com",
+// "app.bear.com", "support@bear.com" or "https://bear.com/pricing" name a site, not the brand
+// (the site counts as a citation). The labels after the name are in lower case, as hosts are
+// written, so "Bear.It works" flattened from two sentences stays a mention.
+bool partOfHostName(QStringView text, qsizetype start, qsizetype end)
+{
+    const bool dotAfter = end + 1 < text.size() && text[end] == u'.' && text[end + 1].isLetterOrNumber();
+    const bool dotBefore = start > 1 && text[start - 1] == u'.' && text[start - 2].isLetterOrNumber();
+    if (!dotAfter && !dotBefore)
+        return false;
+    qsizetype from = start;
+    while (from > 0 && hostChar(text[from - 1]))
+        --from;
+    qsizetype to = end;
+    while (to < text.size() && hostChar(text[to]))
+        ++to;
+    while (to > end && (text[to - 1] == u'.' || text[to - 1] == u'-'))
+        --to;
+    const QStringView after = text.mid(end, to - end);
+    if (after.toString() != after.toString().toLower())
+        return false;
+    return isCitableDomain(text.mid(from, to - from).toString().toLower());
+}
+
 bool followedByLowerCaseWord(QStringView text, qsizetype end)
 {
     while (end < text.size() && (text[end] == u' ' || text[end] == u'\t'))
@@ -176,6 +206,7 @@ QList<BrandMention> MentionFinder::find(const QString &text) const
         findInLines(QStringView(text).mid(start, end - start), start, hits, usedAsWord);
         start = end + 1;
     }
+    hits.removeIf([&](const Hit &h) { return partOfHostName(text, h.start, h.end); });
     // A doubtful hit is read as the word when the text uses the word and names the brand
     // nowhere beyond doubt: "Ring lights are cheap. A ring light ..." names no brand.
     QList<bool> named(m_brandCount, false);
