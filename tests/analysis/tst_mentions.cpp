@@ -51,12 +51,12 @@ private slots:
                                     << QStringList{};
         QTest::newRow("e-mail and URL") << u"Mail support@hubspot.com or open https://www.hubspot.com/pricing."_s
                                         << QList<int>{} << QStringList{};
-        QTest::newRow("name beside its site") << u"HubSpot (hubspot.com) is fine."_s << QList<int>{1}
-                                              << QStringList{u"HubSpot"_s};
+        QTest::newRow("name beside its site")
+            << u"HubSpot (hubspot.com) is fine."_s << QList<int>{1} << QStringList{u"HubSpot"_s};
         QTest::newRow("sentence end") << u"Try Acme.\nOr HubSpot. Both."_s << QList<int>{0, 1}
                                       << QStringList{u"Acme"_s, u"HubSpot"_s};
-        QTest::newRow("sentences run together") << u"Try HubSpot.It works; Acme.the rest do not."_s
-                                                << QList<int>{1, 0} << QStringList{u"HubSpot"_s, u"Acme"_s};
+        QTest::newRow("sentences run together") << u"Try HubSpot.It works; Acme.the rest do not."_s << QList<int>{1, 0}
+                                                << QStringList{u"HubSpot"_s, u"Acme"_s};
         // A long text is searched in pieces of whole lines, each mapped back to the text.
         QTest::newRow("across pieces of 64 Ki characters")
             << (u"Zoe\u0308 Sales "_s + QString(70000, u'x') + u" Acme\nZoë Sales "_s + QString(70000, u'y')
@@ -148,8 +148,8 @@ private slots:
                                                  << QList<qsizetype>{0} << QStringList{u"Ring"_s};
         QTest::newRow("quoted at the start") << u"\"Ring lights\" is what a ring light is called."_s << QList<int>{}
                                              << QList<qsizetype>{} << QStringList{};
-        QTest::newRow("the brand's site") << u"Ring.com and ring.com sell doorbells."_s << QList<int>{}
-                                          << QList<qsizetype>{} << QStringList{};
+        QTest::newRow("the brand's site")
+            << u"Ring.com and ring.com sell doorbells."_s << QList<int>{} << QList<qsizetype>{} << QStringList{};
         QTest::newRow("not an ordinary word: any case")
             << u"nike and NIKE"_s << QList<int>{3, 3} << QList<qsizetype>{0, 9} << QStringList{u"nike"_s, u"NIKE"_s};
         // Searched in pieces of 64 Ki characters; the lower-case word in one piece still

@@ -1,5 +1,7 @@
 #include "FakeEngineServer.h"
 
+#include "PreciseDeadlines.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -137,6 +139,7 @@ void FakeEngineServer::onConnection()
 
 void FakeEngineServer::onReadable(QTcpSocket *socket)
 {
+    const qint64 arrivedNs = PreciseDeadlines::nowNs();
     quickAck(socket);
     // Buffer per socket until one whole request (head and Content-Length body) is in.
     QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
@@ -147,6 +150,7 @@ void FakeEngineServer::onReadable(QTcpSocket *socket)
     }
     const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
     Request request;
+    request.arrivedNs = arrivedNs;
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     request.path = QString::fromLatin1(requestLine.value(1));
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -178,6 +182,7 @@ void FakeEngineServer::onReadable(QTcpSocket *socket)
 
 void FakeEngineServer::onHttp2Readable(QTcpSocket *socket)
 {
+    const qint64 arrivedNs = PreciseDeadlines::nowNs();
     quickAck(socket);
     QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
     if (!socket->property("preface").toBool()) {
@@ -225,6 +230,7 @@ void FakeEngineServer::onHttp2Readable(QTcpSocket *socket)
                 const QByteArray body = socket->property(bodyKey.constData()).toByteArray();
                 socket->setProperty(bodyKey.constData(), QVariant());
                 Request request;
+                request.arrivedNs = arrivedNs;
                 request.path = u"/v1/chat/completions"_s;
                 accept(request, body, [this, socket = QPointer<QTcpSocket>(socket), stream](const Request &r) {
                     if (socket)
@@ -245,7 +251,7 @@ void FakeEngineServer::respondHttp2(QTcpSocket *socket, quint32 stream, const Re
     // ":status: 200" from the static table, then content-type as a literal (RFC 7541 6.2.2).
     const QByteArray type = "application/json";
     const QByteArray fields = QByteArray("\x88\x0f\x10", 3) + char(type.size()) + type;
-    const QByteArray body = answerBody(request);
+    const QByteArray body = request.answer.isEmpty() ? answerBody(request) : request.answer;
     QByteArray out = frame(Headers, EndHeaders, stream, fields);
     for (qsizetype at = 0;; at += 16384) {
         const bool last = at + 16384 >= body.size();
@@ -290,7 +296,14 @@ void FakeEngineServer::accept(Request request, const QByteArray &body,
     m_maxInFlight = std::max(m_maxInFlight.load(), ++m_inFlight);
     if (request.fault == Fault::Stall)
         return; // never answered; it stays counted as in flight
-    QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [this, request, respond] {
+    // The latency runs from the request's arrival to the answer's first byte, as an engine's
+    // would: the answer is made now, and the time this server took to read the request, and
+    // the others that came with it, counts toward the latency.
+    if (request.fault == Fault::None)
+        request.answer = answerBody(request);
+    if (!m_deadlines)
+        m_deadlines = new PreciseDeadlines(this); // on the thread the server runs on
+    m_deadlines->at(request.arrivedNs + qint64(m_latencyMs) * 1'000'000, [this, request, respond] {
         --m_inFlight;
         respond(request);
     });
@@ -360,7 +373,7 @@ void FakeEngineServer::respond(QTcpSocket *socket, const Request &request)
     const QByteArray error = R"({"error": {"message": "scripted fault", "type": "fake"}})";
     switch (request.fault) {
     case Fault::None:
-        return send(200, "OK", "application/json", answerBody(request));
+        return send(200, "OK", "application/json", request.answer);
     case Fault::RateLimited:
         return send(429, "Too Many Requests", "application/json", error);
     case Fault::RateLimitedRetryAfter:

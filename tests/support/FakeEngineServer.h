@@ -20,6 +20,8 @@ class QTcpSocket;
 // listen() speaks HTTP/1.1; listenTls() speaks HTTPS, with HTTP/2 when the client offers it
 // (as OpenAI's and the others' servers do), so one connection carries every request in
 // flight. Clients must trust certificate().
+class PreciseDeadlines;
+
 class FakeEngineServer final : public QObject
 {
     Q_OBJECT
@@ -59,6 +61,8 @@ public:
         QString model;
         qint64 atMs = 0; // since the server started
         Fault fault = Fault::None;
+        qint64 arrivedNs = 0; // when its bytes were there to read (PreciseDeadlines::nowNs())
+        QByteArray answer;    // the body of a 200, made as it arrives (Fault::None)
     };
 
     using FaultScript = std::function<Fault(int requestNumber, const QString &prompt)>;
@@ -104,6 +108,7 @@ private:
     bool m_tls = false;
     QElapsedTimer m_clock;
     int m_latencyMs = 0;
+    PreciseDeadlines *m_deadlines = nullptr;
     FaultScript m_faults;
     AnswerScript m_answers;
     QList<Request> m_requests;
