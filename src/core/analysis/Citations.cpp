@@ -57,6 +57,11 @@ int ownerOf(const QString &host, const QList<BrandSpec> &brands)
     return -1;
 }
 
+bool isHostNameChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'.' || c == u'-';
+}
+
 bool isCitableDomain(const QString &text)
 {
     if (!isDomainName(text))
@@ -76,23 +81,18 @@ bool inRanges(qsizetype at, const QList<std::pair<qsizetype, qsizetype>> &ranges
     return std::any_of(ranges.begin(), ranges.end(), [at](const auto &r) { return at >= r.first && at < r.second; });
 }
 
-bool domainChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'.' || c == u'-';
-}
-
 // Bare host names in the visible text, outside links, e-mail addresses and paths.
 QStringList bareDomains(const MarkdownDocument &doc)
 {
     QStringList out;
     const QString &text = doc.text();
     for (qsizetype i = 0; i < text.size();) {
-        if (!domainChar(text[i])) {
+        if (!isHostNameChar(text[i])) {
             ++i;
             continue;
         }
         qsizetype end = i;
-        while (end < text.size() && domainChar(text[end]))
+        while (end < text.size() && isHostNameChar(text[end]))
             ++end;
         QString token = text.mid(i, end - i);
         const bool partOfSomething = (i > 0 && (text[i - 1] == u'@' || text[i - 1] == u'/' || text[i - 1] == u':'))

@@ -29,6 +29,9 @@ QList<CitationRef> extractCitations(const MarkdownDocument &doc, const QList<Cit
 // The tracked brand owning a host (one of its domains or their subdomains), -1 for none.
 int ownerOf(const QString &host, const QList<BrandSpec> &brands);
 
+// Whether c may stand in a host name as written in text: a letter, a digit, '.' or '-'.
+bool isHostNameChar(QChar c);
+
 // Whether text is a host name under a real public suffix (or the reserved .example).
 bool isCitableDomain(const QString &text);
 

@@ -121,11 +121,6 @@ bool startsSentence(QStringView text, qsizetype at)
     return i < 0 || QStringView(u"\n.!?:\u2026").contains(text[i]);
 }
 
-bool hostChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'.' || c == u'-';
-}
-
 // Whether the name at [start, end) is a label of a host name written in the text: "bear.com",
 // "app.bear.com", "support@bear.com" or "https://bear.com/pricing" name a site, not the brand
 // (the site counts as a citation). The labels after the name are in lower case, as hosts are
@@ -137,15 +132,15 @@ bool partOfHostName(QStringView text, qsizetype start, qsizetype end)
     if (!dotAfter && !dotBefore)
         return false;
     qsizetype from = start;
-    while (from > 0 && hostChar(text[from - 1]))
+    while (from > 0 && isHostNameChar(text[from - 1]))
         --from;
     qsizetype to = end;
-    while (to < text.size() && hostChar(text[to]))
+    while (to < text.size() && isHostNameChar(text[to]))
         ++to;
     while (to > end && (text[to - 1] == u'.' || text[to - 1] == u'-'))
         --to;
     const QStringView after = text.mid(end, to - end);
-    if (after.toString() != after.toString().toLower())
+    if (std::any_of(after.begin(), after.end(), [](QChar c) { return c.toLower() != c; }))
         return false;
     return isCitableDomain(text.mid(from, to - from).toString().toLower());
 }
