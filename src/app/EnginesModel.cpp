@@ -100,8 +100,7 @@ QStringList EnginesModel::missingKeys() const
 {
     QStringList out;
     for (const EngineSpec &e : m_engines)
-        if (!needsNoKey(e) && !e.apiKeyEnv.isEmpty()
-            && m_sources.value(e.apiKeyEnv, KeyStore::Source::Environment) == KeyStore::Source::Missing)
+        if (keyMissing(e))
             out << tr("engine “%1” has no API key: save it with Edit → API keys… (or set %2 before starting GEO "
                       "Audit); for a server that takes no key, clear its API key cell")
                        .arg(e.id, e.apiKeyEnv);
@@ -111,6 +110,13 @@ QStringList EnginesModel::missingKeys() const
 bool EnginesModel::needsNoKey(const EngineSpec &engine) const
 {
     return engine.kind == u"recorded"_s || engine.kind == u"imported"_s;
+}
+
+bool EnginesModel::keyMissing(const EngineSpec &engine) const
+{
+    // Known to be missing: a key still being looked for is not (yet) missing.
+    return !needsNoKey(engine) && !engine.apiKeyEnv.isEmpty()
+        && m_sources.value(engine.apiKeyEnv, KeyStore::Source::Environment) == KeyStore::Source::Missing;
 }
 
 QString EnginesModel::keyText(const EngineSpec &engine) const
@@ -211,8 +217,7 @@ QVariant EnginesModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (defaulted)
             return QGuiApplication::palette().color(QPalette::PlaceholderText);
-        if (column == ApiKey
-            && m_sources.value(e.apiKeyEnv, KeyStore::Source::Environment) == KeyStore::Source::Missing)
+        if (column == ApiKey && keyMissing(e))
             return QColor(0xc6, 0x28, 0x28);
         return {};
     case Qt::ToolTipRole:

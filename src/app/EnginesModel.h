@@ -50,6 +50,7 @@ signals:
 
 private:
     bool needsNoKey(const EngineSpec &engine) const;
+    bool keyMissing(const EngineSpec &engine) const;
     QString keyText(const EngineSpec &engine) const;
     QString keyToolTip(const EngineSpec &engine) const;
     void locate(const QString &name);
